@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := $(or $(INKLUSI_BUILD_DIR),build)
+PORT ?= 8501
+DATA_INPUTS := $(wildcard data/*.csv data/*.toml) inklusi/build.py inklusi/mentoring.py inklusi/boundaries.py
+
+.PHONY: run test data bench clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The stamp is written only when data and boundaries both built.
+$(BUILD)/.built: $(VENV)/.runtime $(DATA_INPUTS)
+	$(PY) -m inklusi build
+	touch $@
+
+data: $(BUILD)/.built
+
+# Without boundaries (no internet, no mirror) the dashboard still starts and says how to get them.
+run: $(VENV)/.runtime
+	-@$(MAKE) --no-print-directory data
+	$(PY) -m streamlit run dashboard.py --server.address=localhost --server.port=$(PORT)
+
+test: $(VENV)/.dev data
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev data
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(BUILD) $(VENV)

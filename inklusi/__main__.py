@@ -1,0 +1,86 @@
+"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from inklusi import boundaries, build, config, db, queries
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise queries.QueryError("bad_param", f"--param needs key=value, not {pair[:40]!r}")
+        values[key] = value
+    return values
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    out = config.build_dir()
+    started = time.perf_counter()
+    counts = build.build_data(out)
+    print(f"data: {counts['indicator_values']} indicator values, {counts['mentoring']} mentoring records -> {out}")
+    if args.skip_boundaries:
+        return 0
+    if (out / "boundaries" / "manifest.json").exists() and not args.force_boundaries:
+        print("boundaries: already built (use --force-boundaries to rebuild)")
+        return 0
+    mirror = config.boundary_mirror()
+    try:
+        manifest = build.build_boundaries(out, mirror)
+    except boundaries.BoundaryError as exc:
+        print(f"boundaries: FAILED: {exc}", file=sys.stderr)
+        print("The dashboard runs without maps. With internet, run `make data` again; offline, set "
+              "INKLUSI_BOUNDARY_MIRROR to a folder holding the pinned files (see README).", file=sys.stderr)
+        return 2
+    for layout, facts in manifest["layouts"].items():
+        print(f"boundaries: {layout} provinces, {facts['bytes']:,} bytes, {facts['vertices']:,} vertices")
+    print(f"build took {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    con = db.open_database(config.build_dir())
+    queries.run(con, "indicator_catalogue").to_csv(sys.stdout, index=False)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    con = db.open_database(config.build_dir())
+    queries.run(con, args.name, _params(args.param)).to_csv(sys.stdout, index=False)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m inklusi", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="check data/, write the columnar files, build the province maps")
+    p.add_argument("--skip-boundaries", action="store_true", help="do not fetch or build the boundaries")
+    p.add_argument("--force-boundaries", action="store_true", help="rebuild the boundaries even if present")
+    p.set_defaults(run=cmd_build)
+    p = sub.add_parser("indicators", help="the indicator catalogue as CSV")
+    p.set_defaults(run=cmd_indicators)
+    p = sub.add_parser("query", help="run a named query (queries/NAME.sql); CSV on stdout")
+    p.add_argument("name")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    p.set_defaults(run=cmd_query)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (queries.QueryError, build.BuildError, db.MissingBuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: not an error
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Where things live. Every setting is an environment variable documented in the README."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO / "data"
+QUERIES_DIR = REPO / "queries"
+
+
+def build_dir() -> Path:
+    """Folder of the files the build step writes (git-ignored)."""
+    return Path(os.environ.get("INKLUSI_BUILD_DIR") or REPO / "build")
+
+
+def boundary_mirror() -> Path | None:
+    """A local folder holding the pinned boundary files, used instead of the download."""
+    value = os.environ.get("INKLUSI_BOUNDARY_MIRROR")
+    return Path(value) if value else None
+
+
+def boundaries_dir() -> Path:
+    return build_dir() / "boundaries"

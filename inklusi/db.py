@@ -1,0 +1,54 @@
+"""The in-process DuckDB database: loaded once from the build, then closed to the outside.
+
+One connection per server process; each thread queries through its own cursor. After
+the tables are loaded, access to external files is switched off and the configuration
+is locked, so no query (and no parameter) can read a file or change a setting.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+
+TABLES = (
+    "provinces", "province_aliases", "indicators", "sources", "indicator_values",
+    "corrections", "sectors", "programmes", "mentoring_areas", "mentoring",
+)
+
+
+class MissingBuildError(RuntimeError):
+    """The build step has not been run (or did not finish)."""
+
+
+def open_database(build: Path, mentoring: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Load every table from the build folder into memory and lock the connection."""
+    missing = [t for t in TABLES if not (build / f"{t}.parquet").exists()]
+    if missing:
+        raise MissingBuildError(f"{build} lacks {', '.join(missing)}: run `make data` (python -m inklusi build)")
+    con = duckdb.connect(":memory:")
+    for table in TABLES:
+        path = mentoring if table == "mentoring" and mentoring is not None else build / f"{table}.parquet"
+        con.execute(f'create table "{table}" as select * from read_parquet($path)', {"path": str(path)})
+    lock(con)
+    return con
+
+
+def lock(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
+
+
+class Cursors:
+    """A cursor per thread over one shared connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con = con
+        self._local = threading.local()
+
+    def get(self) -> duckdb.DuckDBPyConnection:
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self._con.cursor()
+        return cursor

@@ -1,0 +1,127 @@
+"""Named queries: one .sql file each in queries/, run only with bound parameters.
+
+Each file opens with a comment header:
+
+    -- What the query returns, in one or more lines.
+    -- grain: what one row is
+    -- param NAME TYPE [optional]: what it means
+    -- returns: column, column, ...
+
+Parameter values are converted to the declared type and handed to DuckDB as bound
+parameters; no value is ever pasted into SQL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import duckdb
+import pandas as pd
+
+from inklusi.config import QUERIES_DIR
+
+TYPES = {"text": str, "integer": int, "number": float}
+PARAM = re.compile(r"^param (?P<name>\w+) (?P<type>\w+)(?P<optional> optional)?: (?P<doc>.+)$")
+MAX_TEXT = 200
+
+
+class QueryError(ValueError):
+    """A query was asked for by an unknown name or with wrong parameters."""
+
+    def __init__(self, code: str, message: str, **details: Any):
+        super().__init__(message)
+        self.code = code
+        self.details = details
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    optional: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    description: str
+    grain: str
+    params: tuple[Param, ...]
+    returns: tuple[str, ...]
+    sql: str
+
+    def bind(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Check names and convert values to the declared types; absent optional ones are null."""
+        known = {p.name for p in self.params}
+        extra = sorted(set(values) - known)
+        if extra:
+            raise QueryError("extra_param", f"{self.name} takes no parameter {', '.join(extra)}", query=self.name,
+                             param=", ".join(extra))
+        bound: dict[str, Any] = {}
+        for param in self.params:
+            value = values.get(param.name)
+            if value is None or value == "":
+                if not param.optional:
+                    raise QueryError("missing_param", f"{self.name} needs the parameter {param.name}",
+                                     query=self.name, param=param.name)
+                bound[param.name] = None
+                continue
+            bound[param.name] = _convert(self.name, param, value)
+        return bound
+
+
+def _convert(query: str, param: Param, value: Any) -> Any:
+    try:
+        converted = TYPES[param.type](value)
+    except (TypeError, ValueError, OverflowError):
+        raise QueryError("bad_value", f"{query}: {param.name} must be {param.type}, not {str(value)[:40]!r}",
+                         query=query, param=param.name, type=param.type) from None
+    if isinstance(converted, str) and len(converted) > MAX_TEXT:
+        raise QueryError("bad_value", f"{query}: {param.name} is longer than {MAX_TEXT} characters",
+                         query=query, param=param.name, type=param.type)
+    return converted
+
+
+def parse(path: Path) -> Query:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [line[3:].strip() for line in lines if line.startswith("-- ")]
+    description, grain, params, returns = [], "", [], ()
+    for line in header:
+        if line.startswith("grain: "):
+            grain = line.removeprefix("grain: ")
+        elif line.startswith("returns: "):
+            returns = tuple(c.strip() for c in line.removeprefix("returns: ").split(","))
+        elif match := PARAM.match(line):
+            if match["type"] not in TYPES:
+                raise ValueError(f"{path.name}: unknown parameter type {match['type']}")
+            params.append(Param(match["name"], match["type"], bool(match["optional"]), match["doc"]))
+        elif not params and not grain:
+            description.append(line)
+    if not grain or not returns:
+        raise ValueError(f"{path.name}: the header needs a grain and a returns line")
+    return Query(path.stem, " ".join(description), grain, tuple(params), returns, "\n".join(lines))
+
+
+@cache
+def catalogue(folder: Path = QUERIES_DIR) -> dict[str, Query]:
+    return {path.stem: parse(path) for path in sorted(folder.glob("*.sql"))}
+
+
+def get(name: str) -> Query:
+    queries = catalogue()
+    if name not in queries:
+        raise QueryError("unknown_query", f"there is no query named {str(name)[:40]!r}; known: {', '.join(queries)}",
+                         query=str(name)[:40])
+    return queries[name]
+
+
+def run(cursor: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Run a named query with bound parameters; the columns are the ones its header promises."""
+    query = get(name)
+    frame = cursor.execute(query.sql, query.bind(values or {})).df()
+    return frame[list(query.returns)]

@@ -1,0 +1,46 @@
+"""Shared fixtures: the built data (make test builds it first) and the reference tables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from inklusi import config, db
+from inklusi.config import DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def build_dir() -> Path:
+    path = config.build_dir()
+    if not (path / "indicator_values.parquet").exists():
+        pytest.fail(f"{path} is not built: run `make data` (make test does it first)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def con(build_dir) -> duckdb.DuckDBPyConnection:
+    return db.open_database(build_dir)
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """../shared/reference, given through INKLUSI_REFERENCE_DIR (CI sets it)."""
+    value = os.environ.get("INKLUSI_REFERENCE_DIR")
+    if not value:
+        pytest.skip("INKLUSI_REFERENCE_DIR is not set; .ci/run sets it to ../shared/reference")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def values() -> pd.DataFrame:
+    """data/values.csv as plain pandas, independent of the build step."""
+    return pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
+
+
+@pytest.fixture(scope="session")
+def provinces() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "provinces.csv", dtype=str)
