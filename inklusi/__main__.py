@@ -27,6 +27,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.skip_boundaries:
         return 0
     if (out / "boundaries" / "manifest.json").exists() and not args.force_boundaries:
+        boundaries.publish(out / "boundaries", config.STATIC_MAPS)
         print("boundaries: already built (use --force-boundaries to rebuild)")
         return 0
     mirror = config.boundary_mirror()

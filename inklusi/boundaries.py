@@ -226,6 +226,15 @@ def build_boundaries(target: Path, mirror: Path | None, to_2012: dict[str, str])
     return manifest
 
 
+def publish(built: Path, static: Path) -> None:
+    """Copy the built map files to the folder the web server serves (with their licence)."""
+    static.mkdir(parents=True, exist_ok=True)
+    for name in [*(f"provinces_{layout}.geojson" for layout in LAYOUTS), "LICENSE"]:
+        staged = static / f".{name}.tmp"
+        shutil.copyfile(built / name, staged)
+        staged.replace(static / name)
+
+
 def load_geojson(folder: Path, layout: int) -> dict | None:
     path = folder / f"provinces_{layout}.geojson"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None

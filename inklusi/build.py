@@ -14,7 +14,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from inklusi import boundaries, mentoring, reference
-from inklusi.config import DATA_DIR
+from inklusi.config import DATA_DIR, STATIC_MAPS
 
 # table -> (file in data/, column types). Types are enforced when the CSV is read.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -56,7 +56,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {
             "id": "VARCHAR", "reference_file": "VARCHAR", "indicator": "VARCHAR", "year": "VARCHAR",
             "province": "VARCHAR", "as_in_copy": "VARCHAR", "resolution": "VARCHAR", "value_used": "VARCHAR",
-            "evidence": "VARCHAR",
+            "evidence_id": "VARCHAR", "evidence_en": "VARCHAR",
         },
     ),
     "sectors": (
@@ -115,6 +115,9 @@ CHECKS: dict[str, str] = {
                 case when province = 'ID' then ['national', 'corrected'] else ['published', 'corrected'] end, flag)
            or (value is null and (flag <> 'corrected' or note_en is null))
            or ((note_id is null) <> (note_en is null))""",
+    "corrections have a known resolution": """
+        select id from corrections where resolution not in ('corrected', 'kept_with_note', 'left_missing',
+            'excluded', 'separate_indicator', 'spelling', 'layout_34', 'converted')""",
     "sources have known terms and trust": """
         select id from sources
         where terms not in ('official', 'press', 'private-index', 'repository-copy') or trust not in ('A', 'B', 'C')""",
@@ -205,4 +208,6 @@ def build_data(out: Path) -> dict[str, int]:
 
 
 def build_boundaries(out: Path, mirror: Path | None) -> dict:
-    return boundaries.build_boundaries(out / "boundaries", mirror, reference.to_2012())
+    manifest = boundaries.build_boundaries(out / "boundaries", mirror, reference.to_2012())
+    boundaries.publish(out / "boundaries", STATIC_MAPS)
+    return manifest

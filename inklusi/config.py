@@ -23,3 +23,9 @@ def boundary_mirror() -> Path | None:
 
 def boundaries_dir() -> Path:
     return build_dir() / "boundaries"
+
+
+# Streamlit serves <app folder>/static at /app/static (server.enableStaticServing): the map
+# files are published there so the browser fetches them once instead of with every chart.
+STATIC_MAPS = REPO / "static" / "maps"
+STATIC_MAPS_URL = "/app/static/maps"

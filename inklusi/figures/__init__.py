@@ -1,0 +1,1 @@
+"""Pure figure builders: DataFrame and labels in, plotly Figure out. No Streamlit here."""

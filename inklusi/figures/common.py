@@ -1,0 +1,70 @@
+"""What every chart shares: palettes, class breaks, title, source line, locale separators."""
+
+from __future__ import annotations
+
+import textwrap
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+# Colour-blind-safe ColorBrewer schemes: sequential for levels, diverging for gaps.
+SEQUENTIAL = "YlGnBu"
+DIVERGING = "PuOr"
+NO_DATA = "#d9d9d9"
+HIGHLIGHT = "#d7301f"
+NEUTRAL = "#2c7fb8"
+BELOW = "#e66101"
+FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#262730")
+SEPARATORS = {"id": ",.", "en": ".,"}
+CLASS_COUNT = 5
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Everything a chart says, already in the user's language."""
+
+    title: str
+    subtitle: str
+    source: str
+    lang: str
+
+
+def classify(values: np.ndarray, method: str, k: int = CLASS_COUNT) -> np.ndarray | None:
+    """Upper bounds of k classes ('quantiles' or 'natural' breaks), or None for a continuous scale."""
+    finite = values[np.isfinite(values)]
+    if method == "continuous" or len(np.unique(finite)) <= k:
+        return None
+    import mapclassify  # imported on first use: it pulls in scipy and matplotlib (about 3 s)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify notes that numba is absent
+        scheme = mapclassify.Quantiles(finite, k=k) if method == "quantiles" else mapclassify.FisherJenks(finite, k=k)
+    return np.asarray(scheme.bins, dtype=float)
+
+
+def class_colours(k: int, diverging: bool = False) -> list[str]:
+    return sample_colorscale(DIVERGING if diverging else SEQUENTIAL, list(np.linspace(0.15, 1.0, k)))
+
+
+def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, title_chars: int = 58) -> go.Figure:
+    """Title with subtitle on top, source line at the bottom: both stay in exported images."""
+    bottom += 16 * labels.source.count("<br>")
+    title = "<br>".join(textwrap.wrap(labels.title, title_chars))
+    top = 68 + 20 * title.count("<br>")
+    fig.update_layout(
+        title=dict(text=f"<b>{title}</b><br><span style='font-size:13px'>{labels.subtitle}</span>",
+                   x=0.0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=16)),
+        font=FONT,
+        separators=SEPARATORS[labels.lang],
+        height=height,
+        margin=dict(l=10, r=10, t=top + 18, b=bottom),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
+    )
+    fig.add_annotation(text=labels.source, xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8,
+                       xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))
+    return fig

@@ -1,0 +1,150 @@
+"""Province maps: a choropleth on the built boundaries, and an equal-tile grid.
+
+Both draw a province without a value in grey, labelled "no data" — never as zero. Each
+feature is sent to the browser once: provinces with a value, without one, and the
+highlighted outline are separate traces over separate subsets of the GeoJSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from inklusi.figures.common import (
+    DIVERGING, HIGHLIGHT, NO_DATA, SEQUENTIAL, Labels, class_colours, classify, finish,
+)
+
+
+# Indonesia (95-141 E, 6 N-11 S) spans about 540 px at this zoom: it fits the narrowest map column.
+CENTRE = dict(lat=-2.6, lon=118.0)
+ZOOM = 3.05
+# A horizontal colour bar under the map leaves the map the whole width.
+COLORBAR = dict(orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", thickness=12, len=0.9,
+                tickfont=dict(size=11), title=dict(side="top"))
+BOTTOM = 120  # room under the plot for the colour bar, the "no data" key and the source line
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How values become colours."""
+
+    classes: str = "continuous"  # or "quantiles", "natural"
+    midpoint: float | None = None  # diverging around this value (the national value) when set
+    unit: str = ""
+    class_labels: tuple[str, ...] = ()  # legend text of each class, filled in by the caller
+    no_data: str = "no data"
+
+
+def _subset(geojson: dict | str, codes) -> dict | str:
+    """The features of the given provinces. A URL is left as it is: the browser fetches it
+    once for every trace, and each trace draws only its own locations."""
+    if isinstance(geojson, str):
+        return geojson
+    wanted = set(codes)
+    return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
+
+
+def colour_values(values: np.ndarray, scale: Scale) -> tuple[np.ndarray, dict, np.ndarray]:
+    """z values, trace colour settings, and each value's position (0-1) on the colour scale."""
+    bins = classify(values, scale.classes)
+    colorbar = COLORBAR | {"title": dict(text=scale.unit, side="top")}
+    if bins is None:
+        settings = dict(colorscale=DIVERGING if scale.midpoint is not None else SEQUENTIAL, colorbar=colorbar)
+        if scale.midpoint is not None:
+            settings["zmid"] = scale.midpoint
+            reach = np.nanmax(np.abs(values - scale.midpoint)) or 1.0
+            return values, settings, 0.5 + (values - scale.midpoint) / (2 * reach)
+        span = (np.nanmax(values) - np.nanmin(values)) or 1.0
+        return values, settings, (values - np.nanmin(values)) / span
+    k = len(bins)
+    index = np.searchsorted(bins, values, side="left").clip(max=k - 1).astype(float)
+    colours = class_colours(k, diverging=scale.midpoint is not None)
+    stepped = []
+    for i, colour in enumerate(colours):
+        stepped += [[i / k, colour], [(i + 1) / k, colour]]
+    ticks = scale.class_labels or tuple(f"≤ {b:g}" for b in bins)
+    settings = dict(colorscale=stepped, zmin=-0.5, zmax=k - 0.5,
+                    colorbar=colorbar | dict(tickvals=list(range(k)), ticktext=list(ticks)))
+    return index, settings, (index + 0.5) / k
+
+
+def text_colours(positions: np.ndarray, diverging: bool) -> list[str]:
+    """White text on the dark end(s) of the colour scale, dark text elsewhere."""
+    dark = np.abs(positions - 0.5) > 0.3 if diverging else positions > 0.55
+    return ["white" if d else "#1b2631" for d in dark]
+
+
+def choropleth(frame: pd.DataFrame, geojson: dict | str, labels: Labels, scale: Scale, *,
+               highlight: str | None = None, height: int = 430) -> go.Figure:
+    """frame: province, value, hover (text shown on hover, already formatted)."""
+    has = frame[frame["value"].notna()]
+    missing = frame[frame["value"].isna()]
+    fig = go.Figure()
+    if len(has):
+        z, settings, _ = colour_values(has["value"].to_numpy(float), scale)
+        fig.add_trace(go.Choroplethmap(
+            geojson=_subset(geojson, has["province"]), locations=has["province"], z=z,
+            customdata=has[["province"]], hovertext=has["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(line=dict(color="white", width=0.6)), name="", **settings,
+        ))
+    if len(missing):
+        fig.add_trace(go.Choroplethmap(
+            geojson=_subset(geojson, missing["province"]), locations=missing["province"],
+            z=np.zeros(len(missing)), colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False,
+            customdata=missing[["province"]], hovertext=missing["hover"],
+            hovertemplate="%{hovertext}<extra></extra>", marker=dict(line=dict(color="white", width=0.6)),
+            name=scale.no_data, showlegend=True,
+        ))
+    if highlight and highlight in set(frame["province"]):
+        fig.add_trace(go.Choroplethmap(
+            geojson=_subset(geojson, [highlight]), locations=[highlight], z=[0],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+            marker=dict(line=dict(color=HIGHLIGHT, width=3)), hoverinfo="skip", customdata=[[highlight]],
+            name="", showlegend=False,
+        ))
+    fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=ZOOM))
+    return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
+
+
+def tile_grid(frame: pd.DataFrame, tiles: pd.DataFrame, labels: Labels, scale: Scale, *,
+              highlight: str | None = None, height: int = 470) -> go.Figure:
+    """Equal tiles in a geographic arrangement. tiles: kode, row, col; frame as for choropleth
+    plus 'short' (the tile's label)."""
+    grid = tiles.merge(frame, left_on="kode", right_on="province")
+    rows, cols = int(tiles["row"].max()) + 1, int(tiles["col"].max()) + 1
+    fig = go.Figure()
+    has = grid[grid["value"].notna()]
+    if len(has):
+        z, settings, positions = colour_values(has["value"].to_numpy(float), scale)
+        fig.add_trace(go.Scatter(
+            x=has["col"], y=has["row"], mode="markers+text", text=has["short"], customdata=has[["province"]],
+            hovertext=has["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            textfont=dict(size=10, color=text_colours(positions, scale.midpoint is not None)),
+            marker=dict(symbol="square", size=40, color=z, line=dict(color="white", width=1),
+                        **{k: v for k, v in settings.items() if k in ("colorscale", "colorbar")},
+                        **({"cmin": settings["zmin"], "cmax": settings["zmax"]} if "zmin" in settings else {}),
+                        **({"cmid": settings["zmid"]} if "zmid" in settings else {}), showscale=True),
+            name="", showlegend=False,
+        ))
+    missing = grid[grid["value"].isna()]
+    if len(missing):
+        fig.add_trace(go.Scatter(
+            x=missing["col"], y=missing["row"], mode="markers+text", text=missing["short"],
+            customdata=missing[["province"]], hovertext=missing["hover"],
+            hovertemplate="%{hovertext}<extra></extra>", textfont=dict(size=10),
+            marker=dict(symbol="square", size=40, color=NO_DATA, line=dict(color="white", width=1)),
+            name=scale.no_data, showlegend=True,
+        ))
+    chosen = grid[grid["province"] == highlight]
+    if len(chosen):
+        fig.add_trace(go.Scatter(
+            x=chosen["col"], y=chosen["row"], mode="markers", hoverinfo="skip", customdata=chosen[["province"]],
+            marker=dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3)), showlegend=False,
+        ))
+    fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
+    fig.update_layout(dragmode=False)
+    return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))

@@ -1,0 +1,76 @@
+"""One translation layer: Bahasa Indonesia (default) and English, text and numbers.
+
+Every user-visible string lives in messages.toml, one table per key with an `id` and an
+`en` entry; numbers are formatted by Babel in the locale of the language.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGS = ("id", "en")
+DEFAULT = "id"
+LOCALES = {"id": "id_ID", "en": "en_US"}
+MESSAGES = Path(__file__).with_name("messages.toml")
+
+
+@cache
+def messages() -> dict[str, dict[str, str]]:
+    """Flat key -> {lang: text} from the nested TOML tables."""
+    flat: dict[str, dict[str, str]] = {}
+
+    def walk(prefix: str, table: dict[str, Any]) -> None:
+        if set(table) <= set(LANGS) and all(isinstance(v, str) for v in table.values()):
+            flat[prefix] = table
+            return
+        for key, value in table.items():
+            walk(f"{prefix}.{key}" if prefix else key, value)
+
+    walk("", tomllib.loads(MESSAGES.read_text(encoding="utf-8")))
+    return flat
+
+
+def t(key: str, lang: str, /, **values: Any) -> str:
+    """The message for key in lang, with {placeholders} filled in."""
+    text = messages()[key][lang]
+    return text.format(**values) if values else text
+
+
+def number(value: float | None, lang: str, decimals: int = 2, *, exact: bool = False) -> str:
+    """A number in the locale's format; `exact` keeps every published decimal (up to 6)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("common.no_data", lang)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + ("#" * (6 - decimals) if exact else "")
+    if exact and not decimals:
+        pattern = "#,##0.######"
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def signed(value: float | None, lang: str, decimals: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("common.no_data", lang)
+    text = number(abs(value), lang, decimals)
+    return ("+" if value > 0 else "-" if value < 0 else "±") + text
+
+
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
+    """A value already in percent (0-100)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("common.no_data", lang)
+    return number(value, lang, decimals) + "%"
+
+
+def date(value: Any, lang: str) -> str:
+    return format_date(value, format="medium", locale=LOCALES[lang])
+
+
+def pick(row: Any, field: str, lang: str) -> str:
+    """The Indonesian or English column of a row: pick(row, 'name', 'en') reads row['name_en']."""
+    return row[f"{field}_{lang}"]

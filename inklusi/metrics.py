@@ -1,0 +1,30 @@
+"""Statistics computed from query results (sums in, rates and intervals out)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+Z95 = 1.959963984540054
+
+
+def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
+    """Rates of a mentoring_summary result (or any subset of its rows), re-aggregated exactly."""
+    total = summary[["participants", "completed", "with_scores", "sum_pre", "sum_post", "sum_gain", "sum_gain_sq",
+                     "online_before", "online_after"]].sum()
+    n, scored = total["participants"], total["with_scores"]
+    mean_gain = total["sum_gain"] / scored if scored else math.nan
+    variance = (total["sum_gain_sq"] - scored * mean_gain**2) / (scored - 1) if scored > 1 else math.nan
+    half = Z95 * math.sqrt(variance / scored) if scored > 1 else math.nan
+    return {
+        "participants": int(n),
+        "completion": total["completed"] / n if n else math.nan,
+        "mean_pre": total["sum_pre"] / scored if scored else math.nan,
+        "mean_post": total["sum_post"] / scored if scored else math.nan,
+        "mean_gain": mean_gain,
+        "gain_low": mean_gain - half,
+        "gain_high": mean_gain + half,
+        "online_before": total["online_before"] / n if n else math.nan,
+        "online_after": total["online_after"] / n if n else math.nan,
+    }

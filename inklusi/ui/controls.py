@@ -1,0 +1,52 @@
+"""The shared pickers. Each one reads and writes the URL state through state.bind."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from inklusi.i18n import t
+from inklusi.ui import data, display, state
+from inklusi.ui.page import lang
+
+
+def indicator_label(indicator: str) -> str:
+    return display.indicator_labels(lang())[indicator]
+
+
+def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
+    cat = data.indicator_catalogue()
+    container.selectbox(t("field.indicator", lang()), cat.mappable, key=state.bind("indicator"),
+                        format_func=display.indicator_labels(lang()).__getitem__, on_change=state.changed,
+                        args=("indicator",))
+    indicator = state.get("indicator")
+    years = cat.years(indicator)
+    if state.get("year") not in years:
+        state.put("year", max(years))
+    container.selectbox(t("field.year", lang()), years[::-1], key=state.bind("year"),
+                        on_change=state.changed, args=("year",))
+    return indicator, state.get("year")
+
+
+def province_label(code: str, language: str) -> str:
+    if not code:
+        return t("field.province_none", language)
+    row = data.provinces().loc[code]
+    return row["nama"] if language == "id" else row["name_en"]
+
+
+def province(container=st.sidebar) -> str:
+    options = [""] + list(data.provinces()["kode"])
+    container.selectbox(t("field.province", lang()), options, key=state.bind("province"),
+                        format_func=partial(province_label, language=lang()), on_change=state.changed,
+                        args=("province",))
+    return state.get("province")
+
+
+def choice(name: str, container=st.sidebar) -> str:
+    """A segmented choice among the fixed options state.CHOICES[name], labelled 'option.NAME.VALUE'."""
+    container.segmented_control(t(f"field.{name}", lang()), state.CHOICES[name], key=state.bind(name),
+                                format_func=lambda v, language=lang(): t(f"option.{name}.{v}", language),
+                                on_change=state.changed, args=(name,), required=True)
+    return state.get(name)

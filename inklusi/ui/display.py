@@ -1,0 +1,73 @@
+"""Query results made ready to show: names, formatted values, hover text, source lines.
+
+Everything here takes the language as an argument so that results can be cached per
+language (a cached function must not read the session).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from inklusi.figures.common import Labels
+from inklusi.i18n import number, pick, t
+from inklusi.ui import data
+
+OLD_LAYOUT_CODES = {"91", "92"}  # named like the 2022 provinces but larger before the split
+
+
+def decimals(indicator: str) -> int:
+    return int(data.indicator_catalogue().info(indicator)["decimals"])
+
+
+def unit(indicator: str, lang: str) -> str:
+    return pick(data.indicator_catalogue().info(indicator), "unit", lang)
+
+
+@st.cache_resource(show_spinner=False)
+def indicator_labels(lang: str) -> dict[str, str]:
+    """'Family · name' of every indicator (a family's head is just its name)."""
+    labels = {}
+    for indicator, info in data.indicator_catalogue().indicators.iterrows():
+        name = pick(info, "name", lang)
+        labels[indicator] = name if pd.isna(info["parent"]) else f"{t(f'family.{info.family}', lang)} · {name}"
+    return labels
+
+
+def place_name(row, lang: str) -> str:
+    name = row["nama"] if lang == "id" else row["name_en"]
+    if row["layout"] == 34 and row["province"] in OLD_LAYOUT_CODES:
+        name = t("layout.old_name", lang, name=name)
+    return name
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
+    """indicator_by_province with name, short, value_text and hover added."""
+    frame = data.query("indicator_by_province", indicator=indicator, year=year).copy()
+    d, what = decimals(indicator), indicator_labels(lang)[indicator]
+    rows = frame.to_dict("records")
+    frame["name"] = [place_name(row, lang) for row in rows]
+    frame["short"] = frame["singkatan"]
+    frame["value_text"] = [number(v, lang, d, exact=True) for v in frame["value"]]
+    hover = []
+    for row, name, text in zip(rows, frame["name"], frame["value_text"]):
+        lines = [f"<b>{name}</b>", f"{what} {year}: {text}"]
+        if pd.notna(row["value"]):
+            lines.append(t("hover.rank", lang, rank=int(row["rank"]), n=int(row["n_ranked"])))
+        if pd.notna(row["note_id"]):
+            lines.append(f"<i>{pick(row, 'note', lang)}</i>")
+        hover.append("<br>".join(lines))
+    frame["hover"] = hover
+    return frame
+
+
+def source_line(source_ids, lang: str) -> str:
+    sources = data.table("sources").set_index("id")
+    used = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in sources.index]
+    cited = "<br>".join(f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in used)
+    return t("chart.source", lang, sources=cited or t("chart.source_none", lang))
+
+
+def labels(title: str, subtitle: str, source_ids, lang: str) -> Labels:
+    return Labels(title=title, subtitle=subtitle, source=source_line(source_ids, lang), lang=lang)

@@ -1,0 +1,58 @@
+"""Page furniture shared by every page: notes, banners, charts that open a profile on click."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from inklusi.i18n import t
+from inklusi.ui import state
+
+PROFILE_PAGE = "pages/profile.py"
+CLICKS = "inklusi.clicks"
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def lang() -> str:
+    return state.get("lang")
+
+
+def show_url_notes(labels: dict[str, str]) -> None:
+    """Say which values in the link were not understood and what is shown instead."""
+    for field, given, used in state.take_notes():
+        st.warning(t("url.refused", lang(), field=labels.get(field, field), given=given,
+                     used=used if used != "" else t("url.nothing", lang())), icon=":material/link_off:")
+
+
+def synthetic_banner() -> None:
+    st.info(t("synthetic.banner", lang()), icon=":material/science:")
+
+
+def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False) -> None:
+    """Draw a chart with its alt text; a click on a province opens that province's profile."""
+    if not clickable:
+        st.plotly_chart(fig, key=key, alt=alt, config=PLOTLY_CONFIG)
+        return
+    nonce = st.session_state.setdefault(CLICKS, 0)
+    event = st.plotly_chart(fig, key=f"{key}.{nonce}", alt=alt, config=PLOTLY_CONFIG,
+                            on_select="rerun", selection_mode="points")
+    province = clicked_province(event)
+    if province:
+        st.session_state[CLICKS] = nonce + 1  # a fresh chart next time: the click is spent
+        state.put("province", province)
+        st.switch_page(PROFILE_PAGE)
+
+
+def clicked_province(event: Any) -> str | None:
+    """The province code of the first clicked point (maps, tiles and bars carry it as customdata)."""
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+        getattr(getattr(event, "selection", None), "points", [])
+    for point in points:
+        data = point.get("customdata") or [point.get("location")]
+        code = data[0] if isinstance(data, (list, tuple)) else data
+        if isinstance(code, str) and code:
+            return code
+    return None

@@ -1,0 +1,94 @@
+"""A real server on a free localhost port and headless Chromium driving it (Playwright).
+
+Playwright cannot download its own browser here; Debian's chromium is used instead
+(`apt-get install chromium`, which .ci/run does). INKLUSI_CHROMIUM overrides the path.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from inklusi.config import REPO
+
+CHROMIUM = os.environ.get("INKLUSI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+# Streamlit's frontend first probes these under a page's own path (to find its base URL)
+# and gets 404 before it tries the root: a known part of its start-up, not an app error.
+KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(extra_env: dict | None = None):
+    """`streamlit run dashboard.py` on a free port; yields its base URL."""
+    port = free_port()
+    env = os.environ | (extra_env or {})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("the server did not start")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class Watch:
+    """Every request that leaves localhost, and every console error, of one page."""
+
+    def __init__(self, page):
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("response", self._response)
+        self._probes: set[str] = set()
+
+    def _request(self, request):
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")):
+            self.outside.append(url)
+
+    def _response(self, response):
+        if response.status >= 400 and response.url.endswith(KNOWN_PROBES):
+            self._probes.add(response.url)
+
+    def app_errors(self) -> list[str]:
+        """Console errors other than the 404s of the known start-up probes (the console
+        message does not name the URL, so the probes' 404s are discounted by number)."""
+        not_found = [e for e in self.errors if "404" in e]
+        return [e for e in self.errors if "404" not in e] + not_found[len(self._probes):]
+
+
+def launch(playwright):
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,117 @@
+"""Every page in both languages, every indicator family and edition, and links good and bad."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from inklusi.config import DATA_DIR, REPO
+
+APP = str(REPO / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/profile.py", "pages/sources.py"]
+TITLES = {"id": "Ringkasan nasional", "en": "National overview"}
+FAMILY_HEADS = ["imdi", "imdi_keterampilan", "imdi_literasi", "ild", "ild_2020", "iptik", "iptik_keahlian",
+                "internet_rt", "internet_penduduk", "belanja_online", "evdci"]
+
+
+def editions():
+    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
+    provincial = values[(values.province != "ID") & values.indicator.isin(FAMILY_HEADS)]
+    return sorted({(r.indicator, int(r.year)) for r in provincial.itertuples()})
+
+
+def open_app(params: dict | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "title", "header", "warning", "info") for e in getattr(at, kind)]
+    parts += [m.label + " " + m.value for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_runs_in_both_languages(page, lang):
+    at = open_app({"lang": lang}, page)
+    assert not at.error
+    assert at.session_state["w.lang"] == lang
+
+
+@pytest.mark.parametrize("indicator, year", editions())
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_overview_for_every_family_and_edition(indicator, year, lang):
+    at = open_app({"lang": lang, "indicator": indicator, "year": str(year)})
+    assert at.title[0].value == TITLES[lang]
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.session_state["w.indicator"] == indicator and at.session_state["w.year"] == year
+
+
+def test_overview_headline_shows_the_published_national_value():
+    at = open_app({"indicator": "imdi", "year": "2025"})
+    national = next(m for m in at.metric if m.label.startswith("Nilai nasional"))
+    assert national.value == "44,53"
+    assert "+1,19" in national.proto.delta  # 44.53 - 43.34, IMDI 2024
+    english = open_app({"lang": "en", "indicator": "imdi", "year": "2025"})
+    assert next(m for m in english.metric if m.label.startswith("National value")).value == "44.53"
+
+
+@pytest.mark.parametrize("indicator", FAMILY_HEADS)
+@pytest.mark.parametrize("province", ["", "53", "96"])
+def test_profile_with_and_without_a_province(indicator, province):
+    params = {"indicator": indicator, "lang": "en"} | ({"province": province} if province else {})
+    at = open_app(params, "pages/profile.py")
+    if not province:
+        assert any("Choose a province" in i.value for i in at.info)
+    else:
+        assert at.header[0].value in ("East Nusa Tenggara", "Southwest Papua")
+
+
+def test_profile_of_a_mentored_province_says_the_records_are_synthetic():
+    at = open_app({"province": "53"}, "pages/profile.py")
+    assert any("sintetis" in i.value for i in at.info)
+    mentored = next(m for m in at.metric if m.label == "UMKM didampingi")
+    assert mentored.value == "6.400"  # data/mentoring_areas.csv: 2,800 in 2021 + 3,600 in 2022
+
+
+def test_link_parameters_round_trip():
+    params = {"lang": "en", "indicator": "iptik", "year": "2021", "province": "61", "view": "tiles",
+              "classes": "natural", "colour": "gap"}
+    at = open_app(params)
+    assert {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+            for k in params} == params
+    assert not at.warning
+
+
+@pytest.mark.parametrize("field, bad", [
+    ("province", "99"),
+    ("year", "abc"),
+    ("indicator", "'; DROP TABLE x; --"),
+    ("province", "x" * 10_000),
+    ("lang", "fr"),
+    ("view", "<img src=http://example.com/x.png>"),
+])
+def test_bad_link_values_fall_back_with_a_visible_note(field, bad):
+    at = open_app({field: bad})
+    assert at.warning, "a note says the value was not understood"
+    note = at.warning[0].value
+    assert "http://" not in note and "<img" not in note and len(note) < 400
+    assert at.title[0].value == TITLES["id"]
+    defaults = {"province": "", "year": 2025, "indicator": "imdi", "lang": "id", "view": "map"}
+    assert at.session_state[f"w.{field}"] == defaults[field]
+
+
+def test_changing_the_indicator_keeps_a_valid_year():
+    at = open_app({"indicator": "imdi", "year": "2023"})
+    at.selectbox(key="w.indicator").select("ild").run()
+    assert not at.exception
+    assert at.session_state["w.year"] == 2022
+    assert at.query_params["indicator"] in ("ild", ["ild"])

@@ -1,0 +1,117 @@
+"""The dashboard in a real browser: every province drawn, click to profile, language, offline."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser import Watch, launch, server
+
+RENDERED_PROVINCES = """() => {
+    const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
+    const map = plot._fullLayout.map._subplot.map;
+    const fills = map.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
+    const ids = new Set(fills.map(f => String(f.id).padStart(2, '0')));
+    return [...ids].sort();
+}"""
+PROJECT = """([lng, lat]) => {
+    const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
+    const point = plot._fullLayout.map._subplot.map.project([lng, lat]);
+    const box = plot.querySelector('.maplibregl-canvas').getBoundingClientRect();
+    return [box.left + point.x, box.top + point.y];
+}"""
+
+
+@pytest.fixture(scope="module")
+def app():
+    with server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1000})
+    page = context.new_page()
+    page.watch = Watch(page)
+    yield page
+    context.close()
+
+
+def open_overview(page, url):
+    page.goto(url)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    map_canvas = page.locator(".maplibregl-canvas").first
+    expect(map_canvas).to_be_visible(timeout=30_000)
+    map_canvas.hover()  # headless Chromium paints the WebGL map on the first interaction
+    page.wait_for_timeout(1500)
+
+
+def rendered(page) -> list[str]:
+    for _ in range(20):
+        codes = page.evaluate(RENDERED_PROVINCES)
+        if codes:
+            return codes
+        page.wait_for_timeout(500)
+    return []
+
+
+@pytest.mark.parametrize("query, layout", [("indicator=imdi&year=2025", 38), ("indicator=ild&year=2022", 34)])
+def test_the_map_draws_every_province_of_its_layout(app, page, build_dir, query, layout):
+    open_overview(page, f"{app}/?{query}")
+    labels = pd.read_csv(build_dir / "boundaries" / "labels.csv", dtype={"kode": str})
+    assert rendered(page) == sorted(labels[labels.layout == layout].kode)
+    assert page.watch.outside == []
+    assert page.watch.app_errors() == []
+
+
+def test_clicking_a_province_opens_its_profile(app, page, build_dir):
+    open_overview(page, f"{app}/?indicator=imdi&year=2025")
+    labels = pd.read_csv(build_dir / "boundaries" / "labels.csv", dtype={"kode": str})
+    centre = labels[(labels.layout == 38) & (labels.kode == "62")].iloc[0]  # Kalimantan Tengah
+    x, y = page.evaluate(PROJECT, [float(centre.lng), float(centre.lat)])
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"/profil\?.*province=62"), timeout=20_000)
+    expect(page.get_by_role("heading", name="Kalimantan Tengah")).to_be_visible(timeout=20_000)
+    assert page.watch.outside == []
+
+
+def test_clicking_a_tile_opens_its_profile(app, page):
+    page.goto(f"{app}/?view=tiles&indicator=imdi&year=2025")
+    tile = page.locator("g.textpoint", has_text=re.compile(r"^NTT$")).first
+    expect(tile).to_be_visible(timeout=30_000)
+    box = tile.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"/profil\?.*province=53"), timeout=20_000)
+    expect(page.get_by_role("heading", name="Nusa Tenggara Timur")).to_be_visible(timeout=20_000)
+
+
+def test_the_language_switch_changes_the_labels_and_the_link(app, page):
+    page.goto(f"{app}/?indicator=imdi&year=2025")
+    expect(page.get_by_role("heading", name="Ringkasan nasional")).to_be_visible(timeout=30_000)
+    page.get_by_role("radio", name="EN", exact=True).click()
+    expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("MSMEs mentored")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"lang=en"))
+    page.reload()
+    expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.parametrize("path", ["/", "/profil?province=53", "/sumber", "/?view=tiles&lang=en"])
+def test_no_page_reaches_outside_localhost(app, page, path):
+    page.goto(app + path)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(2500)
+    assert page.watch.outside == []
+    assert page.watch.app_errors() == []
+    assert page.locator("[data-testid='stException']").count() == 0
