@@ -28,3 +28,10 @@ def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
         "online_before": total["online_before"] / n if n else math.nan,
         "online_after": total["online_after"] / n if n else math.nan,
     }
+
+
+def rates_by(summary: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """mentoring_rates for each group of a summary or cube result."""
+    rows = [{**({by: key} if isinstance(by, str) else dict(zip(by, key))), **mentoring_rates(group)}
+            for key, group in summary.groupby(by, sort=True)]
+    return pd.DataFrame(rows)

@@ -1,3 +1,3 @@
-from inklusi.ui import overview
+from inklusi.ui import app, overview
 
-overview.render()
+app.page(overview.render)

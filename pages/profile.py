@@ -1,3 +1,3 @@
-from inklusi.ui import profile
+from inklusi.ui import app, profile
 
-profile.render()
+app.page(profile.render)

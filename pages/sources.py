@@ -1,3 +1,3 @@
-from inklusi.ui import sources
+from inklusi.ui import app, sources
 
-sources.render()
+app.page(sources.render)

@@ -27,6 +27,9 @@ PAGES = [
     ("overview map", None, {"indicator": "imdi", "year": "2025"}, ("w.year", 2024, 2025)),
     ("overview tiles", None, {"view": "tiles"}, ("w.year", 2024, 2025)),
     ("profile", "pages/profile.py", {"province": "53"}, ("w.year", 2024, 2025)),
+    ("gaps", "pages/gaps.py", {}, ("w.year", 2024, 2025)),
+    ("sectors", "pages/sectors.py", {}, ("w.sector", "tekstil", "makanan")),
+    ("targeting", "pages/targeting.py", {}, ("w.need", "imdi_keterampilan-2024", "imdi_literasi-2025")),
     ("sources", "pages/sources.py", {}, None),
 ]
 TARGETS = {"rerun_median_ms": 150, "cold_start_s": 3.0, "map_json_bytes": 300_000}

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from inklusi.config import DATA_DIR, REPO
 
 APP = str(REPO / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/profile.py", "pages/sources.py"]
+PAGES = ["pages/overview.py", "pages/profile.py", "pages/gaps.py", "pages/sectors.py", "pages/targeting.py",
+         "pages/sources.py"]
 TITLES = {"id": "Ringkasan nasional", "en": "National overview"}
 FAMILY_HEADS = ["imdi", "imdi_keterampilan", "imdi_literasi", "ild", "ild_2020", "iptik", "iptik_keahlian",
                 "internet_rt", "internet_penduduk", "belanja_online", "evdci"]
@@ -115,3 +116,46 @@ def test_changing_the_indicator_keeps_a_valid_year():
     assert not at.exception
     assert at.session_state["w.year"] == 2022
     assert at.query_params["indicator"] in ("ild", ["ild"])
+
+
+@pytest.mark.parametrize("indicator", FAMILY_HEADS)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_gaps_page_for_every_family(indicator, lang):
+    at = open_app({"lang": lang, "indicator": indicator}, "pages/gaps.py")
+    assert not at.warning
+    assert at.metric, "the spread measures are shown"
+
+
+def test_gaps_page_with_too_few_provinces_says_so():
+    at = open_app({"lang": "en", "indicator": "imdi_infrastruktur_pemerintah", "year": "2023"}, "pages/gaps.py")
+    assert not at.info or "too few" not in at.info[0].value  # 37 provinces: enough
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sector_filters_that_leave_no_rows_say_so(lang):
+    at = open_app({"lang": lang, "m_year": "2021", "area": "likupang"}, "pages/sectors.py")
+    assert any(("Tidak ada catatan" if lang == "id" else "No records") in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("params", [{}, {"sector": "tekstil", "gender": "perempuan"}, {"m_year": "2022", "scale": "kecil"}])
+def test_sector_page_with_filters_shows_the_synthetic_banner(params):
+    at = open_app(params | {"lang": "en"}, "pages/sectors.py")
+    assert any("synthetic" in i.value for i in at.info)
+    mentored = next(m for m in at.metric if m.label == "MSMEs mentored")
+    assert mentored.value != "0"
+
+
+@pytest.mark.parametrize("need", ["imdi_keterampilan-2024", "imdi_literasi-2025", "iptik_keahlian-2022", "ild-2022"])
+@pytest.mark.parametrize("per", ["umk", "penduduk"])
+def test_targeting_names_priorities(need, per):
+    at = open_app({"lang": "en", "need": need, "per": per}, "pages/targeting.py")
+    assert any(s.value.startswith("Priority provinces") for s in at.subheader)
+    assert any("**Rule:**" in m.value for m in at.markdown)
+
+
+def test_targeting_thresholds_from_the_link():
+    at = open_app({"lang": "en", "need": "imdi_keterampilan-2024", "x_cut": "100", "y_cut": "100000"},
+                  "pages/targeting.py")
+    listed = next(s.value for s in at.subheader if s.value.startswith("Priority provinces"))
+    assert listed == "Priority provinces (38)"  # every province is below 100 and below any coverage

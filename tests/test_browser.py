@@ -81,7 +81,7 @@ def test_clicking_a_province_opens_its_profile(app, page, build_dir):
     centre = labels[(labels.layout == 38) & (labels.kode == "62")].iloc[0]  # Kalimantan Tengah
     x, y = page.evaluate(PROJECT, [float(centre.lng), float(centre.lat)])
     page.mouse.click(x, y)
-    expect(page).to_have_url(re.compile(r"/profil\?.*province=62"), timeout=20_000)
+    expect(page).to_have_url(re.compile(r"/profile\?.*province=62"), timeout=20_000)
     expect(page.get_by_role("heading", name="Kalimantan Tengah")).to_be_visible(timeout=20_000)
     assert page.watch.outside == []
 
@@ -92,7 +92,7 @@ def test_clicking_a_tile_opens_its_profile(app, page):
     expect(tile).to_be_visible(timeout=30_000)
     box = tile.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page).to_have_url(re.compile(r"/profil\?.*province=53"), timeout=20_000)
+    expect(page).to_have_url(re.compile(r"/profile\?.*province=53"), timeout=20_000)
     expect(page.get_by_role("heading", name="Nusa Tenggara Timur")).to_be_visible(timeout=20_000)
 
 
@@ -107,11 +107,24 @@ def test_the_language_switch_changes_the_labels_and_the_link(app, page):
     expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
 
 
-@pytest.mark.parametrize("path", ["/", "/profil?province=53", "/sumber", "/?view=tiles&lang=en"])
+PATHS = ["/", "/profile?province=53", "/gaps", "/sectors?sector=tekstil", "/targeting", "/sources",
+         "/?view=tiles&lang=en"]
+
+
+def test_a_shared_link_to_any_page_opens_that_page_on_a_fresh_server(page, build_dir):
+    with server() as fresh:  # the first session of a server is the one that knows no page yet
+        page.goto(fresh + "/sectors?lang=en")
+        expect(page.get_by_role("heading", name="MSME sectors and mentoring")).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1500)
+        assert page.get_by_text("Page not found").count() == 0
+
+
+@pytest.mark.parametrize("path", PATHS)
 def test_no_page_reaches_outside_localhost(app, page, path):
     page.goto(app + path)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     page.wait_for_timeout(2500)
+    assert page.get_by_text("Page not found").count() == 0
     assert page.watch.outside == []
     assert page.watch.app_errors() == []
     assert page.locator("[data-testid='stException']").count() == 0

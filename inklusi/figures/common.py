@@ -51,7 +51,9 @@ def class_colours(k: int, diverging: bool = False) -> list[str]:
 
 def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, title_chars: int = 58) -> go.Figure:
     """Title with subtitle on top, source line at the bottom: both stay in exported images."""
-    bottom += 16 * labels.source.count("<br>")
+    source = "<br>".join(wrapped for line in labels.source.split("<br>")
+                         for wrapped in textwrap.wrap(line, title_chars + 40))
+    bottom += 16 * source.count("<br>")
     title = "<br>".join(textwrap.wrap(labels.title, title_chars))
     top = 68 + 20 * title.count("<br>")
     fig.update_layout(
@@ -65,6 +67,7 @@ def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, tit
         plot_bgcolor="white",
         legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
     )
-    fig.add_annotation(text=labels.source, xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8,
-                       xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8,
+                       xanchor="left", yanchor="bottom", align="left", showarrow=False,
+                       font=dict(size=11, color="#555"))
     return fig

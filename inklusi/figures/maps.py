@@ -148,3 +148,22 @@ def tile_grid(frame: pd.DataFrame, tiles: pd.DataFrame, labels: Labels, scale: S
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False)
     return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
+
+
+def categories(frame: pd.DataFrame, geojson: dict | str, labels: Labels, *, colours: dict[str, str],
+               names: dict[str, str], height: int = 430) -> go.Figure:
+    """A map of categories (e.g. spatial clusters): one trace and one legend entry per category.
+    frame: province, category, hover."""
+    fig = go.Figure()
+    for category, colour in colours.items():
+        part = frame[frame["category"] == category]
+        if part.empty:
+            continue
+        fig.add_trace(go.Choroplethmap(
+            geojson=_subset(geojson, part["province"]), locations=part["province"], z=np.zeros(len(part)),
+            colorscale=[[0, colour], [1, colour]], showscale=False, customdata=part[["province"]],
+            hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(line=dict(color="white", width=0.6)), name=names[category], showlegend=True,
+        ))
+    fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=ZOOM))
+    return finish(fig, labels, height=height, bottom=BOTTOM)

@@ -26,6 +26,8 @@ CHOICES = {
     "view": ("map", "tiles"),
     "classes": ("continuous", "quantiles", "natural"),
     "colour": ("level", "gap"),
+    "group": ("pulau", "zona"),
+    "per": ("umk", "penduduk"),
 }
 
 
@@ -40,6 +42,17 @@ class Field:
     parse: Callable[[str], Any] = str
 
 
+@dataclass(frozen=True)
+class Between:
+    """Options that are a closed range of numbers, or "" for 'the data's own default'."""
+
+    low: float
+    high: float
+
+    def __contains__(self, value: Any) -> bool:
+        return value == "" or (isinstance(value, (int, float)) and self.low <= value <= self.high)
+
+
 def shown(raw: str) -> str:
     """A user-supplied value, shortened and stripped of anything markdown could act on."""
     text = _UNSAFE.sub("·", raw[:MAX_SHOWN])
@@ -52,15 +65,36 @@ def _as_int(raw: str) -> int:
     return int(raw)
 
 
-def fields(catalogue, provinces: list[str]) -> list[Field]:
-    """The shared fields, in dependency order (year depends on indicator)."""
+def _as_number(raw: str) -> float:
+    if not re.fullmatch(r"\d{1,6}(\.\d{1,6})?", raw):
+        raise ValueError(raw)
+    return float(raw)
+
+
+def _earlier(catalogue, s: dict) -> list:
+    return [y for y in catalogue.years(s["indicator"]) if y < s["year"]] or [""]
+
+
+def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: list[str]) -> list[Field]:
+    """Every field of the app, in dependency order (year depends on indicator, start on year).
+
+    mentoring: the options of the mentoring filters (years, sectors, areas, scales, genders);
+    needs: the "indicator-year" options of the targeting page."""
     return [
         Field("lang", lambda s: list(LANGS), lambda s: DEFAULT),
         Field("indicator", lambda s: catalogue.mappable, lambda s: "imdi"),
         Field("year", lambda s: catalogue.years(s["indicator"]), lambda s: max(catalogue.years(s["indicator"])),
               _as_int),
         Field("province", lambda s: [""] + provinces, lambda s: ""),
-    ] + [Field(name, lambda s, o=options: list(o), lambda s, o=options: o[0]) for name, options in CHOICES.items()]
+        Field("start", lambda s: _earlier(catalogue, s), lambda s: _earlier(catalogue, s)[0], _as_int),
+        *(Field(name, lambda s, o=options: list(o), lambda s, o=options: o[0]) for name, options in CHOICES.items()),
+        Field("m_year", lambda s: [""] + mentoring["years"], lambda s: "", _as_int),
+        *(Field(name, lambda s, n=name: [""] + mentoring[n], lambda s: "")
+          for name in ("sector", "area", "scale", "gender")),
+        Field("need", lambda s: needs, lambda s: needs[0]),
+        Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
+        Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
+    ]
 
 
 def load(all_fields: list[Field]) -> dict:

@@ -1,0 +1,148 @@
+"""Gaps between regions: inequality, its decomposition, convergence and spatial clusters.
+
+Pure functions on plain arrays and frames; the PySAL packages (inequality, esda, libpysal)
+do the statistics. Provinces without a value are left out of every measure, never filled.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from inequality.gini import Gini
+from inequality.theil import Theil, TheilD
+from scipy import stats
+
+ALPHA = 0.05
+PERMUTATIONS = 999
+SEED = 12345
+QUADRANTS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}  # esda's numbering of the Moran scatter quadrants
+
+
+def spread(values: np.ndarray) -> dict[str, float]:
+    """Dispersion between provinces: range, max/min ratio, coefficient of variation, Gini, Theil.
+
+    The coefficient of variation uses the population standard deviation (ddof=0): the
+    provinces are the whole population, not a sample of it."""
+    y = np.asarray(values, dtype=float)
+    y = y[np.isfinite(y)]
+    if len(y) < 2:
+        return {"n": len(y)}
+    return {
+        "n": len(y),
+        "min": y.min(),
+        "max": y.max(),
+        "range": y.max() - y.min(),
+        "ratio": y.max() / y.min() if y.min() > 0 else math.nan,
+        "mean": y.mean(),
+        "sd": y.std(ddof=0),
+        "cv": y.std(ddof=0) / y.mean(),
+        "gini": float(Gini(y).g),
+        "theil": float(Theil(y).T),
+    }
+
+
+def theil_split(values: np.ndarray, groups: np.ndarray) -> dict[str, float]:
+    """Theil index split into the part between groups and the part within them (they add up)."""
+    y = np.asarray(values, dtype=float)
+    keep = np.isfinite(y)
+    split = TheilD(y[keep], np.asarray(groups)[keep])
+    total, between, within = float(np.ravel(split.T)[0]), float(np.ravel(split.bg)[0]), float(np.ravel(split.wg)[0])
+    return {"total": total, "between": between, "within": within,
+            "share_between": between / total if total else math.nan}
+
+
+def harmonise(frame: pd.DataFrame, to_2012: dict[str, str]) -> pd.DataFrame:
+    """Values on the 2012-2022 layout of 34 provinces: a province split in 2022 is represented
+    by the plain (unweighted) mean of its parts. Rows: province, value."""
+    mapped = frame.assign(province=frame["province"].map(to_2012))
+    return mapped.groupby("province", as_index=False)["value"].mean()
+
+
+@dataclass(frozen=True)
+class Beta:
+    """Growth against starting level: a negative slope means the low started catching up."""
+
+    slope: float
+    low: float
+    high: float
+    intercept: float
+    r2: float
+    n: int
+    points: pd.DataFrame  # province, start, end, growth (annual log growth, percent)
+
+
+def beta_convergence(start: pd.DataFrame, end: pd.DataFrame, years: int) -> Beta:
+    """OLS of annual log growth on log starting level, with a 95% confidence interval.
+
+    start and end: province, value on the same layout; provinces missing in either are left out."""
+    both = start.merge(end, on="province", suffixes=("_start", "_end")).dropna()
+    both = both[(both["value_start"] > 0) & (both["value_end"] > 0)]
+    growth = 100 * (np.log(both["value_end"]) - np.log(both["value_start"])) / years
+    x = np.log(both["value_start"].to_numpy())
+    fit = stats.linregress(x, growth.to_numpy())
+    half = stats.t.ppf(1 - ALPHA / 2, len(both) - 2) * fit.stderr
+    points = pd.DataFrame({"province": both["province"], "start": both["value_start"], "end": both["value_end"],
+                           "growth": growth})
+    return Beta(fit.slope, fit.slope - half, fit.slope + half, fit.intercept, fit.rvalue**2, len(both), points)
+
+
+def weights(geojson: dict):
+    """Queen contiguity (shared borders) of the map's provinces; a province with no land
+    neighbour (an island province) is joined to the province whose shape is nearest.
+    Row-standardised."""
+    import geopandas
+    from libpysal.weights import Queen, W
+
+    shapes = geopandas.GeoDataFrame.from_features(geojson["features"])
+    shapes["kode"] = [str(f["id"]) for f in geojson["features"]]
+    shapes = shapes.sort_values("kode", ignore_index=True)
+    queen = Queen.from_dataframe(shapes, ids=list(shapes["kode"]), use_index=False, silence_warnings=True)
+    neighbours = {str(k): {str(n) for n in v} for k, v in queen.neighbors.items()}
+    geometry = shapes.geometry.to_numpy()
+    for island in (k for k, v in neighbours.items() if not v):
+        i = list(shapes["kode"]).index(island)
+        distance = shapely.distance(geometry[i], geometry)
+        distance[i] = np.inf
+        nearest = shapes["kode"].iloc[int(np.argmin(distance))]
+        neighbours[island].add(nearest)
+        neighbours[nearest].add(island)
+    joined = W({k: sorted(v) for k, v in neighbours.items()}, id_order=list(shapes["kode"]), silence_warnings=True)
+    joined.transform = "r"
+    return joined
+
+
+@dataclass(frozen=True)
+class Clusters:
+    moran_i: float
+    expected: float
+    p_value: float
+    local: pd.DataFrame  # province, value, quadrant (HH, LL, HL, LH or ns), p_value
+
+
+def clusters(values: pd.DataFrame, w) -> Clusters:
+    """Global Moran's I with its permutation p-value, and local clusters (LISA, p < 0.05).
+
+    values: province, value; provinces without a value are dropped from the weights."""
+    import esda
+    from libpysal.weights import w_subset
+
+    present = values.dropna(subset=["value"]).set_index("province").reindex(w.id_order).dropna()
+    ids = list(present.index)
+    sub = w_subset(w, ids, silence_warnings=True) if len(ids) < len(w.id_order) else w
+    sub.transform = "r"
+    y = present["value"].to_numpy(float)
+    np.random.seed(SEED)  # esda's global test draws its permutations from numpy's global generator
+    with warnings.catch_warnings():
+        # esda announces a future change of its default alternative; the pseudo p-values used
+        # here are its current (directed) conditional-permutation ones, as the page states.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        moran = esda.Moran(y, sub, permutations=PERMUTATIONS)
+        local = esda.Moran_Local(y, sub, permutations=PERMUTATIONS, seed=SEED)
+    quadrant = [QUADRANTS[q] if p < ALPHA else "ns" for q, p in zip(local.q, local.p_sim)]
+    frame = pd.DataFrame({"province": ids, "value": y, "quadrant": quadrant, "p_value": local.p_sim})
+    return Clusters(float(moran.I), float(moran.EI), float(moran.p_sim), frame)

@@ -1,0 +1,44 @@
+"""Where to go next: digital-skills need against mentoring coverage, by province.
+
+Coverage is participants per 1,000 micro and small manufacturing firms (the programme
+mentored processing-sector MSMEs), or per 100,000 people. Both denominators are published
+for the 34 provinces of the 2012-2022 layout; a province split in 2022 is measured against
+its parent's denominator, which makes its coverage a lower bound (stated on the page).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# The skill measures a user can target on: indicator-year.
+NEEDS = ("imdi_keterampilan-2024", "imdi_literasi-2025", "imdi-2025", "iptik_keahlian-2022", "ild-2022")
+# per -> (indicator of the denominator, its year, participants per how many units of it)
+DENOMINATORS = {"umk": ("umk_industri", 2024, 1_000), "penduduk": ("penduduk", 2024, 100)}
+
+
+def split_need(need: str) -> tuple[str, int]:
+    indicator, _, year = need.rpartition("-")
+    return indicator, int(year)
+
+
+def coverage(participants: pd.DataFrame, denominator: pd.DataFrame, provinces: pd.DataFrame,
+             per: int) -> pd.DataFrame:
+    """Per province of the 38 layout: participants and participants per `per` denominator units.
+
+    participants: province, participants (provinces without records count 0);
+    denominator: province (2012 layout), value; provinces: kode, kode_2012."""
+    frame = provinces[["kode", "kode_2012"]].rename(columns={"kode": "province"})
+    frame = frame.merge(participants, on="province", how="left").fillna({"participants": 0})
+    frame = frame.merge(denominator.rename(columns={"province": "kode_2012", "value": "denominator"}),
+                        on="kode_2012", how="left")
+    frame["coverage"] = frame["participants"] / frame["denominator"] * per
+    frame["via_parent"] = frame["province"] != frame["kode_2012"]
+    return frame
+
+
+def priorities(frame: pd.DataFrame, x_cut: float, y_cut: float) -> pd.DataFrame:
+    """Mark the provinces with skills below x_cut and coverage below y_cut ("high need, low
+    coverage"); provinces without either value are never marked."""
+    marked = frame.assign(priority=(frame["x"] < x_cut) & (frame["y"] < y_cut))
+    marked.loc[frame["x"].isna() | frame["y"].isna(), "priority"] = False
+    return marked

@@ -1,0 +1,235 @@
+"""Kesenjangan Wilayah / Regional gaps: how unequal, between or within regions, closing or not,
+and where the clusters are."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from inklusi import gaps, reference
+from inklusi.figures import lines, maps, scatter, strips
+from inklusi.figures.common import HIGHLIGHT, NEUTRAL
+from inklusi.i18n import number, percent, t
+from inklusi.ui import controls, data, display, page, state
+from inklusi.ui.page import lang
+
+FIELDS = ("lang", "indicator", "year", "province", "start", "group")
+CLUSTER_COLOURS = {"HH": "#b2182b", "HL": "#f4a582", "LH": "#92c5de", "LL": "#2166ac", "ns": "#f0f0f0",
+                   "none": "#d9d9d9"}
+GROUP_COLUMN = {"pulau": "pulau", "zona": "zona_waktu"}
+MIN_PROVINCES = 3
+
+
+def render() -> None:
+    L = lang()
+    indicator, year = controls.indicator_and_year()
+    chosen = controls.province()
+    st.title(t("gaps.title", L))
+    st.caption(t("gaps.lead", L))
+    page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
+    frame = display.province_values(indicator, year, L)
+    if frame["value"].notna().sum() < MIN_PROVINCES:
+        st.info(t("gaps.too_few", L, n=int(frame["value"].notna().sum())), icon=":material/info:")
+        return
+    what = f"{display.indicator_labels(L)[indicator]} {year}"
+    headline(indicator, year, L)
+
+    st.header(t("gaps.editions", L))
+    table, fig, alt = over_editions(indicator, L)
+    page.chart(fig, key="gaps.sigma", alt=alt)
+    st.dataframe(table, hide_index=True, width="stretch")
+    successor_note(indicator, L)
+
+    st.header(t("gaps.beta", L))
+    convergence(indicator, year, L)
+
+    st.header(t("gaps.clusters", L))
+    if data.geojson(int(frame["layout"].dropna().iloc[0])) is None:
+        st.warning(t("map.missing_boundaries", L), icon=":material/map:")
+    else:
+        fig, alt, facts = cluster_map(indicator, year, L)
+        st.markdown(facts)
+        page.chart(fig, key="gaps.lisa", alt=alt, clickable=True)
+        st.caption(t("gaps.weights_rule", L))
+
+    st.header(t("gaps.groups", L))
+    group = controls.choice("group", st)
+    fig, alt = group_strips(indicator, year, group, L, chosen)
+    page.chart(fig, key="gaps.groups", alt=alt, clickable=True)
+    st.caption(what)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def measures(indicator: str, year: int) -> dict:
+    """Spread measures of one edition and its Theil split by island group and by time zone."""
+    frame = data.query("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
+    result = gaps.spread(frame["value"].to_numpy())
+    if len(frame) >= MIN_PROVINCES:
+        for group, column in GROUP_COLUMN.items():
+            split = gaps.theil_split(frame["value"].to_numpy(), frame[column].to_numpy())
+            result[f"between_{group}"] = split["between"]
+            result[f"within_{group}"] = split["within"]
+            result[f"share_{group}"] = split["share_between"]
+    result["layout"] = int(frame["layout"].iloc[0]) if len(frame) else None
+    return result
+
+
+def headline(indicator: str, year: int, L: str) -> None:
+    m = measures(indicator, year)
+    d = display.decimals(indicator)
+    cards = st.columns(5)
+    cards[0].metric(t("gaps.range", L), number(m["range"], L, d), border=True, help=t("gaps.range_help", L))
+    cards[1].metric(t("gaps.ratio", L), number(m["ratio"], L, 2), border=True, help=t("gaps.ratio_help", L))
+    cards[2].metric(t("gaps.cv", L), percent(100 * m["cv"], L), border=True, help=t("gaps.cv_help", L))
+    cards[3].metric(t("gaps.gini", L), number(m["gini"], L, 3), border=True, help=t("gaps.gini_help", L))
+    cards[4].metric(t("gaps.theil", L), number(m["theil"], L, 4), border=True, help=t("gaps.theil_help", L))
+    st.markdown(t("gaps.between_sentence", L, island=percent(100 * m["share_pulau"], L, 0),
+                  zone=percent(100 * m["share_zona"], L, 0)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def over_editions(indicator: str, L: str) -> tuple[pd.DataFrame, go.Figure, str]:
+    """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
+    rows = []
+    for year in data.indicator_catalogue().years(indicator):
+        m = measures(indicator, year)
+        if m.get("n", 0) >= MIN_PROVINCES:
+            rows.append({"year": year, **m})
+    frame = pd.DataFrame(rows)
+    d = display.decimals(indicator)
+    table = pd.DataFrame({
+        t("field.year", L): frame["year"].astype(str),
+        t("gaps.col_layout", L): frame["layout"].astype(str),
+        t("gaps.col_n", L): frame["n"].astype(str),
+        t("gaps.range", L): [number(v, L, d) for v in frame["range"]],
+        t("gaps.ratio", L): [number(v, L, 2) for v in frame["ratio"]],
+        t("gaps.cv", L): [percent(100 * v, L) for v in frame["cv"]],
+        t("gaps.gini", L): [number(v, L, 3) for v in frame["gini"]],
+        t("gaps.theil", L): [number(v, L, 4) for v in frame["theil"]],
+        t("gaps.col_between_island", L): [percent(100 * v, L, 0) for v in frame["share_pulau"]],
+        t("gaps.col_between_zone", L): [percent(100 * v, L, 0) for v in frame["share_zona"]],
+    })
+    chart = frame.assign(cv=100 * frame["cv"], gini=100 * frame["gini"],
+                         cv_text=[percent(100 * v, L) for v in frame["cv"]],
+                         gini_text=[number(100 * v, L, 1) for v in frame["gini"]])
+    what = display.indicator_labels(L)[indicator]
+    sources = data.query("national_series", indicator=indicator)["source"].dropna().tolist() or \
+        data.query("indicator_by_province", indicator=indicator, year=int(frame["year"].iloc[-1]))["source"].dropna()
+    labels = display.labels(t("gaps.sigma_title", L, what=what), t("gaps.sigma_subtitle", L), sources, L)
+    fig = lines.editions(chart, labels, lines=[("cv", t("gaps.cv", L), NEUTRAL, "solid"),
+                                               ("gini", t("gaps.gini_x100", L), HIGHLIGHT, "dash")])
+    alt = t("gaps.sigma_alt", L, what=what, points="; ".join(
+        f"{y}: {c}, {g}" for y, c, g in zip(chart["year"], chart["cv_text"], chart["gini_text"])))
+    return table, fig, alt
+
+
+def successor_note(indicator: str, L: str) -> None:
+    """Say where a renamed series continues, instead of drawing it on the same axis."""
+    info = data.indicator_catalogue().indicators
+    successor = info.index[info["successor_of"] == indicator]
+    predecessor = info.loc[indicator, "successor_of"]
+    labels = display.indicator_labels(L)
+    if len(successor):
+        st.info(t("gaps.break_after", L, other=labels[successor[0]]), icon=":material/call_split:")
+    elif isinstance(predecessor, str):
+        st.info(t("gaps.break_before", L, other=labels[predecessor]), icon=":material/call_split:")
+
+
+def convergence(indicator: str, year: int, L: str) -> None:
+    years = data.indicator_catalogue().years(indicator)
+    if len(years) < 2 or year == min(years):
+        st.caption(t("gaps.beta_needs_two", L))
+        return
+    earlier = [y for y in years if y < year]
+    st.selectbox(t("field.start", L), earlier, key=state.bind("start"), on_change=state.changed, args=("start",))
+    start = state.get("start")
+    result, fig, alt, layout = beta_chart(indicator, start, year, L)
+    verdict = "gaps.beta_closing" if result.high < 0 else "gaps.beta_widening" if result.low > 0 else "gaps.beta_unclear"
+    st.markdown(t(verdict, L, slope=number(result.slope, L, 2), low=number(result.low, L, 2),
+                  high=number(result.high, L, 2), n=result.n, start=start, end=year))
+    page.chart(fig, key="gaps.beta", alt=alt, clickable=True)
+    st.caption(t(f"gaps.layout_{layout}", L))
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def beta_chart(indicator: str, start: int, end: int, L: str):
+    """The beta-convergence fit and chart; a pair of editions across the 2022 split is compared
+    on the 34-province layout (see gaps.harmonise)."""
+    first = data.query("indicator_by_province", indicator=indicator, year=start)
+    last = data.query("indicator_by_province", indicator=indicator, year=end)
+    same = first["layout"].dropna().iloc[0] == last["layout"].dropna().iloc[0]
+    to_2012 = reference.to_2012()
+    pick = lambda f: f[["province", "value"]] if same else gaps.harmonise(f[["province", "value"]], to_2012)  # noqa: E731
+    result = gaps.beta_convergence(pick(first), pick(last), end - start)
+    names = data.provinces()
+    d = display.decimals(indicator)
+    points = result.points.assign(
+        x=result.points["start"], y=result.points["growth"],
+        short=[names.loc[p, "singkatan"] for p in result.points["province"]],
+    )
+    points["hover"] = [
+        t("gaps.beta_hover", L, name=names.loc[p, "nama" if L == "id" else "name_en"], start=start, end=end,
+          first=number(a, L, d, exact=True), last=number(b, L, d, exact=True), growth=number(g, L, 2))
+        for p, a, b, g in zip(points["province"], points["start"], points["end"], points["growth"])
+    ]
+    what = display.indicator_labels(L)[indicator]
+    labels = display.labels(t("gaps.beta_title", L, what=what, start=start, end=end),
+                            t("gaps.beta_subtitle", L), pd.concat([first["source"], last["source"]]).dropna(), L)
+    fig = scatter.fitted(points, labels, x_title=t("gaps.beta_x", L, start=start),
+                         y_title=t("gaps.beta_y", L), slope=result.slope, intercept=result.intercept,
+                         fit_name=t("gaps.beta_fit", L, slope=number(result.slope, L, 2)))
+    alt = t("gaps.beta_alt", L, what=what, start=start, end=end, n=result.n, slope=number(result.slope, L, 2),
+            low=number(result.low, L, 2), high=number(result.high, L, 2))
+    return result, fig, alt, 38 if same and first["layout"].dropna().iloc[0] == 38 else 34
+
+
+@st.cache_resource(show_spinner=False)
+def spatial_weights(layout: int):
+    """Contiguity weights of a layout, computed once per server process."""
+    from inklusi import boundaries, config
+
+    return gaps.weights(boundaries.load_geojson(config.boundaries_dir(), layout))
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]:
+    frame = display.province_values(indicator, year, L)
+    layout = int(frame["layout"].dropna().iloc[0])
+    found = gaps.clusters(frame[["province", "value"]], spatial_weights(layout))
+    merged = frame.merge(found.local[["province", "quadrant", "p_value"]], on="province", how="left")
+    merged["category"] = merged["quadrant"].fillna("none")
+    names = {c: t(f"gaps.cluster_{c}", L) for c in CLUSTER_COLOURS}
+    merged["hover"] = [
+        f"{h}<br>{names[c]}" + (f" (p = {number(p, L, 3)})" if pd.notna(p) else "")
+        for h, c, p in zip(merged["hover"], merged["category"], merged["p_value"])
+    ]
+    what = f"{display.indicator_labels(L)[indicator]} {year}"
+    labels = display.labels(t("gaps.lisa_title", L, what=what), t("gaps.lisa_subtitle", L, layout=layout),
+                            frame["source"].dropna(), L)
+    fig = maps.categories(merged, data.geojson(layout), labels, colours=CLUSTER_COLOURS, names=names)
+    listed = {c: ", ".join(merged.loc[merged["category"] == c, "name"]) for c in ("HH", "LL", "HL", "LH")}
+    alt = t("gaps.lisa_alt", L, what=what, hh=listed["HH"] or "-", ll=listed["LL"] or "-",
+            hl=listed["HL"] or "-", lh=listed["LH"] or "-")
+    facts = t("gaps.moran", L, i=number(found.moran_i, L, 3), expected=number(found.expected, L, 3),
+              p=number(found.p_value, L, 3), permutations=gaps.PERMUTATIONS)
+    return fig, alt, facts
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def group_strips(indicator: str, year: int, group: str, L: str, chosen: str) -> tuple[go.Figure, str]:
+    frame = display.province_values(indicator, year, L).assign(
+        group=lambda f: f[GROUP_COLUMN[group]])
+    order = list(dict.fromkeys(data.provinces()[GROUP_COLUMN[group]]))
+    national = frame["national"].dropna()
+    value = float(national.iloc[0]) if len(national) else None
+    what = f"{display.indicator_labels(L)[indicator]} {year}"
+    labels = display.labels(t(f"gaps.groups_title_{group}", L, what=what), display.unit(indicator, L),
+                            frame["source"].dropna(), L)
+    fig = strips.groups(frame, labels, order=order, mean_name=t("gaps.group_mean", L), national=value,
+                        national_name=t("common.national", L), highlight=chosen or None)
+    d = display.decimals(indicator)
+    means = frame.dropna(subset=["value"]).groupby("group")["value"].mean()
+    alt = t("gaps.groups_alt", L, what=what, means="; ".join(f"{g}: {number(means[g], L, d)}" for g in order
+                                                              if g in means.index))
+    return fig, alt

@@ -1,0 +1,3 @@
+from inklusi.ui import app, gaps
+
+app.page(gaps.render)

@@ -1,0 +1,3 @@
+from inklusi.ui import app, sectors
+
+app.page(sectors.render)

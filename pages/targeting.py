@@ -1,0 +1,3 @@
+from inklusi.ui import app, targeting
+
+app.page(targeting.render)
