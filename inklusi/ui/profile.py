@@ -9,9 +9,8 @@ import streamlit as st
 from inklusi.figures import bars, lines
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
-from inklusi.metrics import mentoring_rates
 from inklusi.narrative import profile_summary
-from inklusi.ui import controls, data, display, page
+from inklusi.ui import controls, data, display, page, sectors
 from inklusi.ui.page import lang
 
 KEY_INDICATORS = ("imdi", "ild", "iptik", "internet_penduduk")
@@ -163,13 +162,4 @@ def mentoring(province: str, name: str, L: str) -> None:
         st.caption(t("profile.no_mentoring", L, name=name))
         return
     page.synthetic_banner()
-    rates = mentoring_rates(summary)
-    cards = st.columns(4)
-    cards[0].metric(t("overview.mentored", L), number(rates["participants"], L, 0), border=True)
-    cards[1].metric(t("sector.completion", L), percent(100 * rates["completion"], L), border=True)
-    cards[2].metric(t("sector.gain", L), number(rates["mean_gain"], L, 1), border=True,
-                    help=t("sector.gain_help", L, low=number(rates["gain_low"], L, 1),
-                           high=number(rates["gain_high"], L, 1)))
-    cards[3].metric(t("sector.online_after", L), percent(100 * rates["online_after"], L), border=True,
-                    delta=t("sector.online_change", L, change=signed(100 * (rates["online_after"] - rates["online_before"]), L, 1),
-                            before=percent(100 * rates["online_before"], L)))
+    sectors.cards(summary, L)

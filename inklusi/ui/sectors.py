@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi.figures import bars, intervals
-from inklusi.figures.common import HIGHLIGHT, Labels, NEUTRAL
+from inklusi.figures.common import Labels
 from inklusi.i18n import number, percent, pick, signed, t
 from inklusi.metrics import mentoring_rates, rates_by
 from inklusi.ui import data, page, state

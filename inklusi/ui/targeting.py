@@ -12,7 +12,7 @@ from inklusi import targeting
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, t
-from inklusi.ui import controls, data, display, page, state
+from inklusi.ui import data, display, page, state
 from inklusi.ui.page import lang
 
 FIELDS = ("lang", "need", "per", "x_cut", "y_cut")
@@ -51,7 +51,6 @@ def render() -> None:
     fig, alt = quadrant_figure(marked, need, per, x_cut, y_cut, L)
     page.chart(fig, key="targeting.quadrant", alt=alt, clickable=True)
     listing(marked, L)
-    indicator, year, _ = targeting.DENOMINATORS[per]
     st.caption(t(f"targeting.denominator_{per}", L))
     st.caption(t("targeting.split_note", L))
 
