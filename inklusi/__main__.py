@@ -1,12 +1,14 @@
-"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ...`."""
+"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ... | export ...`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from pathlib import Path
 
-from inklusi import boundaries, build, config, db, queries
+from inklusi import boundaries, build, config, db, export, queries
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -56,6 +58,27 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a data file and its JSON sidecar: of a named query, or of the view a link shows."""
+    out = Path(args.out)
+    con = db.open_database(config.build_dir())
+    if args.from_url:
+        view = export.from_link(con, args.from_url, export.allowed_hosts(), args.scope)
+    else:
+        view = export.query_view(con, args.query, _params(args.param))
+    data = export.encode(view, args.format, args.lang)
+    meta = export.sidecar(view, args.format, data, lang=args.lang, url=args.from_url)
+    export.write(out, data)
+    try:
+        export.write(export.sidecar_path(out), json.dumps(meta, indent=2, ensure_ascii=False).encode())
+    except export.ExportError:
+        out.unlink(missing_ok=True)  # a data file without its sidecar is not left behind
+        raise
+    print(f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
+          f"metadata -> {export.sidecar_path(out)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m inklusi", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -69,6 +92,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     p.set_defaults(run=cmd_query)
+    p = sub.add_parser("export", help="a data file and its JSON sidecar, of a query or of a copied dashboard link")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--query", help="a named query (queries/NAME.sql)")
+    source.add_argument("--from-url", help="a link copied from the dashboard")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="with --query")
+    p.add_argument("--scope", choices=export.SCOPES, default="view",
+                   help="with --from-url: the rows the view shows, or its whole dataset")
+    p.add_argument("--format", choices=export.FORMATS, required=True)
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the citation")
+    p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")
+    p.set_defaults(run=cmd_export)
     return top
 
 
@@ -76,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (queries.QueryError, build.BuildError, db.MissingBuildError) as exc:
+    except (queries.QueryError, build.BuildError, db.MissingBuildError, export.ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader (head, less) closed the pipe: not an error

@@ -56,6 +56,32 @@ def theil_split(values: np.ndarray, groups: np.ndarray) -> dict[str, float]:
             "share_between": between / total if total else math.nan}
 
 
+GROUPS = {"pulau": "pulau", "zona": "zona_waktu"}  # island group, time-zone region
+MIN_PROVINCES = 3
+
+
+def measures(frame: pd.DataFrame) -> dict:
+    """Spread measures of one edition (an indicator_by_province result), with the share of the
+    Theil index that lies between island groups and between time zones."""
+    valued = frame.dropna(subset=["value"])
+    result = spread(valued["value"].to_numpy())
+    if len(valued) >= MIN_PROVINCES:
+        for group, column in GROUPS.items():
+            split = theil_split(valued["value"].to_numpy(), valued[column].to_numpy())
+            result[f"between_{group}"] = split["between"]
+            result[f"within_{group}"] = split["within"]
+            result[f"share_{group}"] = split["share_between"]
+    result["layout"] = int(valued["layout"].iloc[0]) if len(valued) else None
+    return result
+
+
+def edition_measures(run, indicator: str, years: list[int]) -> pd.DataFrame:
+    """measures() of every edition with enough provinces; run(name, **params) runs a named query."""
+    rows = [{"indicator": indicator, "year": year, **measures(run("indicator_by_province", indicator=indicator,
+                                                                    year=year))} for year in years]
+    return pd.DataFrame([r for r in rows if r.get("n", 0) >= MIN_PROVINCES])
+
+
 def harmonise(frame: pd.DataFrame, to_2012: dict[str, str]) -> pd.DataFrame:
     """Values on the 2012-2022 layout of 34 provinces: a province split in 2022 is represented
     by the plain (unweighted) mean of its parts. Rows: province, value."""

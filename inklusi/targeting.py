@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from inklusi import reference
+
 # The skill measures a user can target on: indicator-year.
 NEEDS = ("imdi_keterampilan-2024", "imdi_literasi-2025", "imdi-2025", "iptik_keahlian-2022", "ild-2022")
 # per -> (indicator of the denominator, its year, participants per how many units of it)
@@ -37,8 +39,41 @@ def coverage(participants: pd.DataFrame, denominator: pd.DataFrame, provinces: p
 
 
 def priorities(frame: pd.DataFrame, x_cut: float, y_cut: float) -> pd.DataFrame:
-    """Mark the provinces with skills below x_cut and coverage below y_cut ("high need, low
+    """Mark the provinces with skill below x_cut and coverage below y_cut ("high need, low
     coverage"); provinces without either value are never marked."""
-    marked = frame.assign(priority=(frame["x"] < x_cut) & (frame["y"] < y_cut))
-    marked.loc[frame["x"].isna() | frame["y"].isna(), "priority"] = False
+    marked = frame.assign(priority=(frame["skill"] < x_cut) & (frame["coverage"] < y_cut))
+    marked.loc[frame["skill"].isna() | frame["coverage"].isna(), "priority"] = False
     return marked
+
+
+def table(run, need: str, per: str) -> pd.DataFrame:
+    """Each province of the 38 layout: its skill value, participants, denominator and coverage.
+
+    run(name, **params) runs a named query. A skill measure on the 34-province layout gives
+    each province created in 2022 its parent's value."""
+    indicator, year = split_need(need)
+    skills = run("indicator_by_province", indicator=indicator, year=year)
+    provinces = reference.provinces()[["kode", "kode_2012"]]
+    key = "kode_2012" if int(skills["layout"].dropna().iloc[0]) == 34 else "kode"
+    skill = provinces.merge(skills[["province", "value"]], left_on=key, right_on="province", how="left")
+    d_indicator, d_year, scale = DENOMINATORS[per]
+    denominator = run("indicator_by_province", indicator=d_indicator, year=d_year)[["province", "value"]]
+    participants = run("mentoring_summary").groupby("province", as_index=False)["participants"].sum()
+    covered = coverage(participants, denominator, provinces, scale)
+    result = covered.merge(skill[["kode", "value"]].rename(columns={"kode": "province", "value": "skill"}),
+                           on="province", how="left")
+    return result.assign(need=need, per=per)[
+        ["need", "per", "province", "skill", "participants", "denominator", "coverage", "via_parent"]]
+
+
+def defaults(run, need: str, per: str) -> tuple[float, float]:
+    """The thresholds a view opens with: the published national value of the skill measure
+    (else the provinces' mean), and the national coverage rate."""
+    indicator, year = split_need(need)
+    skills = run("indicator_by_province", indicator=indicator, year=year)
+    national = skills["national"].dropna()
+    x = float(national.iloc[0]) if len(national) else float(skills["value"].mean())
+    d_indicator, d_year, scale = DENOMINATORS[per]
+    denominator = run("indicator_by_province", indicator=d_indicator, year=d_year)["value"].sum()
+    participants = run("mentoring_summary")["participants"].sum()
+    return round(x, 2), round(participants / denominator * scale, 2)

@@ -1,3 +1,3 @@
 from inklusi.ui import app, gaps
 
-app.page(gaps.render)
+app.page("gaps", gaps.render)

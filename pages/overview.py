@@ -1,3 +1,3 @@
 from inklusi.ui import app, overview
 
-app.page(overview.render)
+app.page("overview", overview.render)

@@ -1,3 +1,3 @@
 from inklusi.ui import app, profile
 
-app.page(profile.render)
+app.page("profile", profile.render)

@@ -1,3 +1,3 @@
 from inklusi.ui import app, sectors
 
-app.page(sectors.render)
+app.page("sectors", sectors.render)

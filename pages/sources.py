@@ -1,3 +1,3 @@
 from inklusi.ui import app, sources
 
-app.page(sources.render)
+app.page("sources", sources.render)

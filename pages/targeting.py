@@ -1,3 +1,3 @@
 from inklusi.ui import app, targeting
 
-app.page(targeting.render)
+app.page("targeting", targeting.render)

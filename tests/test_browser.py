@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from inklusi.config import REPO
 from tests.browser import Watch, launch, server
 
 RENDERED_PROVINCES = """() => {
@@ -128,3 +131,20 @@ def test_no_page_reaches_outside_localhost(app, page, path):
     assert page.watch.outside == []
     assert page.watch.app_errors() == []
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+@pytest.mark.parametrize("path", ["/sectors?sector=tekstil&lang=en", "/?indicator=ild&year=2021&lang=en"])
+def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path, path):
+    page.goto(app + path)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    page.get_by_text("Download this view's data").click()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download data").click()
+    downloaded = tmp_path / download.value.suggested_filename
+    download.value.save_as(downloaded)
+    shell = tmp_path / "shell.csv"
+    done = subprocess.run([sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", "csv",
+                           "--out", str(shell)], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert downloaded.read_bytes() == shell.read_bytes()
+    assert downloaded.suffix == ".csv" and len(downloaded.read_bytes().splitlines()) > 1

@@ -14,9 +14,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi.figures.common import (
-    DIVERGING, HIGHLIGHT, NO_DATA, SEQUENTIAL, Labels, class_colours, classify, finish,
+    DIVERGING,
+    HIGHLIGHT,
+    NO_DATA,
+    SEQUENTIAL,
+    Labels,
+    class_colours,
+    classify,
+    finish,
 )
-
 
 # Indonesia (95-141 E, 6 N-11 S) spans about 540 px at this zoom: it fits the narrowest map column.
 CENTRE = dict(lat=-2.6, lon=118.0)

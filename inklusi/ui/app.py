@@ -14,21 +14,19 @@ from typing import Callable
 
 import streamlit as st
 
-from inklusi import db, targeting
+from inklusi import db, targeting, viewstate
 from inklusi.i18n import LANGS, t
-from inklusi.ui import data, state
+from inklusi.ui import data, exports, state
 
-# (file, URL path = the file's name, message key, icon, URL fields of the page besides lang)
+# (page = file name in pages/ = URL path, icon)
 PAGES = [
-    ("pages/overview.py", "overview", "nav.overview", ":material/map:",
-     ["indicator", "year", "province", "view", "classes", "colour"]),
-    ("pages/profile.py", "profile", "nav.profile", ":material/location_city:", ["indicator", "year", "province"]),
-    ("pages/gaps.py", "gaps", "nav.gaps", ":material/compare_arrows:",
-     ["indicator", "year", "province", "start", "group"]),
-    ("pages/sectors.py", "sectors", "nav.sectors", ":material/storefront:",
-     ["m_year", "sector", "area", "scale", "gender"]),
-    ("pages/targeting.py", "targeting", "nav.targeting", ":material/target:", ["need", "per", "x_cut", "y_cut"]),
-    ("pages/sources.py", "sources", "nav.sources", ":material/menu_book:", []),
+    ("overview", ":material/map:"),
+    ("profile", ":material/location_city:"),
+    ("gaps", ":material/compare_arrows:"),
+    ("sectors", ":material/storefront:"),
+    ("targeting", ":material/target:"),
+    ("sources", ":material/menu_book:"),
+    ("dictionary", ":material/dictionary:"),
 ]
 _routing = threading.local()
 
@@ -40,28 +38,30 @@ def main() -> None:
     except db.MissingBuildError:
         st.error(t("app.not_built", "id") + "\n\n" + t("app.not_built", "en"), icon=":material/build:")
         st.stop()
-    state.load(state.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
+    state.load(viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
                             list(targeting.NEEDS)))
     with st.sidebar:
         st.segmented_control(t("field.lang", state.get("lang")), LANGS, key=state.bind("lang"),
                              format_func=str.upper, on_change=state.changed, args=("lang",), required=True)
     lang = state.get("lang")
-    url_fields = {
-        st.Page(file, title=t(key, lang), icon=icon, url_path=path, default=(i == 0)): fields
-        for i, (file, path, key, icon, fields) in enumerate(PAGES)
+    pages = {
+        st.Page(f"pages/{name}.py", title=t(f"nav.{name}", lang), icon=icon, url_path=name, default=(i == 0)): name
+        for i, (name, icon) in enumerate(PAGES)
     }
-    navigation = st.navigation(list(url_fields))
+    navigation = st.navigation(list(pages))
     _routing.active = True
     try:
         navigation.run()
     finally:
         _routing.active = False
-    state.write_url(["lang"] + url_fields[navigation])
+    state.write_url(["lang"] + viewstate.PAGE_FIELDS[pages[navigation]])
 
 
-def page(render: Callable[[], None]) -> None:
-    """Render a page under the navigation; started on its own, go through main() first."""
+def page(name: str, render: Callable[[], None]) -> None:
+    """Render a page and its export panel under the navigation; started on its own, go
+    through main() first."""
     if getattr(_routing, "active", False):
         render()
+        exports.panel(name)
     else:
         main()

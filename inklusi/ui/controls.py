@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from inklusi import viewstate
 from inklusi.i18n import t
 from inklusi.ui import data, display, state
 from inklusi.ui.page import lang
@@ -45,8 +46,8 @@ def province(container=st.sidebar) -> str:
 
 
 def choice(name: str, container=st.sidebar) -> str:
-    """A segmented choice among the fixed options state.CHOICES[name], labelled 'option.NAME.VALUE'."""
-    container.segmented_control(t(f"field.{name}", lang()), state.CHOICES[name], key=state.bind(name),
+    """A segmented choice among the fixed options viewstate.CHOICES[name], labelled 'option.NAME.VALUE'."""
+    container.segmented_control(t(f"field.{name}", lang()), viewstate.CHOICES[name], key=state.bind(name),
                                 format_func=lambda v, language=lang(): t(f"option.{name}.{v}", language),
                                 on_change=state.changed, args=(name,), required=True)
     return state.get(name)

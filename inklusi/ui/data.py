@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from inklusi import boundaries, catalogue, config, db, queries, reference
+from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,22 +47,5 @@ def tiles() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def table(name: str) -> pd.DataFrame:
-    """A whole reference table (sources, corrections, sectors ...), for display."""
-    if name not in db.TABLES or name == "mentoring":
-        raise KeyError(name)
-    return cursors().get().execute(f'select * from "{name}"').df()
-
-
-@st.cache_resource(show_spinner=False)
 def mentoring_options() -> dict[str, list]:
-    """The values the mentoring filters offer, in a stable, meaningful order."""
-    cube = query("mentoring_cube")
-    sectors = [s for s in table("sectors")["id"] if s in set(cube["sector"])]
-    return {
-        "years": sorted(int(y) for y in cube["year"].unique()),
-        "sector": sectors,
-        "area": sorted(cube["area"].unique()),
-        "scale": [s for s in ("mikro", "kecil", "menengah") if s in set(cube["scale"])],
-        "gender": [g for g in ("perempuan", "laki-laki") if g in set(cube["gender"])],
-    }
+    return viewstate.mentoring_options(query("mentoring_cube"), query("sector_catalogue")["id"])

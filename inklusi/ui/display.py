@@ -63,7 +63,7 @@ def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
 
 
 def source_line(source_ids, lang: str) -> str:
-    sources = data.table("sources").set_index("id")
+    sources = data.query("source_catalogue").set_index("id")
     used = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in sources.index]
     cited = "<br>".join(f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in used)
     return t("chart.source", lang, sources=cited or t("chart.source_none", lang))

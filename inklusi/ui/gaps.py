@@ -17,8 +17,6 @@ from inklusi.ui.page import lang
 FIELDS = ("lang", "indicator", "year", "province", "start", "group")
 CLUSTER_COLOURS = {"HH": "#b2182b", "HL": "#f4a582", "LH": "#92c5de", "LL": "#2166ac", "ns": "#f0f0f0",
                    "none": "#d9d9d9"}
-GROUP_COLUMN = {"pulau": "pulau", "zona": "zona_waktu"}
-MIN_PROVINCES = 3
 
 
 def render() -> None:
@@ -29,7 +27,7 @@ def render() -> None:
     st.caption(t("gaps.lead", L))
     page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
     frame = display.province_values(indicator, year, L)
-    if frame["value"].notna().sum() < MIN_PROVINCES:
+    if frame["value"].notna().sum() < gaps.MIN_PROVINCES:
         st.info(t("gaps.too_few", L, n=int(frame["value"].notna().sum())), icon=":material/info:")
         return
     what = f"{display.indicator_labels(L)[indicator]} {year}"
@@ -62,17 +60,7 @@ def render() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=500)
 def measures(indicator: str, year: int) -> dict:
-    """Spread measures of one edition and its Theil split by island group and by time zone."""
-    frame = data.query("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
-    result = gaps.spread(frame["value"].to_numpy())
-    if len(frame) >= MIN_PROVINCES:
-        for group, column in GROUP_COLUMN.items():
-            split = gaps.theil_split(frame["value"].to_numpy(), frame[column].to_numpy())
-            result[f"between_{group}"] = split["between"]
-            result[f"within_{group}"] = split["within"]
-            result[f"share_{group}"] = split["share_between"]
-    result["layout"] = int(frame["layout"].iloc[0]) if len(frame) else None
-    return result
+    return gaps.measures(data.query("indicator_by_province", indicator=indicator, year=year))
 
 
 def headline(indicator: str, year: int, L: str) -> None:
@@ -91,12 +79,7 @@ def headline(indicator: str, year: int, L: str) -> None:
 @st.cache_resource(show_spinner=False, max_entries=200)
 def over_editions(indicator: str, L: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
-    rows = []
-    for year in data.indicator_catalogue().years(indicator):
-        m = measures(indicator, year)
-        if m.get("n", 0) >= MIN_PROVINCES:
-            rows.append({"year": year, **m})
-    frame = pd.DataFrame(rows)
+    frame = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
     d = display.decimals(indicator)
     table = pd.DataFrame({
         t("field.year", L): frame["year"].astype(str),
@@ -219,8 +202,8 @@ def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]
 @st.cache_resource(show_spinner=False, max_entries=200)
 def group_strips(indicator: str, year: int, group: str, L: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, L).assign(
-        group=lambda f: f[GROUP_COLUMN[group]])
-    order = list(dict.fromkeys(data.provinces()[GROUP_COLUMN[group]]))
+        group=lambda f: f[gaps.GROUPS[group]])
+    order = list(dict.fromkeys(data.provinces()[gaps.GROUPS[group]]))
     national = frame["national"].dropna()
     value = float(national.iloc[0]) if len(national) else None
     what = f"{display.indicator_labels(L)[indicator]} {year}"

@@ -12,8 +12,12 @@ from inklusi.ui import state
 
 PROFILE_PAGE = "pages/profile.py"
 CLICKS = "inklusi.clicks"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
+
+
+def plotly_config() -> dict:
+    return {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+            "toImageButtonOptions": {"format": st.session_state.get(IMAGE_FORMAT) or "png", "scale": 2}}
 
 
 def lang() -> str:
@@ -34,10 +38,10 @@ def synthetic_banner() -> None:
 def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False) -> None:
     """Draw a chart with its alt text; a click on a province opens that province's profile."""
     if not clickable:
-        st.plotly_chart(fig, key=key, alt=alt, config=PLOTLY_CONFIG)
+        st.plotly_chart(fig, key=key, alt=alt, config=plotly_config())
         return
     nonce = st.session_state.setdefault(CLICKS, 0)
-    event = st.plotly_chart(fig, key=f"{key}.{nonce}", alt=alt, config=PLOTLY_CONFIG,
+    event = st.plotly_chart(fig, key=f"{key}.{nonce}", alt=alt, config=plotly_config(),
                             on_select="rerun", selection_mode="points")
     province = clicked_province(event)
     if province:

@@ -58,7 +58,7 @@ def option_label(name: str, value, L: str) -> str:
     if value == "":
         return t("sectors.all", L)
     if name == "sector":
-        return pick(data.table("sectors").set_index("id").loc[value], "name", L)
+        return pick(data.query("sector_catalogue").set_index("id").loc[value], "name", L)
     if name == "area":
         return area_names().get(value, value)
     if name in ("scale", "gender"):

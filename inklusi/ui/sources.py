@@ -18,7 +18,7 @@ def render() -> None:
     st.markdown(t("sources.lead", L))
 
     st.header(t("sources.datasets", L))
-    sources = data.table("sources")
+    sources = data.query("source_catalogue")
     st.dataframe(pd.DataFrame({
         t("sources.col_id", L): sources["id"],
         t("sources.col_publisher", L): sources["publisher"],
@@ -34,7 +34,7 @@ def render() -> None:
 
     st.header(t("sources.corrections", L))
     st.markdown(t("sources.corrections_lead", L))
-    corrections = data.table("corrections")
+    corrections = data.query("correction_log")
     st.dataframe(pd.DataFrame({
         t("sources.col_file", L): corrections["reference_file"],
         t("field.indicator", L): corrections["indicator"],

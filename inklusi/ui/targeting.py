@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import targeting
+from inklusi import targeting, viewstate
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, t
@@ -32,7 +32,7 @@ def render() -> None:
     L = lang()
     st.sidebar.selectbox(t("field.need", L), list(targeting.NEEDS), key=state.bind("need"),
                          format_func=lambda v: need_label(v, L), on_change=reset_cuts, args=("need", "x_cut"))
-    st.sidebar.segmented_control(t("field.per", L), state.CHOICES["per"], key=state.bind("per"),
+    st.sidebar.segmented_control(t("field.per", L), viewstate.CHOICES["per"], key=state.bind("per"),
                                  format_func=lambda v: t(f"option.per.{v}", L), on_change=reset_cuts,
                                  args=("per", "y_cut"), required=True)
     need, per = state.get("need"), state.get("per")
@@ -57,23 +57,13 @@ def render() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=100)
 def points(need: str, per: str, L: str) -> pd.DataFrame:
-    """Each province: skill (x), coverage (y), participants, names and hover text."""
-    indicator, year = targeting.split_need(need)
-    skills = display.province_values(indicator, year, L)
-    if int(skills["layout"].dropna().iloc[0]) == 34:  # a 34-layout measure: each 2022 province takes its parent's
-        parents = data.provinces()[["kode", "kode_2012"]]
-        skills = parents.merge(skills.drop(columns=["name", "short"]), left_on="kode_2012", right_on="province") \
-            .drop(columns=["province"]).rename(columns={"kode": "province"})
-    d_indicator, d_year, scale = targeting.DENOMINATORS[per]
-    denominator = data.query("indicator_by_province", indicator=d_indicator, year=d_year)[["province", "value"]]
-    participants = data.query("mentoring_summary").groupby("province", as_index=False)["participants"].sum()
-    covered = targeting.coverage(participants, denominator, data.provinces().reset_index(drop=True), scale)
-    frame = covered.merge(skills[["province", "value"]], on="province", how="left")
+    """targeting.table with names, the chart's x (skill) and y (coverage), and hover text."""
+    frame = targeting.table(data.query, need, per)
     names = data.provinces()
     frame["name"] = [names.loc[p, "nama" if L == "id" else "name_en"] for p in frame["province"]]
     frame["short"] = [names.loc[p, "singkatan"] for p in frame["province"]]
-    frame["x"], frame["y"] = frame["value"], frame["coverage"]
-    d = display.decimals(indicator)
+    frame["x"], frame["y"] = frame["skill"], frame["coverage"]
+    d = display.decimals(targeting.split_need(need)[0])
     frame["hover"] = [
         t("targeting.hover", L, name=n, need=need_label(need, L), x=number(x, L, d, exact=True),
           participants=number(p, L, 0), y=number(y, L, 2), unit=t(f"option.per.{per}", L))
@@ -84,16 +74,7 @@ def points(need: str, per: str, L: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=100)
 def defaults(need: str, per: str) -> tuple[float, float]:
-    """The thresholds a page opens with: the published national value of the skill measure
-    (else the provinces' mean), and the national coverage rate."""
-    indicator, year = targeting.split_need(need)
-    skills = data.query("indicator_by_province", indicator=indicator, year=year)
-    national = skills["national"].dropna()
-    x = float(national.iloc[0]) if len(national) else float(skills["value"].mean())
-    d_indicator, d_year, scale = targeting.DENOMINATORS[per]
-    denominator = data.query("indicator_by_province", indicator=d_indicator, year=d_year)["value"].sum()
-    participants = data.query("mentoring_summary")["participants"].sum()
-    return round(x, 2), round(participants / denominator * scale, 2)
+    return targeting.defaults(data.query, need, per)
 
 
 def slider(name: str, label: str, values: pd.Series, default: float, floor: float | None = None) -> float:

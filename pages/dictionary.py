@@ -1,0 +1,3 @@
+from inklusi.ui import app, dictionary
+
+app.page("dictionary", dictionary.render)

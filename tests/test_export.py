@@ -1,0 +1,175 @@
+"""Exports: every format reads back as the view, equals an independent computation on the
+source files, carries a complete sidecar, and fails cleanly on bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from inklusi import export, queries, viewstate
+from inklusi.config import REPO
+
+
+@pytest.fixture(scope="module")
+def run(con):
+    return lambda name, **params: queries.run(con, name, params)
+
+
+@pytest.fixture(scope="module")
+def state_of(con):
+    fields = viewstate.app_fields(con)
+    return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
+
+
+def text_columns(frame: pd.DataFrame) -> dict:
+    """Columns that are text in the view: a reader is told so (a code like "11" is not a number)."""
+    return {c: str for c in frame.columns if not (pd.api.types.is_numeric_dtype(frame[c])
+                                                  or pd.api.types.is_bool_dtype(frame[c]))}
+
+
+def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
+    text = text_columns(like)
+    if fmt == "csv":
+        return pd.read_csv(io.BytesIO(data), dtype=text)
+    if fmt in ("csv_bom", "csv_id"):
+        assert data.startswith(b"\xef\xbb\xbf"), "a BOM so that Excel reads UTF-8"
+        sep, decimal = (";", ",") if fmt == "csv_id" else (",", ".")
+        return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=sep, decimal=decimal, dtype=text)
+    if fmt == "xlsx":
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=text)
+        assert set(sheets) == {"data", "metadata"}
+        assert {"page", "query", "parameters", "rounding", "rows"} <= set(sheets["metadata"]["key"])
+        return sheets["data"]
+    return pd.read_parquet(io.BytesIO(data))
+
+
+def comparable(series: pd.Series) -> list:
+    if pd.api.types.is_bool_dtype(series):
+        return [None if pd.isna(v) else bool(v) for v in series]
+    if pd.api.types.is_numeric_dtype(series):
+        return [None if pd.isna(v) else round(float(v), 10) for v in series]
+    return [None if pd.isna(v) or v == "" else str(v) for v in series]
+
+
+def same(back: pd.DataFrame, view: pd.DataFrame) -> None:
+    assert list(back.columns) == list(view.columns) and len(back) == len(view)
+    for column in view.columns:
+        assert comparable(back[column]) == comparable(view[column]), column
+
+
+VIEWS = [
+    ("overview", {"indicator": "imdi", "year": 2023}, "view"),
+    ("overview", {"indicator": "ild"}, "all"),
+    ("profile", {"indicator": "imdi", "province": "93"}, "view"),
+    ("gaps", {"indicator": "iptik"}, "view"),
+    ("sectors", {"sector": "tekstil", "m_year": 2022}, "view"),
+    ("targeting", {"need": "imdi_keterampilan-2024"}, "view"),
+    ("sources", {}, "view"),
+]
+
+
+@pytest.mark.parametrize("page, raw, scope", VIEWS)
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_every_format_reads_back_as_the_view(run, state_of, page, raw, scope, fmt):
+    view = export.build(run, page, state_of(**raw), scope)
+    same(read_back(export.encode(view, fmt), fmt, view.frame), view.frame)
+
+
+def test_the_same_view_gives_the_same_bytes(run, state_of):
+    view = export.build(run, "sectors", state_of(sector="anyaman"), "view")
+    for fmt in export.FORMATS:
+        assert export.encode(view, fmt) == export.encode(export.build(run, "sectors", state_of(sector="anyaman")), fmt)
+
+
+def test_overview_export_equals_the_curated_values(run, state_of, values):
+    view = export.build(run, "overview", state_of(indicator="imdi", year=2024), "view")
+    mine = values[(values.indicator == "imdi") & (values.year == 2024) & (values.province != "ID")]
+    exported = view.frame.set_index("province")["value"]
+    assert exported.loc[mine.province].tolist() == mine.value.tolist()
+    assert (view.frame["national"] == 43.34).all()
+
+
+def test_sector_export_equals_the_records(run, state_of, build_dir):
+    view = export.build(run, "sectors", state_of(m_year=2021, gender="perempuan"), "view").frame.set_index("sector")
+    records = pd.read_parquet(build_dir / "mentoring.parquet")
+    subset = records[(records.year == 2021) & (records.gender == "perempuan")]
+    for sector, group in subset.groupby("sector"):
+        assert view.loc[sector, "participants"] == len(group)
+        assert view.loc[sector, "completion_rate"] == pytest.approx(group.completed.mean())
+        assert view.loc[sector, "mean_gain"] == pytest.approx((group.post_score - group.pre_score).dropna().mean())
+        assert view.loc[sector, "share_online_after"] == pytest.approx(group.online_after.mean())
+
+
+def test_whole_dataset_is_every_record(run, state_of, build_dir):
+    view = export.build(run, "sectors", state_of(sector="tekstil"), "all")
+    assert len(view.frame) == len(pd.read_parquet(build_dir / "mentoring.parquet")) and view.synthetic
+
+
+def test_sidecar_has_every_field_and_the_hash_matches(run, state_of):
+    view = export.build(run, "overview", state_of(indicator="ild", year=2021), "view")
+    data = export.encode(view, "parquet")
+    meta = export.sidecar(view, "parquet", data, lang="en", url="http://localhost:8501/?indicator=ild&year=2021")
+    for key in ("page", "filters", "query", "sources", "app_version", "exported_at", "row_count", "file", "citation",
+                "rounding", "synthetic", "columns", "url", "language", "scope"):
+        assert key in meta, key
+    assert meta["query"]["name"] == "indicator_by_province" and "select" in meta["query"]["sql"]
+    assert meta["query"]["parameters"] == {"indicator": "ild", "year": 2021}
+    assert meta["file"]["sha256"] == hashlib.sha256(data).hexdigest()
+    assert meta["row_count"] == 34
+    cited = {s["id"]: s for s in meta["sources"]}
+    assert {"ild_2021", "kompas_ild_2021"} <= set(cited)  # Riau's corrected value comes from Kompas
+    assert all(s["citation"] and s["terms"] for s in cited.values())
+
+
+def test_every_exported_column_is_in_the_dictionary(run, state_of):
+    documented = set(export.dictionary()["column"])
+    for page in export.BUILDERS:
+        for scope in export.SCOPES:
+            view = export.build(run, page, state_of(province="53"), scope)
+            assert set(view.frame.columns) <= documented, (page, scope, set(view.frame.columns) - documented)
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "inklusi", "export", *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)
+
+
+def test_shell_export_of_a_link(tmp_path, run, state_of):
+    out = tmp_path / "view.csv"
+    done = cli("--from-url", "http://localhost:8501/gaps?indicator=iptik&year=2022&lang=en", "--format", "csv",
+               "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    expected = export.encode(export.build(run, "gaps", state_of(indicator="iptik", year=2022, lang="en")), "csv")
+    assert out.read_bytes() == expected
+    meta = json.loads((tmp_path / "view.csv.json").read_text())
+    assert meta["page"] == "gaps" and meta["url"].endswith("lang=en")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from-url", "https://example.com/?indicator=imdi", "--format", "csv"], "not to this dashboard"),
+    (["--from-url", "javascript:alert(1)", "--format", "csv"], "not a dashboard link"),
+    (["--from-url", "http://localhost:8501/admin", "--format", "csv"], "not a page of this dashboard"),
+    (["--from-url", "http://localhost:8501/?year=abc", "--format", "csv"], "does not accept: year=abc"),
+    (["--from-url", "http://localhost:8501/profile", "--format", "csv"], "choose a province first"),
+    (["--query", "no_such_query", "--format", "csv"], "there is no query named"),
+    (["--query", "indicator_series", "--format", "csv"], "needs the parameter"),
+    (["--query", "national_series", "--param", "indicator=imdi", "--format", "docx"], "invalid choice: 'docx'"),
+])
+def test_bad_input_is_a_clear_error_and_leaves_no_file(tmp_path, args, message):
+    done = cli(*args, "--out", str(tmp_path / "out.csv"))
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["missing/out.csv", "."])
+def test_an_unwritable_path_is_refused_cleanly(tmp_path, where):
+    target = tmp_path / where
+    done = cli("--query", "national_series", "--param", "indicator=imdi", "--format", "csv", "--out", str(target))
+    assert done.returncode == 2 and "cannot write" in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
