@@ -6,6 +6,7 @@ Every user-visible string lives in messages.toml, one table per key with an `id`
 
 from __future__ import annotations
 
+import decimal
 import math
 import tomllib
 from functools import cache
@@ -50,7 +51,8 @@ def number(value: float | None, lang: str, decimals: int = 2, *, exact: bool = F
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + ("#" * (6 - decimals) if exact else "")
     if exact and not decimals:
         pattern = "#,##0.######"
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):  # statistics round half up: 35.865 -> 35.87
+        return format_decimal(decimal.Decimal(repr(float(value))), format=pattern, locale=LOCALES[lang])
 
 
 def signed(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -14,6 +14,8 @@ from typing import Any, Callable, Mapping
 from inklusi.i18n import DEFAULT, LANGS
 
 MAX_SHOWN = 40
+SLIDE_COUNT = 7  # inklusi.story.SLIDES
+KIOSK_SECONDS = (0, 10, 20, 30, 60)
 # The URL fields of each page besides the language (its path is the page's name).
 PAGE_FIELDS = {
     "overview": ["indicator", "year", "province", "view", "classes", "colour"],
@@ -21,6 +23,7 @@ PAGE_FIELDS = {
     "gaps": ["indicator", "year", "province", "start", "group"],
     "sectors": ["m_year", "sector", "area", "scale", "gender"],
     "targeting": ["need", "per", "x_cut", "y_cut"],
+    "present": ["slide", "pin", "kiosk"],
     "sources": [],
     "dictionary": [],
 }
@@ -98,6 +101,9 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
         Field("need", lambda s: needs, lambda s: needs[0]),
         Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
+        Field("slide", lambda s: list(range(1, SLIDE_COUNT + 1)), lambda s: 1, _as_int),
+        Field("pin", lambda s: [""] + provinces, lambda s: ""),
+        Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
     ]
 
 

@@ -159,3 +159,25 @@ def test_targeting_thresholds_from_the_link():
                   "pages/targeting.py")
     listed = next(s.value for s in at.subheader if s.value.startswith("Priority provinces"))
     assert listed == "Priority provinces (38)"  # every province is below 100 and below any coverage
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("pin", ["", "53"])
+def test_every_slide_renders(lang, pin):
+    titles = []
+    for slide in range(1, 8):
+        at = open_app({"lang": lang, "pin": pin, "slide": str(slide)} if pin else
+                      {"lang": lang, "slide": str(slide)}, "pages/present.py")
+        titles.append(at.title[0].value)
+        if pin and slide == 1:
+            assert any(("Nusa Tenggara Timur" if lang == "id" else "East Nusa Tenggara") in m.value
+                       for m in at.markdown)
+    assert len(set(titles)) == 7
+
+
+def test_presentation_buttons_move_and_wrap():
+    at = open_app({"lang": "en", "slide": "7"}, "pages/present.py")
+    at.button(key="present.next").click().run()
+    assert at.session_state["inklusi.state"]["slide"] == 1
+    at.button(key="present.prev").click().run()
+    assert at.session_state["inklusi.state"]["slide"] == 7

@@ -148,3 +148,54 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()
     assert downloaded.suffix == ".csv" and len(downloaded.read_bytes().splitlines()) > 1
+
+
+def test_every_slide_works_offline(app, page):
+    page.goto(f"{app}/present?lang=en&pin=53")
+    seen = []
+    for _ in range(7):
+        heading = page.locator("h1").first
+        expect(heading).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1500)
+        seen.append(heading.inner_text())
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(1500)
+    assert len(set(seen)) == 7, seen
+    assert page.watch.outside == [] and page.watch.app_errors() == []
+    assert page.locator("section[data-testid='stSidebar']").is_hidden()
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
+                         "'[data-testid=stMarkdownContainer] p')).fontSize)")
+    assert size >= 28
+
+
+def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{app}/present?lang=en&pin=53")
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Settings").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download the story").click()
+    path = tmp_path / "story.html"
+    download.value.save_as(path)
+    offline = browser.new_context(viewport={"width": 1600, "height": 900})
+    story_page = offline.new_page()
+    requests = []
+    story_page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
+                  else None)
+    story_page.goto(path.as_uri())
+    story_page.wait_for_timeout(4000)
+    charts = story_page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => "
+                                 "Boolean(p._fullLayout) && p.data.length > 0)")
+    assert charts == [True] * 6
+    assert story_page.locator(".maplibregl-canvas").count() == 2
+    assert requests == []
+    offline.close()
+    context.close()
+
+
+def test_the_kiosk_advances_by_itself(app, page):
+    page.goto(f"{app}/present?lang=en&kiosk=10")
+    expect(page.get_by_role("heading", name="The national picture")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="The west-east gap")).to_be_visible(timeout=25_000)
+    expect(page).to_have_url(re.compile(r"slide=2"))

@@ -84,7 +84,7 @@ def text_colours(positions: np.ndarray, diverging: bool) -> list[str]:
 
 
 def choropleth(frame: pd.DataFrame, geojson: dict | str, labels: Labels, scale: Scale, *,
-               highlight: str | None = None, height: int = 430) -> go.Figure:
+               highlight: str | None = None, height: int = 430, zoom: float = ZOOM) -> go.Figure:
     """frame: province, value, hover (text shown on hover, already formatted)."""
     has = frame[frame["value"].notna()]
     missing = frame[frame["value"].isna()]
@@ -111,7 +111,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict | str, labels: Labels, scale: 
             marker=dict(line=dict(color=HIGHLIGHT, width=3)), hoverinfo="skip", customdata=[[highlight]],
             name="", showlegend=False,
         ))
-    fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=ZOOM))
+    fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=zoom))
     return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 import streamlit as st
 
-from inklusi import db, targeting, viewstate
+from inklusi import db, export, targeting, viewstate
 from inklusi.i18n import LANGS, t
 from inklusi.ui import data, exports, state
 
@@ -25,6 +25,7 @@ PAGES = [
     ("gaps", ":material/compare_arrows:"),
     ("sectors", ":material/storefront:"),
     ("targeting", ":material/target:"),
+    ("present", ":material/slideshow:"),
     ("sources", ":material/menu_book:"),
     ("dictionary", ":material/dictionary:"),
 ]
@@ -40,15 +41,18 @@ def main() -> None:
         st.stop()
     state.load(viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
                             list(targeting.NEEDS)))
-    with st.sidebar:
-        st.segmented_control(t("field.lang", state.get("lang")), LANGS, key=state.bind("lang"),
-                             format_func=str.upper, on_change=state.changed, args=("lang",), required=True)
     lang = state.get("lang")
     pages = {
         st.Page(f"pages/{name}.py", title=t(f"nav.{name}", lang), icon=icon, url_path=name, default=(i == 0)): name
         for i, (name, icon) in enumerate(PAGES)
     }
     navigation = st.navigation(list(pages))
+    if st.query_params.get("mode") == "present" and pages[navigation] != "present":
+        st.switch_page("pages/present.py")
+    if pages[navigation] != "present":  # the presentation has its own controls and no side panel
+        with st.sidebar:
+            st.segmented_control(t("field.lang", lang), LANGS, key=state.bind("lang"), format_func=str.upper,
+                                 on_change=state.changed, args=("lang",), required=True)
     _routing.active = True
     try:
         navigation.run()
@@ -62,6 +66,7 @@ def page(name: str, render: Callable[[], None]) -> None:
     through main() first."""
     if getattr(_routing, "active", False):
         render()
-        exports.panel(name)
+        if name in export.BUILDERS:
+            exports.panel(name)
     else:
         main()

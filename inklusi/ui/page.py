@@ -35,10 +35,11 @@ def synthetic_banner() -> None:
     st.info(t("synthetic.banner", lang()), icon=":material/science:")
 
 
-def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False) -> None:
-    """Draw a chart with its alt text; a click on a province opens that province's profile."""
+def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True) -> None:
+    """Draw a chart with its alt text; a click on a province opens that province's profile.
+    themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts)."""
     if not clickable:
-        st.plotly_chart(fig, key=key, alt=alt, config=plotly_config())
+        st.plotly_chart(fig, key=key, alt=alt, config=plotly_config(), theme="streamlit" if themed else None)
         return
     nonce = st.session_state.setdefault(CLICKS, 0)
     event = st.plotly_chart(fig, key=f"{key}.{nonce}", alt=alt, config=plotly_config(),

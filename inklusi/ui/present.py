@@ -1,0 +1,95 @@
+"""Presentasi / Presentation: the story on a projector. No side panel, large type, one chart
+per slide, arrow keys, an optional kiosk that advances by itself, and the whole story as
+one HTML file that needs no network."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+import streamlit as st
+
+from inklusi import boundaries, config, queries, story, viewstate
+from inklusi.i18n import LANGS, t
+from inklusi.ui import controls, data, page, state
+from inklusi.ui.page import lang
+
+LAST_TICK = "present.last_tick"
+# Static style (no data or user text in it): hide the app's chrome, large high-contrast type.
+STYLE = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
+[data-testid="stMarkdownContainer"] p { font-size: 30px; line-height: 1.3; color: #000; }
+h1 { font-size: 46px !important; color: #000; }
+</style>"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def deck(L: str, pin: str) -> list[story.Slide]:
+    """The slides of a language and pinned province, built once (a kiosk tick queries nothing)."""
+    return story.slides(data.query, L, pin, data.geojson)
+
+
+def standalone_html(L: str, pin: str) -> bytes:
+    """The story with the maps inside the file (not fetched from this server)."""
+    cursors = data.cursors()
+    slides = story.slides(lambda name, **params: queries.run(cursors.get(), name, params), L, pin,
+                          partial(boundaries.load_geojson, config.boundaries_dir()))
+    return story.to_html(slides, L, t("present.title", L)).encode()
+
+
+def move(step: int, count: int) -> None:
+    state.put("slide", (state.get("slide") - 1 + step) % count + 1)
+    st.session_state.pop(LAST_TICK, None)  # a kiosk waits a full interval after a manual move
+
+
+def render() -> None:
+    L = lang()
+    st.html(STYLE)
+    slides = deck(L, state.get("pin"))
+    count = len(slides)
+    head = st.columns([5, 1, 1, 1, 2], vertical_alignment="center")
+    head[1].button("←", key="present.prev", help=t("present.prev", L), shortcut="Left", on_click=move,
+                   args=(-1, count), width="stretch")
+    head[2].markdown(t("present.slide", L, i=state.get("slide"), n=count))
+    head[3].button("→", key="present.next", help=t("present.next", L), shortcut="Right", on_click=move,
+                   args=(1, count), width="stretch")
+    with head[4].popover(t("present.settings", L), icon=":material/settings:"):
+        settings(L)
+    page.show_url_notes({f: t(f"field.{f}", L) for f in ("lang", "slide", "pin", "kiosk")})
+    kiosk = state.get("kiosk")
+    if kiosk:
+        st.fragment(partial(show, slides, head[0], L, advance=kiosk), run_every=kiosk)()
+    else:
+        show(slides, head[0], L)
+
+
+def show(slides: list[story.Slide], heading, L: str, advance: int = 0) -> None:
+    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
+    if advance:
+        now = time.monotonic()
+        if now - st.session_state.setdefault(LAST_TICK, now) >= advance - 0.5:
+            state.put("slide", state.get("slide") % len(slides) + 1)
+            st.query_params["slide"] = str(state.get("slide"))
+            st.session_state[LAST_TICK] = now
+    slide = slides[state.get("slide") - 1]
+    heading.title(slide.title)
+    for sentence in slide.sentences:
+        st.markdown(sentence)
+    if slide.figure is not None:
+        page.chart(slide.figure, key=f"present.chart.{slide.key}", alt=slide.alt, themed=False)
+
+
+def settings(L: str) -> None:
+    st.segmented_control(t("field.lang", L), LANGS, key=state.bind("lang"), format_func=str.upper,
+                         on_change=state.changed, args=("lang",), required=True)
+    st.selectbox(t("present.pin", L), [""] + list(data.provinces()["kode"]), key=state.bind("pin"),
+                 format_func=partial(controls.province_label, language=L), on_change=state.changed, args=("pin",))
+    st.selectbox(t("present.kiosk", L), viewstate.KIOSK_SECONDS, key=state.bind("kiosk"), on_change=state.changed, args=("kiosk",),
+                 format_func=lambda s: t("present.kiosk_off", L) if not s else t("present.kiosk_every", L, s=s))
+    st.download_button(t("present.export_html", L), data=partial(standalone_html, L, state.get("pin")),
+                       file_name=f"inklusi-story-{L}.html", mime="text/html", on_click="ignore",
+                       icon=":material/slideshow:", key="present.html")
+    st.caption(t("present.pdf_note", L))
+    st.caption(t("present.keys", L))

@@ -1,0 +1,3 @@
+from inklusi.ui import app, present
+
+app.page("present", present.render)
