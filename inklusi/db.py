@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Mapping
 
 import duckdb
+import pandas as pd
 
 TABLES = (
     "provinces", "province_aliases", "indicators", "sources", "indicator_values",
@@ -22,15 +24,30 @@ class MissingBuildError(RuntimeError):
     """The build step has not been run (or did not finish)."""
 
 
-def open_database(build: Path, mentoring: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """Load every table from the build folder into memory and lock the connection."""
-    missing = [t for t in TABLES if not (build / f"{t}.parquet").exists()]
+def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = None,
+                  extend: Mapping[str, pd.DataFrame] | None = None) -> duckdb.DuckDBPyConnection:
+    """Load every table from the build folder into memory and lock the connection.
+
+    replace: tables to take from data frames instead (imported mentoring records);
+    extend: rows to add to built-in tables (imported indicator values). The build folder
+    itself is only read."""
+    replace, extend = replace or {}, extend or {}
+    missing = [t for t in TABLES if t not in replace and not (build / f"{t}.parquet").exists()]
     if missing:
         raise MissingBuildError(f"{build} lacks {', '.join(missing)}: run `make data` (python -m inklusi build)")
     con = duckdb.connect(":memory:")
     for table in TABLES:
-        path = mentoring if table == "mentoring" and mentoring is not None else build / f"{table}.parquet"
-        con.execute(f'create table "{table}" as select * from read_parquet($path)', {"path": str(path)})
+        if table in replace:
+            con.register("_frame", replace[table])
+            con.execute(f'create table "{table}" as select * from _frame')
+            con.unregister("_frame")
+        else:
+            con.execute(f'create table "{table}" as select * from read_parquet($path)',
+                        {"path": str(build / f"{table}.parquet")})
+        if table in extend and len(extend[table]):
+            con.register("_frame", extend[table])
+            con.execute(f'insert into "{table}" by name select * from _frame')
+            con.unregister("_frame")
     lock(con)
     return con
 

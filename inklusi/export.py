@@ -35,6 +35,7 @@ ROUNDING = ("Values are exported exactly as stored: published figures with every
             "computed by Inklusi at full double precision. The dashboard rounds computed statistics for display "
             "only; nothing is rounded in an export.")
 SYNTHETIC_SOURCE = "inklusi_synthetic"
+IMPORTED_SOURCE = "imported_records"
 Run = Callable[..., pd.DataFrame]
 
 
@@ -64,6 +65,10 @@ class View:
 
 def _filters(page: str, state: dict) -> dict:
     return {name: state[name] for name in viewstate.PAGE_FIELDS[page]}
+
+
+def _records(synthetic: bool) -> list[str]:
+    return [SYNTHETIC_SOURCE if synthetic else IMPORTED_SOURCE]
 
 
 def _sources(frame: pd.DataFrame) -> list[str]:
@@ -123,8 +128,9 @@ def _gaps(run: Run, s: dict, scope: str) -> View:
 def _sectors(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         frame = run("mentoring_records")
-        return View("sectors", scope, "mentoring_records", {}, frame, _filters("sectors", s), [SYNTHETIC_SOURCE],
-                    synthetic=bool(frame["synthetic"].any()))
+        synthetic = bool(frame["synthetic"].any())
+        return View("sectors", scope, "mentoring_records", {}, frame, _filters("sectors", s), _records(synthetic),
+                    synthetic=synthetic)
     params = {"year": s["m_year"] or None, "sector": s["sector"] or None, "area": s["area"] or None,
               "scale": s["scale"] or None, "gender": s["gender"] or None}
     cube = run("mentoring_cube", **params)
@@ -133,7 +139,7 @@ def _sectors(run: Run, s: dict, scope: str) -> View:
     frame = rates_by(cube, "sector").rename(columns={
         "completion": "completion_rate", "online_before": "share_online_before", "online_after": "share_online_after"})
     return View("sectors", scope, "mentoring_cube", {k: v for k, v in params.items() if v is not None}, frame,
-                _filters("sectors", s), [SYNTHETIC_SOURCE],
+                _filters("sectors", s), _records(bool(cube["synthetic"].any())),
                 derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
                         "confidence interval (normal approximation) and online shares, from the summed records",
                 synthetic=bool(cube["synthetic"].any()))
@@ -150,15 +156,16 @@ def _targeting(run: Run, s: dict, scope: str) -> View:
         parts.append(targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut)
                      .assign(skill_threshold=x_cut, coverage_threshold=y_cut))
     frame = pd.concat(parts, ignore_index=True)
+    synthetic = bool(run("mentoring_by_year")["synthetic"].all())
     sources = [*(_sources(run("indicator_by_province", indicator=targeting.split_need(n)[0],
                               year=targeting.split_need(n)[1])) for n in needs)]
     per_source = "qris_umk_2024"
     return View("targeting", scope, "indicator_by_province", {"need": needs, "per": s["per"]}, frame,
-                _filters("targeting", s), sorted({x for group in sources for x in group} | {per_source,
-                                                                                          SYNTHETIC_SOURCE}),
+                _filters("targeting", s), sorted({x for group in sources for x in group} | {per_source}) +
+                _records(synthetic),
                 derived="inklusi.targeting.table and priorities: skill (x) against participants per denominator "
                         "unit (y); priority = skill below the skill threshold and coverage below the coverage "
-                        "threshold", synthetic=True)
+                        "threshold", synthetic=synthetic)
 
 
 def _sources_page(run: Run, s: dict, scope: str) -> View:
@@ -236,6 +243,9 @@ def sources(view: View) -> list[dict]:
             listed.append({"id": source, "publisher": "Inklusi", "title": "Synthetic MSME mentoring records "
                            "calibrated on the published totals (26,000 MSMEs in 2021, 30,000 in 2022)",
                            "terms": "synthetic", "trust": "synthetic"})
+        elif source == IMPORTED_SOURCE:
+            listed.append({"id": source, "publisher": "the user of this session",
+                           "title": "Mentoring records imported from a file", "terms": "imported", "trust": "imported"})
         elif source in catalogue.index:
             listed.append({"id": source, **catalogue.loc[source].to_dict()})
     return listed
@@ -340,7 +350,7 @@ def query_view(con, name: str, params: dict[str, str]) -> View:
     bound = {k: v for k, v in query.bind(params).items() if v is not None}
     synthetic = bool(frame["synthetic"].any()) if "synthetic" in frame else False
     return View("query", "view", name, bound, frame, dict(bound),
-                _sources(frame) + ([SYNTHETIC_SOURCE] if synthetic else []), synthetic=synthetic)
+                _sources(frame) + (_records(True) if synthetic else []), synthetic=synthetic)
 
 
 DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")

@@ -57,3 +57,13 @@ def profile_summary(name: str, what: str, series: pd.DataFrame, *, lang: str, de
         parts.append(t(key, lang, since=int(first["year"]), change=number(abs(change), lang, decimals),
                        rank_then=int(first["rank"]), n_then=int(first["n_ranked"])))
     return " ".join(parts)
+
+
+def records_synthetic(run) -> bool:
+    """Whether the mentoring records being shown are the synthetic ones (not an imported file)."""
+    return bool(run("mentoring_by_year")["synthetic"].all())
+
+
+def records_source(run, lang: str) -> str:
+    """The source line of a chart drawn from the mentoring records."""
+    return t("chart.source_synthetic" if records_synthetic(run) else "chart.source_imported", lang)

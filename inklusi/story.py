@@ -19,6 +19,7 @@ from inklusi.figures import bars, lines, maps, scatter
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, Labels
 from inklusi.i18n import number, percent, pick, t
 from inklusi.metrics import mentoring_rates, rates_by
+from inklusi.narrative import records_source, records_synthetic
 
 SLIDES = ("national", "gap", "skills", "mentoring", "sectors", "next", "sources")
 INDEX = ("imdi", 2025)
@@ -191,12 +192,14 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
              zip(years["year"], years["participants"], years["areas"])}
     sentences = [t("story.mentoring_year", lang, year=y, participants=number(f["participants"], lang, 0),
                    areas=f["areas"]) for y, f in facts.items()]
+    synthetic = records_synthetic(run)
     assumed = areas.loc[areas["area_assumed"], "name"].drop_duplicates().tolist()
-    if assumed:
+    if synthetic and assumed:
         sentences.append(t("story.mentoring_assumed", lang, names=", ".join(assumed)))
     if pin:
         here = cube[cube["province"] == pin]["participants"].sum()
-        sentences.append(t("story.pin_mentoring", lang, name=name(pin, lang), participants=number(here, lang, 0)))
+        key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
+        sentences.append(t(key, lang, name=name(pin, lang), participants=number(here, lang, 0)))
     latest = int(years["year"].max())
     frame = by_area[by_area["year"] == latest].assign(
         province=lambda f: f["area"], name=lambda f: f["area"].map(names),
@@ -204,7 +207,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         value_text=lambda f: [number(v, lang, 0) for v in f["participants"]])
     frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"])]
     labels = _labels(t("story.mentoring_title", lang, year=latest), t("sectors.unit_msmes", lang),
-                     t("chart.source_synthetic", lang), lang)
+                     records_source(run, lang), lang)
     pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
     figure = bars.ranked(frame, labels, national=None, national_label="", no_data_label=t("common.no_data", lang),
                          highlight=next(iter(pinned_areas), None))
@@ -237,7 +240,7 @@ def sectors(run, lang: str, pin: str, geojson) -> Slide:
                           "value_text": [number(v, lang, 0) for v in rates["participants"]]})
     frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"])]
     labels = _labels(t("sectors.participants_by_sector", lang), t("sectors.unit_msmes", lang),
-                     t("chart.source_synthetic", lang), lang)
+                     records_source(run, lang), lang)
     figure = bars.ranked(frame, labels, national=None, national_label="", no_data_label=t("common.no_data", lang))
     return Slide("sectors", t("story.sectors_heading", lang), sentences, big(figure), " ".join(sentences), facts)
 
@@ -262,7 +265,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
                          hover=[names_of[p] for p in table["province"]])
     labels = _labels(t("targeting.chart_title", lang, need=f"{what} 2024"),
                      t("targeting.chart_subtitle", lang, unit=t("option.per.umk", lang)),
-                     t("chart.source_synthetic", lang), lang)
+                     records_source(run, lang), lang)
     figure = scatter.quadrant(frame.dropna(subset=["x", "y"]), labels, x_title=f"{what} 2024",
                               y_title=t("targeting.y_axis", lang, unit=t("option.per.umk", lang)), x_cut=x_cut,
                               y_cut=y_cut, priority_name=t("targeting.priority", lang),
@@ -273,8 +276,9 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
 def sources_slide(run, lang: str, pin: str, geojson) -> Slide:
     catalogue = run("source_catalogue").set_index("id")
     used = ["imdi_2022", "imdi_2025", "imdi_nasional", "qris_umk_2024"]
+    records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
     sentences = [f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})"
-                 for s in used] + [t("story.sources_synthetic", lang), t("story.sources_link", lang)]
+                 for s in used] + [t(records, lang), t("story.sources_link", lang)]
     return Slide("sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used})
 
 

@@ -24,6 +24,7 @@ PAGE_FIELDS = {
     "sectors": ["m_year", "sector", "area", "scale", "gender"],
     "targeting": ["need", "per", "x_cut", "y_cut"],
     "present": ["slide", "pin", "kiosk"],
+    "import": [],
     "sources": [],
     "dictionary": [],
 }

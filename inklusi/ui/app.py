@@ -26,6 +26,7 @@ PAGES = [
     ("sectors", ":material/storefront:"),
     ("targeting", ":material/target:"),
     ("present", ":material/slideshow:"),
+    ("import", ":material/upload_file:"),
     ("sources", ":material/menu_book:"),
     ("dictionary", ":material/dictionary:"),
 ]

@@ -7,7 +7,6 @@ language (a cached function must not read the session).
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, pick, t
@@ -24,7 +23,7 @@ def unit(indicator: str, lang: str) -> str:
     return pick(data.indicator_catalogue().info(indicator), "unit", lang)
 
 
-@st.cache_resource(show_spinner=False)
+@data.cached()
 def indicator_labels(lang: str) -> dict[str, str]:
     """'Family · name' of every indicator (a family's head is just its name)."""
     labels = {}
@@ -41,7 +40,7 @@ def place_name(row, lang: str) -> str:
     return name
 
 
-@st.cache_data(show_spinner=False, max_entries=500)
+@data.cached(resource=False, max_entries=500)
 def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
     """indicator_by_province with name, short, value_text and hover added."""
     frame = data.query("indicator_by_province", indicator=indicator, year=year).copy()

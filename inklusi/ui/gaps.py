@@ -58,7 +58,7 @@ def render() -> None:
     st.caption(what)
 
 
-@st.cache_data(show_spinner=False, max_entries=500)
+@data.cached(resource=False, max_entries=500)
 def measures(indicator: str, year: int) -> dict:
     return gaps.measures(data.query("indicator_by_province", indicator=indicator, year=year))
 
@@ -76,7 +76,7 @@ def headline(indicator: str, year: int, L: str) -> None:
                   zone=percent(100 * m["share_zona"], L, 0)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=200)
+@data.cached(max_entries=200)
 def over_editions(indicator: str, L: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
     frame = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
@@ -135,7 +135,7 @@ def convergence(indicator: str, year: int, L: str) -> None:
     st.caption(t(f"gaps.layout_{layout}", L))
 
 
-@st.cache_resource(show_spinner=False, max_entries=200)
+@data.cached(max_entries=200)
 def beta_chart(indicator: str, start: int, end: int, L: str):
     """The beta-convergence fit and chart; a pair of editions across the 2022 split is compared
     on the 34-province layout (see gaps.harmonise)."""
@@ -175,7 +175,7 @@ def spatial_weights(layout: int):
     return gaps.weights(boundaries.load_geojson(config.boundaries_dir(), layout))
 
 
-@st.cache_resource(show_spinner=False, max_entries=200)
+@data.cached(max_entries=200)
 def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]:
     frame = display.province_values(indicator, year, L)
     layout = int(frame["layout"].dropna().iloc[0])
@@ -199,7 +199,7 @@ def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]
     return fig, alt, facts
 
 
-@st.cache_resource(show_spinner=False, max_entries=200)
+@data.cached(max_entries=200)
 def group_strips(indicator: str, year: int, group: str, L: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, L).assign(
         group=lambda f: f[gaps.GROUPS[group]])

@@ -77,7 +77,7 @@ def headline(indicator: str, year: int, frame: pd.DataFrame, L: str) -> None:
     with cards[2]:
         st.metric(t("overview.mentored", L), number(years["participants"].sum(), L, 0), border=True)
         st.caption(" · ".join(f"{int(y)}: {number(n, L, 0)}" for y, n in zip(years["year"], years["participants"]))
-                   + " · " + t("synthetic.short", L))
+                   + " · " + page.records_note())
     with cards[3]:
         covered = data.query("mentoring_summary")["province"].nunique()
         st.metric(t("overview.covered", L), t("overview.covered_value", L, n=covered, total=len(data.provinces())),
@@ -85,7 +85,7 @@ def headline(indicator: str, year: int, frame: pd.DataFrame, L: str) -> None:
         st.caption(t("overview.data_coverage", L, n=int(frame["value"].notna().sum()), total=len(frame)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@data.cached(max_entries=400)
 def map_figure(indicator: str, year: int, L: str, view: str, classes: str, colour: str,
                chosen: str) -> tuple[go.Figure, str]:
     """The map (or tile grid) and its alt text; built once per combination of its inputs."""
@@ -120,7 +120,7 @@ def class_labels(frame: pd.DataFrame, classes: str, d: int, L: str) -> tuple[str
     return tuple(f"{number(lo, L, d)} – {number(hi, L, d)}" for lo, hi in zip(lows, bins))
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@data.cached(max_entries=400)
 def ranking_figure(indicator: str, year: int, L: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, L)
     d = display.decimals(indicator)

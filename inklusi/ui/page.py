@@ -7,8 +7,9 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi.i18n import t
+from inklusi.i18n import number, t
 from inklusi.ui import state
+from inklusi.ui.data import DATASET
 
 PROFILE_PAGE = "pages/profile.py"
 CLICKS = "inklusi.clicks"
@@ -32,7 +33,21 @@ def show_url_notes(labels: dict[str, str]) -> None:
 
 
 def synthetic_banner() -> None:
-    st.info(t("synthetic.banner", lang()), icon=":material/science:")
+    """Say where the mentoring records come from: synthetic, or the file this session imported."""
+    chosen = st.session_state.get(DATASET)
+    if chosen and chosen["kind"] == "mentoring":
+        st.info(t("import.banner", lang(), name=chosen["name"], rows=number(chosen["rows"], lang(), 0)),
+                icon=":material/upload_file:")
+    else:
+        st.info(t("synthetic.banner", lang()), icon=":material/science:")
+
+
+def records_note() -> str:
+    """A few words on the mentoring records, for captions and chart source lines."""
+    chosen = st.session_state.get(DATASET)
+    if chosen and chosen["kind"] == "mentoring":
+        return t("import.short", lang(), name=chosen["name"])
+    return t("synthetic.short", lang())
 
 
 def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True) -> None:

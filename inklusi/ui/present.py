@@ -25,15 +25,15 @@ h1 { font-size: 46px !important; color: #000; }
 </style>"""
 
 
-@st.cache_resource(show_spinner=False, max_entries=100)
+@data.cached(max_entries=100)
 def deck(L: str, pin: str) -> list[story.Slide]:
     """The slides of a language and pinned province, built once (a kiosk tick queries nothing)."""
     return story.slides(data.query, L, pin, data.geojson)
 
 
-def standalone_html(L: str, pin: str) -> bytes:
-    """The story with the maps inside the file (not fetched from this server)."""
-    cursors = data.cursors()
+def standalone_html(cursors, L: str, pin: str) -> bytes:
+    """The story with the maps inside the file (not fetched from this server); runs on click,
+    outside the script run, so it gets the session's cursors as an argument."""
     slides = story.slides(lambda name, **params: queries.run(cursors.get(), name, params), L, pin,
                           partial(boundaries.load_geojson, config.boundaries_dir()))
     return story.to_html(slides, L, t("present.title", L)).encode()
@@ -88,7 +88,7 @@ def settings(L: str) -> None:
                  format_func=partial(controls.province_label, language=L), on_change=state.changed, args=("pin",))
     st.selectbox(t("present.kiosk", L), viewstate.KIOSK_SECONDS, key=state.bind("kiosk"), on_change=state.changed, args=("kiosk",),
                  format_func=lambda s: t("present.kiosk_off", L) if not s else t("present.kiosk_every", L, s=s))
-    st.download_button(t("present.export_html", L), data=partial(standalone_html, L, state.get("pin")),
+    st.download_button(t("present.export_html", L), data=partial(standalone_html, data.cursors(), L, state.get("pin")),
                        file_name=f"inklusi-story-{L}.html", mime="text/html", on_click="ignore",
                        icon=":material/slideshow:", key="present.html")
     st.caption(t("present.pdf_note", L))

@@ -76,7 +76,7 @@ def name_of(province: str, L: str) -> str:
     return row["nama"] if L == "id" else row["name_en"]
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@data.cached(max_entries=400)
 def trend(province: str, indicator: str, L: str) -> tuple[go.Figure, str, pd.DataFrame]:
     """The province and national over the editions, its alt text, and the table of ranks."""
     series = data.query("indicator_series", indicator=indicator, province=province)
@@ -104,7 +104,7 @@ def trend(province: str, indicator: str, L: str) -> tuple[go.Figure, str, pd.Dat
     return fig, alt, table
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@data.cached(max_entries=400)
 def pillars(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure, str] | None:
     """The IMDI pillars of the province against national, in the selected year when it is an
     IMDI edition, else in the latest IMDI edition."""
@@ -134,7 +134,7 @@ def pillars(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure
     return fig, alt
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@data.cached(max_entries=400)
 def peers(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure, str]:
     """The province's island group on the indicator, the province highlighted."""
     row = data.provinces().loc[province]

@@ -10,6 +10,7 @@ from inklusi.figures import bars, intervals
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, percent, pick, signed, t
 from inklusi.metrics import mentoring_rates, rates_by
+from inklusi.narrative import records_source
 from inklusi.ui import data, page, state
 from inklusi.ui.page import lang
 
@@ -40,7 +41,7 @@ def render() -> None:
     st.dataframe(drawn["table"], hide_index=True, width="stretch")
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
+@data.cached(max_entries=300)
 def figures(L: str, **chosen) -> dict:
     """Every chart of one filter combination, built once."""
     cube = data.query("mentoring_cube", **chosen)
@@ -66,7 +67,7 @@ def option_label(name: str, value, L: str) -> str:
     return str(value)
 
 
-@st.cache_resource(show_spinner=False)
+@data.cached()
 def area_names() -> dict[str, str]:
     areas = data.query("mentoring_areas")
     return dict(zip(areas["area"], areas["name"]))
@@ -86,7 +87,7 @@ def filters(L: str) -> dict:
 
 
 def source(L: str) -> str:
-    return t("chart.source_synthetic", L)
+    return records_source(data.query, L)
 
 
 def labels(title: str, subtitle: str, L: str) -> Labels:

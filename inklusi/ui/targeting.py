@@ -12,6 +12,7 @@ from inklusi import targeting, viewstate
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, t
+from inklusi.narrative import records_source
 from inklusi.ui import data, display, page, state
 from inklusi.ui.page import lang
 
@@ -48,14 +49,14 @@ def render() -> None:
     marked = targeting.priorities(frame, x_cut, y_cut)
     st.markdown(t("targeting.rule", L, need=need_label(need, L), x=number(x_cut, L, 2),
                   y=number(y_cut, L, 2), unit=t(f"option.per.{per}", L)))
-    fig, alt = quadrant_figure(marked, need, per, x_cut, y_cut, L)
+    fig, alt = quadrant_figure(need, per, x_cut, y_cut, L)
     page.chart(fig, key="targeting.quadrant", alt=alt, clickable=True)
     listing(marked, L)
     st.caption(t(f"targeting.denominator_{per}", L))
     st.caption(t("targeting.split_note", L))
 
 
-@st.cache_data(show_spinner=False, max_entries=100)
+@data.cached(resource=False, max_entries=100)
 def points(need: str, per: str, L: str) -> pd.DataFrame:
     """targeting.table with names, the chart's x (skill) and y (coverage), and hover text."""
     frame = targeting.table(data.query, need, per)
@@ -72,7 +73,7 @@ def points(need: str, per: str, L: str) -> pd.DataFrame:
     return frame
 
 
-@st.cache_data(show_spinner=False, max_entries=100)
+@data.cached(resource=False, max_entries=100)
 def defaults(need: str, per: str) -> tuple[float, float]:
     return targeting.defaults(data.query, need, per)
 
@@ -90,14 +91,13 @@ def slider(name: str, label: str, values: pd.Series, default: float, floor: floa
     return float(st.session_state[key])
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
-def quadrant_figure(_frame: pd.DataFrame, need: str, per: str, x_cut: float, y_cut: float,
-                    L: str) -> tuple[go.Figure, str]:
-    """The quadrant chart; cached on its arguments (the frame follows from need, per and the cuts)."""
-    frame = _frame
+@data.cached(max_entries=300)
+def quadrant_figure(need: str, per: str, x_cut: float, y_cut: float, L: str) -> tuple[go.Figure, str]:
+    """The quadrant chart with its alt text."""
+    frame = targeting.priorities(points(need, per, L), x_cut, y_cut)
     indicator, year = targeting.split_need(need)
     source = display.source_line(data.query("indicator_by_province", indicator=indicator, year=year)["source"]
-                                 .dropna(), L) + "<br>" + t("chart.source_synthetic", L)
+                                 .dropna(), L) + "<br>" + records_source(data.query, L)
     labels = Labels(t("targeting.chart_title", L, need=need_label(need, L)),
                     t("targeting.chart_subtitle", L, unit=t(f"option.per.{per}", L)), source, L)
     fig = scatter.quadrant(frame.dropna(subset=["x", "y"]), labels, x_title=need_label(need, L),

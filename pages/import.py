@@ -1,0 +1,3 @@
+from inklusi.ui import app, importer
+
+app.page("import", importer.render)
