@@ -32,13 +32,14 @@ class Catalogue:
         ranked = frame.assign(_f=frame["family"].map(order), _p=frame["parent"].notna())
         return list(ranked.sort_values(["_f", "_p"], kind="stable").index)
 
-    def years(self, indicator: str) -> list[int]:
-        rows = self.editions[(self.editions["indicator"] == indicator) & (self.editions["n_provinces"] > 0)]
-        return [int(y) for y in rows["year"]]
+    @cached_property
+    def _years(self) -> dict[str, list[int]]:
+        provincial = self.editions[self.editions["n_provinces"] > 0]
+        return {i: [int(y) for y in group["year"]] for i, group in provincial.groupby("indicator")}
 
-    def layout(self, indicator: str, year: int) -> int | None:
-        rows = self.editions[(self.editions["indicator"] == indicator) & (self.editions["year"] == year)]
-        return int(rows["layout"].iloc[0]) if len(rows) else None
+    def years(self, indicator: str) -> list[int]:
+        """The editions of an indicator that have provincial values, oldest first."""
+        return self._years.get(indicator, [])
 
     def info(self, indicator: str) -> pd.Series:
         return self.indicators.loc[indicator]

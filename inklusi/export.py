@@ -8,6 +8,7 @@ goes in the sidecar), so the same view always gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -235,8 +236,13 @@ def file_name(view: View, fmt: str) -> str:
     return f"{view.name}.{EXTENSIONS[fmt]}"
 
 
+@functools.cache
+def _catalogue() -> pd.DataFrame:
+    return reference.read_csv("sources.csv").set_index("id")
+
+
 def sources(view: View) -> list[dict]:
-    catalogue = reference.read_csv("sources.csv").set_index("id")
+    catalogue = _catalogue()
     listed = []
     for source in view.sources:
         if source == SYNTHETIC_SOURCE:

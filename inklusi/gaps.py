@@ -1,7 +1,9 @@
 """Gaps between regions: inequality, its decomposition, convergence and spatial clusters.
 
 Pure functions on plain arrays and frames; the PySAL packages (inequality, esda, libpysal)
-do the statistics. Provinces without a value are left out of every measure, never filled.
+and scipy do the statistics. They are imported by the functions that use them: together they
+take seconds to import, and a server's first page (the overview) needs none of them.
+Provinces without a value are left out of every measure, never filled.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
-from inequality.gini import Gini
-from inequality.theil import Theil, TheilD
-from scipy import stats
 
 ALPHA = 0.05
 PERMUTATIONS = 999
@@ -28,6 +27,9 @@ def spread(values: np.ndarray) -> dict[str, float]:
 
     The coefficient of variation uses the population standard deviation (ddof=0): the
     provinces are the whole population, not a sample of it."""
+    from inequality.gini import Gini
+    from inequality.theil import Theil
+
     y = np.asarray(values, dtype=float)
     y = y[np.isfinite(y)]
     if len(y) < 2:
@@ -48,6 +50,8 @@ def spread(values: np.ndarray) -> dict[str, float]:
 
 def theil_split(values: np.ndarray, groups: np.ndarray) -> dict[str, float]:
     """Theil index split into the part between groups and the part within them (they add up)."""
+    from inequality.theil import TheilD
+
     y = np.asarray(values, dtype=float)
     keep = np.isfinite(y)
     split = TheilD(y[keep], np.asarray(groups)[keep])
@@ -106,6 +110,8 @@ def beta_convergence(start: pd.DataFrame, end: pd.DataFrame, years: int) -> Beta
     """OLS of annual log growth on log starting level, with a 95% confidence interval.
 
     start and end: province, value on the same layout; provinces missing in either are left out."""
+    from scipy import stats
+
     both = start.merge(end, on="province", suffixes=("_start", "_end")).dropna()
     both = both[(both["value_start"] > 0) & (both["value_end"] > 0)]
     growth = 100 * (np.log(both["value_end"]) - np.log(both["value_start"])) / years

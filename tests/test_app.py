@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -181,3 +184,12 @@ def test_presentation_buttons_move_and_wrap():
     assert at.session_state["inklusi.state"]["slide"] == 1
     at.button(key="present.prev").click().run()
     assert at.session_state["inklusi.state"]["slide"] == 7
+
+
+def test_the_first_page_does_not_wait_for_the_statistics_packages():
+    """scipy, matplotlib and PySAL take seconds to import; the overview, a server's first page, needs none."""
+    code = (f"import sys; from streamlit.testing.v1 import AppTest; at = AppTest.from_file({APP!r}, default_timeout=60)"
+            ".run(); assert not at.exception; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'matplotlib', 'inequality', 'esda'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

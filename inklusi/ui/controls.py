@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
-from inklusi import viewstate
+from inklusi import reference, viewstate
 from inklusi.i18n import t
 from inklusi.ui import data, display, state
 from inklusi.ui.page import lang
@@ -30,17 +28,22 @@ def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
     return indicator, state.get("year")
 
 
+@st.cache_resource(show_spinner=False)
+def province_labels(language: str) -> dict[str, str]:
+    """The name of every province in a language, and the 'no province' entry."""
+    names = reference.provinces()
+    return {"": t("field.province_none", language),
+            **dict(zip(names["kode"], names["nama"] if language == "id" else names["name_en"]))}
+
+
 def province_label(code: str, language: str) -> str:
-    if not code:
-        return t("field.province_none", language)
-    row = data.provinces().loc[code]
-    return row["nama"] if language == "id" else row["name_en"]
+    return province_labels(language)[code]
 
 
 def province(container=st.sidebar) -> str:
     options = [""] + list(data.provinces()["kode"])
     container.selectbox(t("field.province", lang()), options, key=state.bind("province"),
-                        format_func=partial(province_label, language=lang()), on_change=state.changed,
+                        format_func=province_labels(lang()).__getitem__, on_change=state.changed,
                         args=("province",))
     return state.get("province")
 

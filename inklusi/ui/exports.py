@@ -47,7 +47,7 @@ def panel(page: str) -> None:
                                 scope)
 
         try:
-            view = make_view()
+            view = cached_view(page, scope, tuple(sorted(snapshot.items())))
         except export.ExportError:
             st.info(t("export.nothing", L), icon=":material/block:")
             return
@@ -67,6 +67,13 @@ def panel(page: str) -> None:
         st.session_state.setdefault(IMAGE_FORMAT, "png")
         st.segmented_control(t("export.images", L), ("png", "svg"), key=IMAGE_FORMAT, required=True,
                              format_func=str.upper, help=t("export.images_help", L))
+
+
+@data.cached(max_entries=300)
+def cached_view(page: str, scope: str, items: tuple) -> export.View:
+    """The view shown under a page, built once per state (items: the state as sorted pairs)."""
+    cursors = data.cursors()
+    return export.build(lambda name, **params: queries.run(cursors.get(), name, params), page, dict(items), scope)
 
 
 def sidecar_bytes(view: export.View, fmt: str, L: str, url: str | None) -> bytes:

@@ -49,40 +49,46 @@ def layout_of(frame: pd.DataFrame) -> int:
 
 
 def headline(indicator: str, year: int, frame: pd.DataFrame, L: str) -> None:
+    cards = st.columns(4)
+    for card, (label, value, delta, caption, help_text) in zip(cards, headline_cards(indicator, year, L)):
+        with card:
+            st.metric(label, value, delta=delta, border=True, help=help_text)
+            if caption:
+                st.caption(caption)
+
+
+@data.cached(resource=False, max_entries=400)
+def headline_cards(indicator: str, year: int, L: str) -> list[tuple]:
+    """(label, value, delta, caption, help) of the four cards, worked out once per edition."""
+    frame = display.province_values(indicator, year, L)
     d = display.decimals(indicator)
     national = frame["national"].dropna()
-    cards = st.columns(4)
-    with cards[0]:
-        previous = data.indicator_catalogue().previous_edition(indicator, year)
-        delta = None
-        if len(national) and previous is not None:
-            series = data.query("national_series", indicator=indicator).set_index("year")["national"]
-            if pd.notna(series.get(previous)):
-                delta = t("overview.change_since", L, change=signed(national.iloc[0] - series[previous], L, d),
-                          year=previous)
-        st.metric(t("overview.national", L, year=year),
-                  number(national.iloc[0], L, d, exact=True) if len(national) else t("common.not_published", L),
-                  delta=delta, border=True)
-    with cards[1]:
-        ends = extremes(frame)
-        if ends:
-            top, bottom = ends
-            st.metric(t("overview.spread", L), number(top["value"] - bottom["value"], L, d), border=True,
-                      help=t("overview.spread_help", L))
-            st.caption(t("overview.extremes", L, top=top["name"], top_value=top["value_text"],
-                         bottom=bottom["name"], bottom_value=bottom["value_text"]))
-        else:
-            st.metric(t("overview.spread", L), t("common.no_data", L), border=True)
+    previous = data.indicator_catalogue().previous_edition(indicator, year)
+    delta = None
+    if len(national) and previous is not None:
+        series = data.query("national_series", indicator=indicator).set_index("year")["national"]
+        if pd.notna(series.get(previous)):
+            delta = t("overview.change_since", L, change=signed(national.iloc[0] - series[previous], L, d),
+                      year=previous)
+    cards = [(t("overview.national", L, year=year),
+              number(national.iloc[0], L, d, exact=True) if len(national) else t("common.not_published", L),
+              delta, None, None)]
+    ends = extremes(frame)
+    if ends:
+        top, bottom = ends
+        cards.append((t("overview.spread", L), number(top["value"] - bottom["value"], L, d), None,
+                      t("overview.extremes", L, top=top["name"], top_value=top["value_text"], bottom=bottom["name"],
+                        bottom_value=bottom["value_text"]), t("overview.spread_help", L)))
+    else:
+        cards.append((t("overview.spread", L), t("common.no_data", L), None, None, None))
     years = data.query("mentoring_by_year")
-    with cards[2]:
-        st.metric(t("overview.mentored", L), number(years["participants"].sum(), L, 0), border=True)
-        st.caption(" · ".join(f"{int(y)}: {number(n, L, 0)}" for y, n in zip(years["year"], years["participants"]))
-                   + " · " + page.records_note())
-    with cards[3]:
-        covered = data.query("mentoring_summary")["province"].nunique()
-        st.metric(t("overview.covered", L), t("overview.covered_value", L, n=covered, total=len(data.provinces())),
-                  border=True)
-        st.caption(t("overview.data_coverage", L, n=int(frame["value"].notna().sum()), total=len(frame)))
+    cards.append((t("overview.mentored", L), number(years["participants"].sum(), L, 0), None,
+                  " · ".join(f"{int(y)}: {number(n, L, 0)}" for y, n in zip(years["year"], years["participants"]))
+                  + " · " + (t("synthetic.short", L) if years["synthetic"].all() else t("import.records", L)), None))
+    covered = data.query("mentoring_summary")["province"].nunique()
+    cards.append((t("overview.covered", L), t("overview.covered_value", L, n=covered, total=len(data.provinces())),
+                  None, t("overview.data_coverage", L, n=int(frame["value"].notna().sum()), total=len(frame)), None))
+    return cards
 
 
 @data.cached(max_entries=400)

@@ -42,14 +42,6 @@ def synthetic_banner() -> None:
         st.info(t("synthetic.banner", lang()), icon=":material/science:")
 
 
-def records_note() -> str:
-    """A few words on the mentoring records, for captions and chart source lines."""
-    chosen = st.session_state.get(DATASET)
-    if chosen and chosen["kind"] == "mentoring":
-        return t("import.short", lang(), name=chosen["name"])
-    return t("synthetic.short", lang())
-
-
 def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True) -> None:
     """Draw a chart with its alt text; a click on a province opens that province's profile.
     themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts)."""
