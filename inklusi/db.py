@@ -1,8 +1,9 @@
 """The in-process DuckDB database: loaded once from the build, then closed to the outside.
 
 One connection per server process; each thread queries through its own cursor. After
-the tables are loaded, access to external files is switched off and the configuration
-is locked, so no query (and no parameter) can read a file or change a setting.
+the tables are loaded and the summaries in SUMMARIES built from them, access to external
+files is switched off and the configuration is locked, so no query (and no parameter) can
+read a file or change a setting.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from typing import Mapping
 import duckdb
 import pandas as pd
 
+from inklusi import queries
+
 TABLES = (
     "provinces", "province_aliases", "indicators", "sources", "indicator_values",
     "corrections", "sectors", "programmes", "mentoring_areas", "mentoring",
 )
+# Tables built at load time from the named query of the same name (queries/NAME.sql).
+SUMMARIES = ("mentoring_cells",)
 
 
 class MissingBuildError(RuntimeError):
@@ -48,6 +53,8 @@ def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = N
             con.register("_frame", extend[table])
             con.execute(f'insert into "{table}" by name select * from _frame')
             con.unregister("_frame")
+    for table in SUMMARIES:
+        con.execute(f'create table "{table}" as {queries.get(table).sql}')
     lock(con)
     return con
 

@@ -1,4 +1,5 @@
--- Mentoring records summed by province and sector, under optional filters.
+-- The mentoring cells (sums at the finest grain, see mentoring_cells.sql) summed by province
+-- and sector, under optional filters.
 -- grain: one row per province and sector that has at least one record
 -- Sums (not means) are returned so that any coarser grouping can be re-aggregated exactly.
 -- param year integer optional: programme year (2021 or 2022); all years when absent
@@ -12,7 +13,7 @@ with
 
 filtered as (
     select *
-    from mentoring
+    from mentoring_cells
     where ($year is null or year = $year)
       and ($sector is null or sector = $sector)
       and ($area is null or area = $area)
@@ -25,15 +26,15 @@ summed as (
     select
         province,
         sector,
-        count(*) as participants,
-        count_if(completed)::bigint as completed,
-        count(post_score) as with_scores,
-        sum(pre_score) filter (where post_score is not null)::double as sum_pre,
-        sum(post_score)::double as sum_post,
-        sum(post_score - pre_score)::double as sum_gain,
-        sum((post_score - pre_score) ^ 2)::double as sum_gain_sq,
-        count_if(online_before)::bigint as online_before,
-        count_if(online_after)::bigint as online_after,
+        sum(participants)::bigint as participants,
+        sum(completed)::bigint as completed,
+        sum(with_scores)::bigint as with_scores,
+        sum(sum_pre) as sum_pre,
+        sum(sum_post) as sum_post,
+        sum(sum_gain) as sum_gain,
+        sum(sum_gain_sq) as sum_gain_sq,
+        sum(online_before)::bigint as online_before,
+        sum(online_after)::bigint as online_after,
         bool_or(synthetic) as synthetic
     from filtered
     group by province, sector

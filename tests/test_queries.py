@@ -84,6 +84,34 @@ def test_mentoring_summary(con, tables, filters):
         assert (got[column].astype(float) == want[column].reindex(got.index).fillna(0).astype(float)).all(), column
 
 
+CUBE = ["year", "area", "province", "sector", "scale", "gender"]
+
+
+@pytest.mark.parametrize("filters", [{}, {"year": 2021}, {"sector": "kuliner", "gender": "laki-laki"}])
+def test_mentoring_cube_holds_every_sum_of_the_records(con, tables, filters):
+    got = queries.run(con, "mentoring_cube", filters).set_index(CUBE)
+    m = tables["mentoring"]
+    for key, value in filters.items():
+        m = m[m[key] == value]
+    scored = m[m.post_score.notna()].assign(gain=lambda f: f.post_score - f.pre_score)
+    groups, scored_groups = m.groupby(CUBE), scored.groupby(CUBE)
+    want = pd.DataFrame({
+        "participants": groups.size(),
+        "completed": groups.completed.sum(),
+        "with_scores": scored_groups.size(),
+        "sum_pre": scored_groups.pre_score.sum(),
+        "sum_post": scored_groups.post_score.sum(),
+        "sum_gain": scored_groups.gain.sum(),
+        "sum_gain_sq": scored_groups.gain.apply(lambda g: float((g.astype(float) ** 2).sum())),
+        "online_before": groups.online_before.sum(),
+        "online_after": groups.online_after.sum(),
+    })
+    assert len(got) == len(want) and list(got.index) == sorted(got.index)
+    assert got.sum_pre.isna().equals(got.with_scores == 0)  # no scores: the sums stay missing
+    for column in want:
+        assert (got[column].fillna(0) == want[column].reindex(got.index).fillna(0)).all(), column
+
+
 def test_a_filter_that_matches_nothing_gives_no_rows(con):
     assert queries.run(con, "mentoring_summary", {"sector": "no-such-sector"}).empty
 
