@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -76,3 +77,13 @@ def date(value: Any, lang: str) -> str:
 def pick(row: Any, field: str, lang: str) -> str:
     """The Indonesian or English column of a row: pick(row, 'name', 'en') reads row['name_en']."""
     return row[f"{field}_{lang}"]
+
+
+MARKDOWN_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=&@])")
+
+
+def literal(text: Any) -> str:
+    """Text from a link or a file, to be shown exactly as typed inside a Markdown message:
+    every character Markdown (or Streamlit's own :colour[...] and $math$) would act on is
+    escaped, so `![x](http://…)` is shown as those characters, not fetched as an image."""
+    return MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))

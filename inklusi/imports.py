@@ -18,12 +18,16 @@ from datetime import date
 import pandas as pd
 
 from inklusi import reference
-from inklusi.i18n import t
+from inklusi.i18n import literal, t
+from inklusi.i18n import number as format_number
 
 MAX_BYTES = 10 * 1024 * 1024  # stated on the import page; Streamlit's own upload limit is 20 MB
 MAX_ROWS = 2_000_000
 TOTAL_WORDS = re.compile(r"^\s*(grand\s+)?(sub)?\s*total\b|^\s*jumlah\b|^\s*total\s+keseluruhan", re.IGNORECASE)
 REGENCY = re.compile(r"^\s*(kab(upaten)?|kota|kec(amatan)?)\b\.?", re.IGNORECASE)
+# Imported text is shown inside Markdown on many pages: a link, an image (which the browser
+# would fetch from wherever it points) or an HTML tag in a cell is refused, not rendered.
+MARKUP = re.compile(r"!\[|\]\(|\]\[|<[A-Za-z/!?]|^\s*\[[^\]]*\]:")
 TRUE = {"true", "ya", "yes", "y", "1", "benar", "t"}
 FALSE = {"false", "tidak", "no", "n", "0", "salah", "f"}
 SCALES = ("mikro", "kecil", "menengah")
@@ -41,7 +45,9 @@ class ReadError(ValueError):
         self.values = values
 
     def text(self, lang: str) -> str:
-        return t(f"import.error.{self.key}", lang, **self.values)
+        """The message, shown in Markdown: sheet names and the like are escaped."""
+        return t(f"import.error.{self.key}", lang,
+                 **{k: literal(format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in self.values.items()})
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,8 @@ def read(content: bytes, filename: str, sheet: str | None = None) -> pd.DataFram
         raise ReadError("too_large", size=round(len(content) / 1024 / 1024, 1), limit=MAX_BYTES // 1024 // 1024)
     if not content.strip():
         raise ReadError("empty")
+    if MARKUP.search(filename):
+        raise ReadError("file_name")
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     if suffix in ("xlsx", "xlsm", "xls"):
         names = sheets(content)
@@ -307,6 +315,8 @@ def cell(column: Column, raw, sectors: dict[str, str], recognised: dict[str, str
                 guess = closest(text, options)
                 return ("choice_like" if guess else "choice",
                         {"column": column.name, "value": text[:40], "guess": guess or "", "options": ", ".join(options)})
+        elif MARKUP.search(text):
+            return ("markup", {"column": column.name, "value": text[:40]})
         else:
             value = text[:200]
     except (ValueError, OverflowError):

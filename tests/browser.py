@@ -32,13 +32,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(extra_env: dict | None = None):
+def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = ()):
     """`streamlit run dashboard.py` on a free port; yields its base URL."""
     port = free_port()
     env = os.environ | (extra_env or {})
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"

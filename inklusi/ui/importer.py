@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from inklusi import config, db, imports
-from inklusi.i18n import number, t
+from inklusi.i18n import literal, number, t
 from inklusi.ui import data, page
 from inklusi.ui.page import lang
 
@@ -64,7 +64,7 @@ def active() -> None:
     if not chosen:
         return
     L = lang()
-    st.success(t("import.active", L, name=chosen["name"], rows=number(chosen["rows"], L, 0),
+    st.success(t("import.active", L, name=literal(chosen["name"]), rows=number(chosen["rows"], L, 0),
                  kind=t(f"import.kind_{chosen['kind']}", L)), icon=":material/upload_file:")
     st.button(t("import.back", L), icon=":material/restart_alt:", on_click=lambda: st.session_state.pop(data.DATASET),
               key="import.back")
@@ -79,7 +79,9 @@ def templates(kind: str, L: str) -> None:
 
 
 def choose_file(L: str) -> tuple[bytes | None, str]:
-    upload = st.file_uploader(t("import.upload", L), type=["csv", "txt", "xlsx", "xls", "parquet"], key="import.file")
+    # No `type=`: Streamlit would refuse another suffix with an English message (or, from a
+    # client that skips that check, an exception); imports.read says it in the user's language.
+    upload = st.file_uploader(t("import.upload", L), key="import.file")
     if upload is not None:
         return upload.getvalue(), upload.name
     offered = folder_files()

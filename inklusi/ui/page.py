@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi.i18n import number, t
+from inklusi.i18n import literal, number, t
 from inklusi.ui import state
 from inklusi.ui.data import DATASET
 
@@ -28,7 +28,7 @@ def lang() -> str:
 def show_url_notes(labels: dict[str, str]) -> None:
     """Say which values in the link were not understood and what is shown instead."""
     for field, given, used in state.take_notes():
-        st.warning(t("url.refused", lang(), field=labels.get(field, field), given=given,
+        st.warning(t("url.refused", lang(), field=labels.get(field, field), given=literal(given),
                      used=used if used != "" else t("url.nothing", lang())), icon=":material/link_off:")
 
 
@@ -36,7 +36,7 @@ def synthetic_banner() -> None:
     """Say where the mentoring records come from: synthetic, or the file this session imported."""
     chosen = st.session_state.get(DATASET)
     if chosen and chosen["kind"] == "mentoring":
-        st.info(t("import.banner", lang(), name=chosen["name"], rows=number(chosen["rows"], lang(), 0)),
+        st.info(t("import.banner", lang(), name=literal(chosen["name"]), rows=number(chosen["rows"], lang(), 0)),
                 icon=":material/upload_file:")
     else:
         st.info(t("synthetic.banner", lang()), icon=":material/science:")
