@@ -110,8 +110,10 @@ def test_the_language_switch_changes_the_labels_and_the_link(app, page):
     expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
 
 
-PATHS = ["/", "/profile?province=53", "/gaps", "/sectors?sector=tekstil", "/targeting", "/sources",
-         "/?view=tiles&lang=en"]
+PATHS = ["/", "/profile?province=53", "/gaps", "/sectors?sector=tekstil", "/targeting", "/present?slide=3",
+         "/import", "/sources", "/dictionary", "/?view=tiles&lang=en",
+         # a link whose value is a Markdown image: the note shows the characters, fetches nothing
+         "/?indicator=![x](http://example.com/x.png)&province=<img src=//example.com/y.png>"]
 
 
 def test_a_shared_link_to_any_page_opens_that_page_on_a_fresh_server(page, build_dir):
@@ -131,6 +133,22 @@ def test_no_page_reaches_outside_localhost(app, page, path):
     assert page.watch.outside == []
     assert page.watch.app_errors() == []
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_view_chosen_in_the_page_survives_a_reload(app, page):
+    page.goto(f"{app}/?indicator=imdi&year=2024&lang=en")
+    expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
+    page.get_by_role("radio", name="Tiles", exact=True).click()
+    page.get_by_role("radio", name="Gap to national", exact=True).click()
+    expect(page).to_have_url(re.compile(r"view=tiles.*colour=gap|colour=gap.*view=tiles"), timeout=20_000)
+    chosen = page.url
+    page.reload()
+    expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
+    expect(page.locator("g.textpoint", has_text=re.compile(r"^NTT$")).first).to_be_visible(timeout=30_000)
+    assert page.url == chosen
+    for label in ("Tiles", "Gap to national"):
+        expect(page.get_by_role("radio", name=label, exact=True)).to_be_checked()
+    expect(page.get_by_text("National value 2024", exact=True)).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["/sectors?sector=tekstil&lang=en", "/?indicator=ild&year=2021&lang=en"])

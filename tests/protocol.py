@@ -1,0 +1,74 @@
+"""A protocol-level Streamlit client: the browser's websocket messages without a browser.
+
+It opens a session on /_stcore/stream, asks for runs with widget values as the frontend
+does (BackMsg.rerun_script), and collects the elements of each run until script_finished.
+Light enough that twenty of them in one process measure the server, not the clients.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+
+class Session:
+    def __init__(self, base: str):
+        self.base = base
+        self.socket = None
+        self.elements: list = []
+        self.query_string = ""
+
+    async def __aenter__(self) -> "Session":
+        url = self.base.replace("http://", "ws://") + "/_stcore/stream"
+        self.socket = await websockets.connect(url, subprotocols=["streamlit"], origin=self.base,
+                                               max_size=64 * 1024 * 1024)
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.socket.close()
+
+    async def run(self, query_string: str = "", widgets: list[WidgetState] | None = None,
+                  timeout: float = 120) -> float:
+        """Ask for a run; wait for it to finish; return the seconds it took."""
+        message = BackMsg()
+        message.rerun_script.query_string = query_string or self.query_string
+        for widget in widgets or []:
+            message.rerun_script.widget_states.widgets.append(widget)
+        started = time.perf_counter()
+        await self.socket.send(message.SerializeToString())
+        self.elements = []
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), timeout))
+            kind = reply.WhichOneof("type")
+            if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+                self.elements.append(reply.delta.new_element)
+            elif kind == "page_info_changed":
+                self.query_string = reply.page_info_changed.query_string
+            elif kind == "script_finished":
+                if reply.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY:
+                    return time.perf_counter() - started
+
+    def of_type(self, kind: str) -> list:
+        return [getattr(e, kind) for e in self.elements if e.WhichOneof("type") == kind]
+
+    def metrics(self) -> dict[str, str]:
+        return {m.label: m.body for m in self.of_type("metric")}
+
+    def exceptions(self) -> list[str]:
+        return [e.message for e in self.of_type("exception")]
+
+    def selectbox(self, label: str):
+        return next(s for s in self.of_type("selectbox") if s.label == label)
+
+    def choose(self, label: str, option: str) -> WidgetState:
+        """The widget state of a select box set to one of its options (given by its shown text)."""
+        box = self.selectbox(label)
+        if option not in box.options:
+            raise ValueError(f"{option!r} is not an option of {label}")
+        return WidgetState(id=box.id, string_value=option)
