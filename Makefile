@@ -33,7 +33,7 @@ test: $(VENV)/.dev data
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev data
-	$(PY) scripts/bench.py
+	$(PY) -m bench
 
 clean:
 	rm -rf $(BUILD) $(VENV)

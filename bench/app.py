@@ -1,25 +1,22 @@
-"""Benchmark: `make bench`. Prints a table and writes bench/results/latest.json.
+"""The app's own script runs (AppTest, in this process and in fresh ones):
 
-Measures, on this machine:
-- server-side rerun of each page after warm-up (median and p95 of the script run, AppTest);
-- cold start: the first page run in a fresh Python process (and the whole process time);
-- the bytes of the map figure JSON sent to the browser.
+- the server-side rerun of each page after warm-up, median and p95;
+- the first page run in a fresh Python process (and that whole process's time);
+- the bytes of each map: the figure JSON sent with every run and the map file fetched once.
 """
 
 from __future__ import annotations
 
-import json
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-REPO = Path(__file__).resolve().parents[1]
+from inklusi.config import REPO, STATIC_MAPS
+
 APP = str(REPO / "dashboard.py")
-RESULTS = REPO / "bench" / "results"
 RUNS = 30
 
 # (name, page file, URL parameters, a widget to change between reruns: key and two values)
@@ -32,7 +29,6 @@ PAGES = [
     ("targeting", "pages/targeting.py", {}, ("w.need", "imdi_keterampilan-2024", "imdi_literasi-2025")),
     ("sources", "pages/sources.py", {}, None),
 ]
-TARGETS = {"rerun_median_ms": 150, "cold_start_s": 3.0, "map_json_bytes": 300_000}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -72,6 +68,18 @@ def cold_start_seconds() -> tuple[float, float]:
     return float(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
 
 
+def reruns() -> dict[str, dict[str, float]]:
+    report = {}
+    for name, page, params, change in PAGES:
+        times = rerun_times(page, params, change)
+        report[name] = {"median_ms": round(statistics.median(times), 1), "p95_ms": round(percentile(times, 0.95), 1)}
+    return report
+
+
+def map_files_bytes() -> dict[str, int]:
+    return {path.name: path.stat().st_size for path in sorted(STATIC_MAPS.glob("*.geojson"))}
+
+
 def map_json_bytes() -> dict[str, int]:
     sizes = {}
     for name, params in [("map 38", {"indicator": "imdi", "year": "2025"}),
@@ -83,34 +91,3 @@ def map_json_bytes() -> dict[str, int]:
         at.run()
         sizes[name] = len(at.get("plotly_chart")[0].proto.spec.encode())
     return sizes
-
-
-def main() -> int:
-    report: dict = {"python": sys.version.split()[0], "runs": RUNS, "pages": {}}
-    for name, page, params, change in PAGES:
-        times = rerun_times(page, params, change)
-        report["pages"][name] = {"median_ms": round(statistics.median(times), 1),
-                                 "p95_ms": round(percentile(times, 0.95), 1)}
-    first, process = cold_start_seconds()
-    report["cold_start_s"], report["cold_process_s"] = round(first, 2), round(process, 2)
-    report["map_json_bytes"] = map_json_bytes()
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
-
-    print(f"{'measure':40} {'value':>12} {'target':>10}")
-    for name, facts in report["pages"].items():
-        print(f"{'rerun ' + name + ' median (p95)':40} {facts['median_ms']:>7.1f} ({facts['p95_ms']:.0f}) ms"
-              f" {'<= 150 ms':>10}")
-    print(f"{'cold start, first page':40} {report['cold_start_s']:>10.2f} s {'<= 3 s':>10}")
-    print(f"{'  (with Python and Streamlit start-up)':40} {report['cold_process_s']:>10.2f} s")
-    for name, size in report["map_json_bytes"].items():
-        print(f"{'figure JSON ' + name:40} {size:>10,} B {'<= 300 KB':>10}")
-    worst = max(f["median_ms"] for f in report["pages"].values())
-    ok = (worst <= TARGETS["rerun_median_ms"] and report["cold_start_s"] <= TARGETS["cold_start_s"]
-          and max(report["map_json_bytes"].values()) <= TARGETS["map_json_bytes"])
-    print("all targets met" if ok else "SOME TARGETS MISSED")
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
