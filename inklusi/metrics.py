@@ -15,7 +15,8 @@ def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
                      "online_before", "online_after"]].sum()
     n, scored = total["participants"], total["with_scores"]
     mean_gain = total["sum_gain"] / scored if scored else math.nan
-    variance = (total["sum_gain_sq"] - scored * mean_gain**2) / (scored - 1) if scored > 1 else math.nan
+    # max(0, ...): with equal gains the difference of the two sums can round to just below zero
+    variance = max(0.0, (total["sum_gain_sq"] - scored * mean_gain**2) / (scored - 1)) if scored > 1 else math.nan
     half = Z95 * math.sqrt(variance / scored) if scored > 1 else math.nan
     return {
         "participants": int(n),

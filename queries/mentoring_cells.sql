@@ -20,7 +20,7 @@ summed as (
         sum(pre_score) filter (where post_score is not null)::double as sum_pre,
         sum(post_score)::double as sum_post,
         sum(post_score - pre_score)::double as sum_gain,
-        sum((post_score - pre_score)::bigint * (post_score - pre_score))::double as sum_gain_sq,
+        sum((post_score - pre_score)::double * (post_score - pre_score)) as sum_gain_sq,
         count_if(online_before)::bigint as online_before,
         count_if(online_after)::bigint as online_after,
         bool_or(synthetic) as synthetic

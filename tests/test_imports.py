@@ -7,6 +7,7 @@ import hashlib
 import io
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from inklusi import db, imports, queries
 from inklusi.config import DATA_DIR
+from inklusi.metrics import mentoring_rates, rates_by
 
 HEADER = ("id,year,province,sector,scale,gender,start_date,end_date,training_hours,completed,pre_score,post_score,"
           "online_before,online_after")
@@ -191,6 +193,31 @@ def test_valid_import_gives_the_same_aggregates_as_pandas(build_dir, sample):
     # a group with no completers sums to NULL in SQL and 0 in pandas
     assert summary["sum_gain"].fillna(0).to_dict() == pytest.approx(gains.astype(float).to_dict())
     assert not queries.run(con, "mentoring_records", {})["synthetic"].any()
+
+
+@pytest.mark.parametrize("pre_step, post_step", [(0.25, 0.5), (0.1, 0.2)])
+def test_decimal_scores_give_the_same_interval_as_pandas(build_dir, sample, pre_step, post_step):
+    """Scores with decimals (a field form may have them): the gain's mean and 95% interval per
+    sector equal pandas' mean and t-free normal interval from the standard deviation."""
+    records = sample.astype({"pre_score": float, "post_score": float})
+    records["pre_score"] = (records["pre_score"] + pre_step).clip(upper=100)
+    records["post_score"] = (records["post_score"] + post_step).clip(upper=100)
+    result = imports.validate(imports.read(indonesian_csv(records), "decimals.csv"), "mentoring", "decimals.csv")
+    assert result.problems == []
+    con = db.open_database(build_dir, replace={"mentoring": imports.mentoring_table(result.accepted)})
+    got = rates_by(queries.run(con, "mentoring_cube", {}), "sector").set_index("sector")
+    gains = (records.post_score - records.pre_score).dropna().groupby(records.sector)
+    half = 1.959963984540054 * gains.std(ddof=1) / np.sqrt(gains.size())
+    assert got["mean_gain"].to_dict() == pytest.approx(gains.mean().to_dict())
+    assert (got["gain_high"] - got["mean_gain"]).to_dict() == pytest.approx(half.to_dict(), nan_ok=True)
+
+
+def test_equal_decimal_gains_give_an_interval_of_zero_width():
+    sums = pd.DataFrame({"participants": [3], "completed": [3], "with_scores": [3], "sum_pre": [150.0],
+                         "sum_post": [150.3], "sum_gain": [0.1 + 0.1 + 0.1], "sum_gain_sq": [3 * 0.1 * 0.1],
+                         "online_before": [0], "online_after": [1]})
+    rates = mentoring_rates(sums)
+    assert rates["gain_low"] == pytest.approx(0.1) and rates["gain_high"] == pytest.approx(0.1)
 
 
 def unescaped(markdown: str) -> str:

@@ -38,27 +38,20 @@ def panel(page: str) -> None:
                            format_func=lambda v: t(f"export.scope_{v}", L))
         fmt = right.selectbox(t("export.format", L), export.FORMATS, key="export.format",
                               format_func=lambda v: t(f"export.format_{v}", L))
-        snapshot = dict(st.session_state[state.STATE])  # the callables below run outside the script run
-        cursors = data.cursors()
         url = link(page)
-
-        def make_view():
-            return export.build(lambda name, **params: queries.run(cursors.get(), name, params), page, snapshot,
-                                scope)
-
         try:
-            view = cached_view(page, scope, tuple(sorted(snapshot.items())))
+            view = cached_view(page, scope, tuple(sorted(st.session_state[state.STATE].items())))
         except export.ExportError:
             st.info(t("export.nothing", L), icon=":material/block:")
             return
         name = export.file_name(view, fmt)
         buttons = st.columns(2)
         buttons[0].download_button(
-            t("export.download_data", L), data=lambda: export.encode(make_view(), fmt, L), file_name=name,
+            t("export.download_data", L), data=lambda: export.encode(view, fmt, L), file_name=name,
             mime=export.MEDIA_TYPES[export.EXTENSIONS[fmt]], on_click="ignore", icon=":material/table:",
             key="export.data")
         buttons[1].download_button(
-            t("export.download_meta", L), data=lambda: sidecar_bytes(make_view(), fmt, L, url), file_name=name + ".json",
+            t("export.download_meta", L), data=lambda: sidecar_bytes(view, fmt, L, url), file_name=name + ".json",
             mime="application/json", on_click="ignore", icon=":material/data_object:", key="export.meta")
         st.caption(t("export.rows", L, n=len(view.frame), name=name))
         st.markdown(t("export.cite", L))

@@ -26,7 +26,7 @@ def render() -> None:
     st.caption(t("overview.lead", L))
     page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
     frame = display.province_values(indicator, year, L)
-    headline(indicator, year, frame, L)
+    headline(indicator, year, L)
 
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -48,7 +48,7 @@ def layout_of(frame: pd.DataFrame) -> int:
     return int(frame["layout"].dropna().iloc[0]) if frame["layout"].notna().any() else 38
 
 
-def headline(indicator: str, year: int, frame: pd.DataFrame, L: str) -> None:
+def headline(indicator: str, year: int, L: str) -> None:
     cards = st.columns(4)
     for card, (label, value, delta, caption, help_text) in zip(cards, headline_cards(indicator, year, L)):
         with card:
