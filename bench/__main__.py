@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 
-from bench import app, browser, scale
+from bench import app, browser, imports, scale
 from inklusi.config import REPO
 
 RESULTS = REPO / "bench" / "results"
@@ -41,6 +41,7 @@ def measure(quick: bool) -> dict:
     report["cold_start"] = {"first_page_s": round(first, 2), "process_s": round(process, 2),
                             "browser": browser.cold_start()}
     report["map_bytes"] = {"figure_json": app.map_json_bytes(), "files": app.map_files_bytes()}
+    report["import"] = imports.validation()
     report["scale"] = {str(rows): scale.run(rows) for rows in (SIZES[:2] if quick else SIZES)}
     return report
 
@@ -75,6 +76,13 @@ def table(report: dict) -> list[str]:
         lines.append(f"{'browser: HTTP bytes of the first view':46} {cold['browser']['http_bytes']:>14,} B")
     for name, size in {**report["map_bytes"]["figure_json"], **report["map_bytes"]["files"]}.items():
         lines.append(f"{'map ' + name:46} {size:>14,} B")
+    upload = report["import"]
+    for case, label in [("clean", "clean"), ("with_problems", "1 in 14 wrong")]:
+        facts = upload[case]
+        lines.append(f"{'import ' + format(upload['bytes'], ',') + ' B CSV, ' + label + ': read':46} "
+                     f"{facts['read_s']:>14.2f} s")
+        lines.append(f"{'  check ' + format(facts['rows'], ',') + ' rows, ' + format(facts['held_back'], ',') + ' held':46} "
+                     f"{facts['validate_s']:>14.2f} s")
     for rows, facts in report["scale"].items():
         label = f"{int(rows):,} rows"
         lines.append(f"{label + ': load':46} {facts['load_s']:>14.2f} s")

@@ -13,7 +13,7 @@ import difflib
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -236,8 +236,8 @@ def day(text: str) -> date:
     value = text.strip()[:10] if re.match(r"\d{4}-\d{2}-\d{2}", text.strip()) else text.strip()
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
-            return pd.to_datetime(value, format=pattern).date()
-        except (ValueError, TypeError):
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
             continue
     raise ValueError(text)
 
@@ -334,30 +334,34 @@ def validate(frame: pd.DataFrame, kind: str, name: str, known_indicators: set[st
     if any(p.key.startswith("missing_column") for p in problems):
         return Result(kind, name, len(frame), pd.DataFrame(), problems, {})
     sectors, recognised = sector_lookup(), {}
-    rows, held = [], set()
+    present = [column for column in schema if column.name in frame.columns]
+    names = {}  # (column, text) -> typed value or problem, for the columns that look names up
+    rows = []
     for position, record in enumerate(frame.to_dict("records")):
         line = position + 2  # the header is row 1
         if is_total(record, schema):
             problems.append(Problem(line, None, first_text(record), "total_row", {}))
-            held.add(line)
             continue
-        typed = {}
-        for column in schema:
-            if column.name not in frame.columns:
-                continue
-            value = cell(column, record.get(column.name), sectors, recognised)
+        typed, found = {}, []
+        for column in present:
+            raw = record.get(column.name)
+            if column.kind in ("province", "choice"):
+                key = (column.name, None if raw is None else str(raw))  # cell() reads only this text
+                if key not in names:
+                    names[key] = cell(column, raw, sectors, recognised)
+                value = names[key]
+            else:
+                value = cell(column, raw, sectors, recognised)
             if isinstance(value, tuple):
-                problems.append(Problem(line, column.name, "" if record.get(column.name) is None else
-                                        str(record.get(column.name))[:40], value[0], value[1]))
-                held.add(line)
+                found.append(Problem(line, column.name, "" if raw is None else str(raw)[:40], value[0], value[1]))
             else:
                 typed[column.name] = value
-        if line not in held:
-            problems.extend(row_rules(kind, typed, line, known_indicators))
-            if any(p.row == line for p in problems):
-                held.add(line)
-            else:
-                rows.append(typed | {"_row": line})
+        if not found:
+            found = row_rules(kind, typed, line, known_indicators)
+        if found:
+            problems.extend(found)
+        else:
+            rows.append(typed | {"_row": line})
     accepted = pd.DataFrame(rows)
     if kind == "mentoring" and not accepted.empty:
         duplicated = accepted["id"].duplicated(keep=False)

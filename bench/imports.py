@@ -1,0 +1,27 @@
+"""An import as large as the upload limit allows: the built-in mentoring records written as a
+CSV (about 7.5 MB), read and checked row by row, clean and with one row in fourteen wrong."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+
+from inklusi import config, imports
+
+
+def check(content: bytes) -> dict:
+    started = time.perf_counter()
+    frame = imports.read(content, "bench.csv")
+    read = time.perf_counter() - started
+    result = imports.validate(frame, "mentoring", "bench.csv")
+    return {"rows": len(frame), "read_s": round(read, 2), "validate_s": round(time.perf_counter() - started - read, 2),
+            "held_back": len(frame) - len(result.accepted), "problems": len(result.problems)}
+
+
+def validation() -> dict:
+    records = pd.read_parquet(config.build_dir() / "mentoring.parquet").drop(columns=["synthetic"])
+    content = records.to_csv(index=False).encode()
+    wrong = records.copy()
+    wrong.loc[::14, "province"] = "Atlantis"
+    return {"bytes": len(content), "clean": check(content), "with_problems": check(wrong.to_csv(index=False).encode())}
