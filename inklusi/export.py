@@ -315,10 +315,18 @@ def write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(staged, 0o666 & ~_umask())  # mkstemp makes it private; give it a new file's mode
         os.replace(staged, path)
     except OSError as exc:
         Path(staged).unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it; the command line is one thread)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def sidecar_path(path: Path) -> Path:

@@ -151,6 +151,15 @@ def test_shell_export_of_a_link(tmp_path, run, state_of):
     assert meta["page"] == "gaps" and meta["url"].endswith("lang=en")
 
 
+def test_an_exported_file_gets_the_mode_of_any_new_file(tmp_path):
+    (tmp_path / "plain").write_bytes(b"")
+    done = cli("--query", "national_series", "--param", "indicator=imdi", "--format", "csv",
+               "--out", str(tmp_path / "out.csv"))
+    assert done.returncode == 0, done.stderr
+    plain = (tmp_path / "plain").stat().st_mode
+    assert (tmp_path / "out.csv").stat().st_mode == plain == (tmp_path / "out.csv.json").stat().st_mode
+
+
 @pytest.mark.parametrize("args, message", [
     (["--from-url", "https://example.com/?indicator=imdi", "--format", "csv"], "not to this dashboard"),
     (["--from-url", "javascript:alert(1)", "--format", "csv"], "not a dashboard link"),
