@@ -1,5 +1,6 @@
 """An import as large as the upload limit allows: the built-in mentoring records written as a
-CSV (about 7.5 MB), read and checked row by row, clean and with one row in fourteen wrong."""
+CSV (about 7.5 MB), read and checked row by row, clean and with one row in fourteen naming a
+province that does not exist (each a different name, so each gets its own closest-name search)."""
 
 from __future__ import annotations
 
@@ -23,5 +24,5 @@ def validation() -> dict:
     records = pd.read_parquet(config.build_dir() / "mentoring.parquet").drop(columns=["synthetic"])
     content = records.to_csv(index=False).encode()
     wrong = records.copy()
-    wrong.loc[::14, "province"] = "Atlantis"
+    wrong.loc[::14, "province"] = [f"Provinsi Atlantis {i}" for i in range(len(wrong.loc[::14]))]  # each one new
     return {"bytes": len(content), "clean": check(content), "with_problems": check(wrong.to_csv(index=False).encode())}

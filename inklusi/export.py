@@ -8,6 +8,7 @@ goes in the sidecar), so the same view always gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
@@ -315,7 +316,8 @@ def write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(staged, 0o666 & ~_umask())  # mkstemp makes it private; give it a new file's mode
+        with contextlib.suppress(OSError):  # mkstemp makes it private; give it a new file's mode where allowed
+            os.chmod(staged, 0o666 & ~_umask())
         os.replace(staged, path)
     except OSError as exc:
         Path(staged).unlink(missing_ok=True)

@@ -116,6 +116,13 @@ def test_indonesian_excel_csv_semicolons_decimal_commas_thousands_and_encodings(
     assert problems(accented)[0].accepted.iloc[0]["id"] == "P-ê1"
 
 
+@pytest.mark.parametrize("word", ["today", "now", "NaT", "nan"])
+def test_words_in_a_date_column_are_not_dates(word):
+    """pandas reads "today" as a date and "NaT" as a missing one; a field form means neither."""
+    result, found = problems(csv_file(GOOD.replace("2024-07-29", word)))
+    assert found == {(2, "end_date", "not_date")} and result.accepted.empty
+
+
 def test_invalid_rows_are_held_back_and_listed_never_dropped():
     content = csv_file(GOOD, GOOD.replace("P-1", "P-2").replace(",42,", ",420,"),
                        GOOD.replace("P-1", "P-3").replace("Jawa Barat", "Atlantis"), "Jumlah,,,,,,,,,,,,,")
