@@ -86,16 +86,21 @@ def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
     return BUILDERS[page](run, state, scope)
 
 
+def _view(page: str, s: dict, scope: str, query: str, params: dict, frame: pd.DataFrame) -> View:
+    """The view of one query's rows, cited by the sources those rows name."""
+    return View(page, scope, query, params, frame, _filters(page, s), _sources(frame))
+
+
 def _overview(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         params = {"indicator": s["indicator"]}
         frame = run("indicator_values", **params)
-        return View("overview", scope, "indicator_values", params, frame, _filters("overview", s), _sources(frame))
+        return _view("overview", s, scope, "indicator_values", params, frame)
     params = {"indicator": s["indicator"], "year": s["year"]}
     frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
     frame = frame[["indicator", "year", "layout", "province", "nama", "name_en", "pulau", "zona_waktu", "value",
                    "flag", "source", "note_id", "note_en", "rank", "n_ranked", "national"]]
-    return View("overview", scope, "indicator_by_province", params, frame, _filters("overview", s), _sources(frame))
+    return _view("overview", s, scope, "indicator_by_province", params, frame)
 
 
 def _profile(run: Run, s: dict, scope: str) -> View:
@@ -104,19 +109,18 @@ def _profile(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         params = {"province": s["province"]}
         frame = run("province_values", **params)
-        return View("profile", scope, "province_values", params, frame, _filters("profile", s), _sources(frame))
+        return _view("profile", s, scope, "province_values", params, frame)
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
     frame = frame[["indicator", "province", "year", "layout", "via_parent", "value", "flag", "source", "note_id",
                    "note_en", "rank", "n_ranked", "percentile", "national"]]
-    return View("profile", scope, "indicator_series", params, frame, _filters("profile", s), _sources(frame))
+    return _view("profile", s, scope, "indicator_series", params, frame)
 
 
 def _gaps(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        frame = run("indicator_values", indicator=s["indicator"])
-        return View("gaps", scope, "indicator_values", {"indicator": s["indicator"]}, frame, _filters("gaps", s),
-                    _sources(frame))
+        return _view("gaps", s, scope, "indicator_values", {"indicator": s["indicator"]},
+                     run("indicator_values", indicator=s["indicator"]))
     years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
     frame = gaps.edition_measures(run, s["indicator"], years)
     sources = sorted({x for y in years for x in _sources(run("indicator_by_province", indicator=s["indicator"],
