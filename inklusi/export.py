@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from inklusi import __version__, gaps, queries, reference, targeting, viewstate
 from inklusi.metrics import rates_by
+from inklusi.narrative import records_synthetic
 
 FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet")
 EXTENSIONS = {"csv": "csv", "csv_bom": "csv", "csv_id": "csv", "xlsx": "xlsx", "parquet": "parquet"}
@@ -162,9 +163,9 @@ def _targeting(run: Run, s: dict, scope: str) -> View:
         parts.append(targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut)
                      .assign(skill_threshold=x_cut, coverage_threshold=y_cut))
     frame = pd.concat(parts, ignore_index=True)
-    synthetic = bool(run("mentoring_by_year")["synthetic"].all())
-    sources = [*(_sources(run("indicator_by_province", indicator=targeting.split_need(n)[0],
-                              year=targeting.split_need(n)[1])) for n in needs)]
+    synthetic = records_synthetic(run)
+    sources = [_sources(run("indicator_by_province", indicator=indicator, year=year))
+               for indicator, year in map(targeting.split_need, needs)]
     per_source = "qris_umk_2024"
     return View("targeting", scope, "indicator_by_province", {"need": needs, "per": s["per"]}, frame,
                 _filters("targeting", s), sorted({x for group in sources for x in group} | {per_source}) +

@@ -134,17 +134,12 @@ class Result:
     def report(self, lang: str) -> pd.DataFrame:
         rows = [{"row": p.row, "column": p.column, "value": p.value, "problem": p.text(lang)} for p in self.problems]
         rows += [{"row": None, "column": "province", "value": k,
-                  "problem": t("import.problem.recognised", lang, code=v, name=province_name(v, lang))}
+                  "problem": t("import.problem.recognised", lang, code=v, name=reference.province_name(v, lang))}
                  for k, v in sorted(self.recognised.items())]
         return pd.DataFrame(rows, columns=["row", "column", "value", "problem"])
 
 
 NOTICES = {"extra_column", "extra_column_like"}  # problems that do not hold a row back
-
-
-def province_name(code: str, lang: str) -> str:
-    row = reference.provinces().set_index("kode").loc[code]
-    return row["nama"] if lang == "id" else row["name_en"]
 
 
 # ---- reading -----------------------------------------------------------------------------
@@ -300,7 +295,7 @@ def cell(column: Column, raw, sectors: dict[str, str], recognised: dict[str, str
                 if REGENCY.match(text):
                     return ("regency", {"value": text[:40]})
                 guess = reference.suggest_province(text)
-                return ("province_like", {"value": text[:40], "code": guess, "name": province_name(guess, "id")}) \
+                return ("province_like", {"value": text[:40], "code": guess, "name": reference.province_name(guess, "id")}) \
                     if guess else ("province", {"value": text[:40]})
             if reference.normalise(text) != code:
                 recognised[text[:40]] = code

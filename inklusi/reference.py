@@ -25,6 +25,12 @@ def provinces() -> pd.DataFrame:
     return read_csv("provinces.csv")
 
 
+def province_name(code: str, lang: str) -> str:
+    """The official name (Indonesian) or the English name of a province by its Kemendagri code."""
+    row = provinces().set_index("kode").loc[code]
+    return row["nama"] if lang == "id" else row["name_en"]
+
+
 def to_2012() -> dict[str, str]:
     """Kemendagri code -> code of the province it belonged to in the 2012-2022 layout."""
     return dict(zip(provinces()["kode"], provinces()["kode_2012"]))

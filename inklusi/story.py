@@ -51,11 +51,6 @@ def big(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def name(code: str, lang: str) -> str:
-    row = reference.provinces().set_index("kode").loc[code]
-    return row["nama"] if lang == "id" else row["name_en"]
-
-
 def _labels(title: str, subtitle: str, source: str, lang: str) -> Labels:
     return Labels(title=title, subtitle=subtitle, source=source, lang=lang)
 
@@ -151,7 +146,7 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
     ]
     if pin:
         zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
-        sentences.append(t("story.pin_zone", lang, name=name(pin, lang), zone=zone))
+        sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
     labels = _labels(t("story.gap_title", lang), t("story.gap_subtitle", lang),
                      _source(run, [f"imdi_{y}" for y in years], lang), lang)
     figure = lines.editions(table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES])
@@ -199,7 +194,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
     if pin:
         here = cube[cube["province"] == pin]["participants"].sum()
         key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
-        sentences.append(t(key, lang, name=name(pin, lang), participants=number(here, lang, 0)))
+        sentences.append(t(key, lang, name=reference.province_name(pin, lang), participants=number(here, lang, 0)))
     latest = int(years["year"].max())
     frame = by_area[by_area["year"] == latest].assign(
         province=lambda f: f["area"], name=lambda f: f["area"].map(names),
@@ -248,7 +243,7 @@ def sectors(run, lang: str, pin: str, geojson) -> Slide:
 def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     x_cut, y_cut = targeting.defaults(run, NEED, "umk")
     table = targeting.priorities(targeting.table(run, NEED, "umk"), x_cut, y_cut)
-    names_of = {p: name(p, lang) for p in table["province"]}
+    names_of = {p: reference.province_name(p, lang) for p in table["province"]}
     short = reference.provinces().set_index("kode")["singkatan"]
     chosen = table[table["priority"]].sort_values("skill")
     what = pick(run("indicator_catalogue").set_index("id").loc[targeting.split_need(NEED)[0]], "short", lang)

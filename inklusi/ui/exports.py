@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from inklusi import export, queries, viewstate
+from inklusi import export, viewstate
 from inklusi.i18n import t
 from inklusi.ui import data, state
 from inklusi.ui.page import IMAGE_FORMAT, lang
@@ -64,9 +64,9 @@ def panel(page: str) -> None:
 
 @data.cached(max_entries=300)
 def cached_view(page: str, scope: str, items: tuple) -> export.View:
-    """The view shown under a page, built once per state (items: the state as sorted pairs)."""
-    cursors = data.cursors()
-    return export.build(lambda name, **params: queries.run(cursors.get(), name, params), page, dict(items), scope)
+    """The view shown under a page, built once per state (items: the state as sorted pairs), from
+    the same cached queries as the page."""
+    return export.build(data.query, page, dict(items), scope)
 
 
 def sidecar_bytes(view: export.View, fmt: str, L: str, url: str | None) -> bytes:
