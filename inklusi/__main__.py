@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from inklusi import boundaries, build, config, db, export, queries
+from inklusi import boundaries, build, config, db, export, queries, safe_write
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -68,12 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         view = export.query_view(con, args.query, _params(args.param))
     data = export.encode(view, args.format, args.lang)
     meta = export.sidecar(view, args.format, data, lang=args.lang, url=args.from_url)
-    export.write(out, data)
-    try:
-        export.write(export.sidecar_path(out), json.dumps(meta, indent=2, ensure_ascii=False).encode())
-    except export.ExportError:
-        out.unlink(missing_ok=True)  # a data file without its sidecar is not left behind
-        raise
+    safe_write.write_together({out: data, export.sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False)
+                               .encode()}, force=args.force)
     print(f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
           f"metadata -> {export.sidecar_path(out)}")
     return 0
@@ -102,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=export.FORMATS, required=True)
     p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the citation")
     p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")
+    p.add_argument("--force", action="store_true", help="replace OUT and OUT.json if they exist")
     p.set_defaults(run=cmd_export)
     return top
 
@@ -110,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (queries.QueryError, build.BuildError, db.MissingBuildError, export.ExportError) as exc:
+    except (queries.QueryError, build.BuildError, db.MissingBuildError, export.ExportError,
+            safe_write.WriteError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader (head, less) closed the pipe: not an error

@@ -21,6 +21,11 @@ def boundary_mirror() -> Path | None:
     return Path(value) if value else None
 
 
+def import_memory_bytes() -> int:
+    """Memory the imports of all sessions together may hold (INKLUSI_IMPORT_MEMORY_MB, default 2048)."""
+    return int(float(os.environ.get("INKLUSI_IMPORT_MEMORY_MB") or 2048) * 1024 * 1024)
+
+
 def boundaries_dir() -> Path:
     return build_dir() / "boundaries"
 

@@ -59,6 +59,11 @@ def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = N
     return con
 
 
+def memory_bytes(con: duckdb.DuckDBPyConnection) -> int:
+    """The memory DuckDB holds for a connection's tables."""
+    return int(con.execute("select coalesce(sum(memory_usage_bytes), 0) from duckdb_memory()").fetchone()[0])
+
+
 def lock(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")

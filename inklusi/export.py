@@ -8,13 +8,11 @@ goes in the sidecar), so the same view always gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from inklusi import __version__, gaps, queries, reference, targeting, viewstate
+from inklusi import __version__, formulas, gaps, queries, reference, targeting, viewstate
 from inklusi.metrics import rates_by
 from inklusi.narrative import records_synthetic
 
@@ -34,6 +32,8 @@ EXTENSIONS = {"csv": "csv", "csv_bom": "csv", "csv_id": "csv", "xlsx": "xlsx", "
 MEDIA_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "parquet": "application/vnd.apache.parquet"}
 SCOPES = ("view", "all")
+TEXT_CELLS = ("Text that begins with =, +, -, @, a tab or a carriage return is written as a text cell in Excel files "
+              "and with a leading apostrophe in CSV files, so that no spreadsheet runs it as a formula (OWASP).")
 ROUNDING = ("Values are exported exactly as stored: published figures with every published decimal, statistics "
             "computed by Inklusi at full double precision. The dashboard rounds computed statistics for display "
             "only; nothing is rounded in an export.")
@@ -203,7 +203,7 @@ def _metadata_rows(view: View, lang: str) -> list[tuple[str, str]]:
     rows = [("app", f"Inklusi {__version__}"), ("page", view.page), ("scope", view.scope),
             ("filters", json.dumps(view.filters, ensure_ascii=False)), ("query", view.query),
             ("parameters", json.dumps(view.params, ensure_ascii=False)), ("rows", str(len(view.frame))),
-            ("synthetic", "yes" if view.synthetic else "no"), ("rounding", ROUNDING)]
+            ("synthetic", "yes" if view.synthetic else "no"), ("rounding", ROUNDING), ("text_cells", TEXT_CELLS)]
     if view.derived:
         rows.append(("derived", view.derived))
     rows += [(f"source {i + 1}", cite_source(source, lang)) for i, source in enumerate(sources(view))]
@@ -213,6 +213,8 @@ def _metadata_rows(view: View, lang: str) -> list[tuple[str, str]]:
 def encode(view: View, fmt: str, lang: str = "id") -> bytes:
     """The data file of a view in a format; the same view gives the same bytes."""
     frame = view.frame
+    if fmt in ("csv", "csv_bom", "csv_id"):
+        frame = formulas.inert(frame)
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt == "csv_bom":
@@ -221,8 +223,7 @@ def encode(view: View, fmt: str, lang: str = "id") -> bytes:
         return frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="xlsxwriter",
-                            engine_kwargs={"options": {"strings_to_urls": False}}) as writer:
+        with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": formulas.XLSX_OPTIONS}) as writer:
             writer.book.set_properties({"created": datetime(2000, 1, 1)})  # no clock time in the file
             frame.to_excel(writer, sheet_name="data", index=False)
             pd.DataFrame(_metadata_rows(view, lang), columns=["key", "value"]).to_excel(
@@ -305,35 +306,9 @@ def sidecar(view: View, fmt: str, data: bytes, *, lang: str, url: str | None = N
         "sources": [{**s, "citation": cite_source(s, lang)} for s in sources(view)],
         "synthetic": view.synthetic,
         "rounding": ROUNDING,
+        "text_cells": TEXT_CELLS,
         "citation": citation(view, lang, url, when),
     }
-
-
-def write(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all: a temporary file in the same folder, then renamed."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        handle, staged = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        with contextlib.suppress(OSError):  # mkstemp makes it private; give it a new file's mode where allowed
-            os.chmod(staged, 0o666 & ~_umask())
-        os.replace(staged, path)
-    except OSError as exc:
-        Path(staged).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
-def _umask() -> int:
-    """The process's file-creation mask (reading it means setting it; the command line is one thread)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def sidecar_path(path: Path) -> Path:

@@ -13,6 +13,7 @@ parameters; no value is ever pasted into SQL text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ from inklusi.config import QUERIES_DIR
 TYPES = {"text": str, "integer": int, "number": float}
 PARAM = re.compile(r"^param (?P<name>\w+) (?P<type>\w+)(?P<optional> optional)?: (?P<doc>.+)$")
 MAX_TEXT = 200
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # DuckDB's INTEGER: a value beyond it is not a sane parameter
 
 
 class QueryError(ValueError):
@@ -81,6 +83,12 @@ def _convert(query: str, param: Param, value: Any) -> Any:
     except (TypeError, ValueError, OverflowError):
         raise QueryError("bad_value", f"{query}: {param.name} must be {param.type}, not {str(value)[:40]!r}",
                          query=query, param=param.name, type=param.type) from None
+    if param.type == "integer" and not INTEGER_RANGE[0] <= converted <= INTEGER_RANGE[1]:
+        raise QueryError("bad_value", f"{query}: {param.name} must be a whole number from {INTEGER_RANGE[0]:,} to "
+                         f"{INTEGER_RANGE[1]:,}", query=query, param=param.name, type=param.type)
+    if param.type == "number" and not math.isfinite(converted):
+        raise QueryError("bad_value", f"{query}: {param.name} must be a finite number", query=query, param=param.name,
+                         type=param.type)
     if isinstance(converted, str) and len(converted) > MAX_TEXT:
         raise QueryError("bad_value", f"{query}: {param.name} is longer than {MAX_TEXT} characters",
                          query=query, param=param.name, type=param.type)

@@ -32,14 +32,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = ()):
-    """`streamlit run dashboard.py` on a free port; yields its base URL."""
+def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = (), log: Path | None = None):
+    """`streamlit run dashboard.py` on a free port; yields its base URL. Its output goes to log
+    (a file the caller can read for warnings), or nowhere."""
     port = free_port()
     env = os.environ | (extra_env or {})
+    output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -59,6 +61,8 @@ def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = ()):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        if log:
+            output.close()
 
 
 class Watch:

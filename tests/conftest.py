@@ -44,3 +44,16 @@ def values() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def provinces() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "provinces.csv", dtype=str)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's; see tests/browser.py), one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

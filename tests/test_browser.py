@@ -8,10 +8,10 @@ import sys
 
 import pandas as pd
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from inklusi.config import REPO
-from tests.browser import Watch, launch, server
+from tests.browser import Watch, server
 
 RENDERED_PROVINCES = """() => {
     const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
@@ -32,14 +32,6 @@ PROJECT = """([lng, lat]) => {
 def app():
     with server() as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
         sep, decimal = (";", ",") if fmt == "csv_id" else (",", ".")
         return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=sep, decimal=decimal, dtype=text)
     if fmt == "xlsx":
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=text)
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=text, engine="openpyxl")
         assert set(sheets) == {"data", "metadata"}
         assert {"page", "query", "parameters", "rounding", "rows"} <= set(sheets["metadata"]["key"])
         return sheets["data"]

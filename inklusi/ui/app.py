@@ -16,7 +16,7 @@ import streamlit as st
 
 from inklusi import db, export, targeting, viewstate
 from inklusi.i18n import LANGS, t
-from inklusi.ui import data, exports, state
+from inklusi.ui import data, exports, page as furniture, state
 
 # (page = file name in pages/ = URL path, icon)
 PAGES = [
@@ -41,7 +41,7 @@ def main() -> None:
         st.error(t("app.not_built", "id") + "\n\n" + t("app.not_built", "en"), icon=":material/build:")
         st.stop()
     state.load(viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
-                            list(targeting.NEEDS)))
+                            list(targeting.NEEDS)), data.dataset_key())
     lang = state.get("lang")
     pages = {
         st.Page(f"pages/{name}.py", title=t(f"nav.{name}", lang), icon=icon, url_path=name, default=(i == 0)): name
@@ -54,6 +54,7 @@ def main() -> None:
         with st.sidebar:
             st.segmented_control(t("field.lang", lang), LANGS, key=state.bind("lang"), format_func=str.upper,
                                  on_change=state.changed, args=("lang",), required=True)
+    st.session_state[furniture.CURRENT] = pages[navigation]
     _routing.active = True
     try:
         navigation.run()

@@ -1,14 +1,17 @@
 """Cached access to the data a session looks at: the built-in data, or a file it imported.
 
-Each dataset is one locked in-process DuckDB connection (a cursor per thread), opened once
-per server process. Every cached function of the app goes through `cached`, which adds the
-session's dataset to the cache key, so an import never mixes with the built-in data.
+Each dataset is one locked in-process DuckDB connection (a cursor per thread): the built-in
+data opened once per server process, an import held by the session that made it. Every cached
+function of the app goes through `cached`, which adds the session's dataset to the cache key,
+so an import never mixes with the built-in data.
 """
 
 from __future__ import annotations
 
 import functools
 import threading
+import weakref
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -16,22 +19,31 @@ import streamlit as st
 from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate
 
 BUILTIN = "builtin"
-DATASET = "inklusi.dataset"  # session key: {"key", "kind", "name", "rows"} of an imported dataset
+DATASET = "inklusi.dataset"  # session key: this session's Imported dataset, if any
 _lock = threading.Lock()
+_live: "weakref.WeakSet[Imported]" = weakref.WeakSet()  # the imports held by sessions that still exist
+
+
+@dataclass(eq=False)
+class Imported:
+    """An import, owned by the session that made it: no other visitor's import can remove it, and
+    it is freed with the session (Streamlit drops a session's state when it ends)."""
+
+    key: str
+    kind: str
+    name: str
+    rows: int
+    bytes: int
+    cursors: db.Cursors
+
+
+class ServerFull(RuntimeError):
+    """The imports of other sessions already use the memory the server allows for imports."""
 
 
 def dataset_key() -> str:
     chosen = st.session_state.get(DATASET)
-    return chosen["key"] if chosen else BUILTIN
-
-
-@st.cache_resource(show_spinner=False)
-def _registry() -> dict[str, db.Cursors]:
-    """Imported datasets of this server process, by content hash (at most MAX_IMPORTS)."""
-    return {}
-
-
-MAX_IMPORTS = 20
+    return chosen.key if chosen else BUILTIN
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,24 +51,32 @@ def _builtin() -> db.Cursors:
     return db.Cursors(db.open_database(config.build_dir()))
 
 
-def register(key: str, opener) -> None:
-    """Open an imported dataset once (opener() returns a locked connection)."""
+def use_import(key: str, kind: str, name: str, rows: int, opener) -> None:
+    """Open an import (opener() returns a locked connection) as this session's data, if the
+    server's memory for imports allows it (config: INKLUSI_IMPORT_MEMORY_MB)."""
+    con = opener()
+    size = db.memory_bytes(con)
     with _lock:
-        registry = _registry()
-        if key not in registry:
-            while len(registry) >= MAX_IMPORTS:
-                registry.pop(next(iter(registry)))
-            registry[key] = db.Cursors(opener())
+        held = sum(i.bytes for i in _live if i is not st.session_state.get(DATASET))
+        if held + size > config.import_memory_bytes():
+            con.close()
+            raise ServerFull(held)
+        imported = Imported(key, kind, name, rows, size, db.Cursors(con))
+        _live.add(imported)
+    st.session_state[DATASET] = imported
+
+
+def drop_import() -> None:
+    st.session_state.pop(DATASET, None)
 
 
 def cursors_for(key: str) -> db.Cursors:
     if key == BUILTIN:
         return _builtin()
-    registry = _registry()
-    if key not in registry:  # evicted or the server restarted: back to the built-in data
-        st.session_state.pop(DATASET, None)
-        return _builtin()
-    return registry[key]
+    chosen = st.session_state.get(DATASET)
+    if chosen is None or chosen.key != key:
+        raise LookupError(f"no dataset {key} in this session")
+    return chosen.cursors
 
 
 def cursors() -> db.Cursors:

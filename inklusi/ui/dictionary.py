@@ -14,7 +14,7 @@ from inklusi.ui.page import lang
 def render() -> None:
     L = lang()
     st.title(t("dictionary.title", L))
-    page.show_url_notes({"lang": t("field.lang", L)})
+    page.show_url_notes()
     st.markdown(t("dictionary.lead", L))
     columns = export.dictionary()
     st.dataframe(pd.DataFrame({

@@ -14,7 +14,6 @@ from inklusi.i18n import number, percent, t
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import lang
 
-FIELDS = ("lang", "indicator", "year", "province", "start", "group")
 CLUSTER_COLOURS = {"HH": "#b2182b", "HL": "#f4a582", "LH": "#92c5de", "LL": "#2166ac", "ns": "#f0f0f0",
                    "none": "#d9d9d9"}
 
@@ -25,7 +24,7 @@ def render() -> None:
     chosen = controls.province()
     st.title(t("gaps.title", L))
     st.caption(t("gaps.lead", L))
-    page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
+    page.show_url_notes()
     frame = display.province_values(indicator, year, L)
     if frame["value"].notna().sum() < gaps.MIN_PROVINCES:
         st.info(t("gaps.too_few", L, n=int(frame["value"].notna().sum())), icon=":material/info:")

@@ -13,7 +13,6 @@ from inklusi.narrative import extremes, ranking_alt
 from inklusi.ui import controls, data, display, page
 from inklusi.ui.page import lang
 
-FIELDS = ("lang", "indicator", "year", "province", "view", "classes", "colour")
 
 
 def render() -> None:
@@ -24,7 +23,7 @@ def render() -> None:
 
     st.title(t("overview.title", L))
     st.caption(t("overview.lead", L))
-    page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
+    page.show_url_notes()
     frame = display.province_values(indicator, year, L)
     headline(indicator, year, L)
 

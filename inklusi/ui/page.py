@@ -7,11 +7,13 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from inklusi import viewstate
 from inklusi.i18n import literal, number, t
 from inklusi.ui import state
 from inklusi.ui.data import DATASET
 
 PROFILE_PAGE = "pages/profile.py"
+CURRENT = "inklusi.page"  # the name of the page this run draws
 CLICKS = "inklusi.clicks"
 IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
 
@@ -25,18 +27,20 @@ def lang() -> str:
     return state.get("lang")
 
 
-def show_url_notes(labels: dict[str, str]) -> None:
-    """Say which values in the link were not understood and what is shown instead."""
-    for field, given, used in state.take_notes():
-        st.warning(t("url.refused", lang(), field=labels.get(field, field), given=literal(given),
+def show_url_notes() -> None:
+    """Say which values in the link were not understood and what is shown instead; each field is
+    named by its label in the page's language."""
+    fields = ["lang", *viewstate.PAGE_FIELDS[st.session_state.get(CURRENT, "overview")]]
+    for field, given, used, reason in state.take_notes(fields):
+        st.warning(t(f"url.refused_{reason}", lang(), field=t(f"field.{field}", lang()), given=literal(given),
                      used=used if used != "" else t("url.nothing", lang())), icon=":material/link_off:")
 
 
 def synthetic_banner() -> None:
     """Say where the mentoring records come from: synthetic, or the file this session imported."""
     chosen = st.session_state.get(DATASET)
-    if chosen and chosen["kind"] == "mentoring":
-        st.info(t("import.banner", lang(), name=literal(chosen["name"]), rows=number(chosen["rows"], lang(), 0)),
+    if chosen and chosen.kind == "mentoring":
+        st.info(t("import.banner", lang(), name=literal(chosen.name), rows=number(chosen.rows, lang(), 0)),
                 icon=":material/upload_file:")
     else:
         st.info(t("synthetic.banner", lang()), icon=":material/science:")

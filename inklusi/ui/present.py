@@ -57,7 +57,7 @@ def render() -> None:
                    args=(1, count), width="stretch")
     with head[4].popover(t("present.settings", L), icon=":material/settings:"):
         settings(L)
-    page.show_url_notes({f: t(f"field.{f}", L) for f in ("lang", "slide", "pin", "kiosk")})
+    page.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
         st.fragment(partial(show, slides, head[0], L, advance=kiosk), run_every=kiosk)()

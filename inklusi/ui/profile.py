@@ -22,7 +22,7 @@ def render() -> None:
     indicator, year = controls.indicator_and_year()
     province = controls.province()
     st.title(t("profile.title", L))
-    page.show_url_notes({f: t(f"field.{f}", L) for f in ("lang", "indicator", "year", "province")})
+    page.show_url_notes()
     if not province:
         st.info(t("profile.pick", L), icon=":material/touch_app:")
         return

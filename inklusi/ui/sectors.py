@@ -14,7 +14,6 @@ from inklusi.narrative import records_source
 from inklusi.ui import data, page, state
 from inklusi.ui.page import lang
 
-FIELDS = ("lang", "m_year", "sector", "area", "scale", "gender", "province")
 FILTERS = ("m_year", "sector", "area", "scale", "gender")
 
 
@@ -23,7 +22,7 @@ def render() -> None:
     chosen = filters(L)
     st.title(t("sectors.title", L))
     st.caption(t("sectors.lead", L))
-    page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
+    page.show_url_notes()
     page.synthetic_banner()
     cube = data.query("mentoring_cube", **chosen)
     if cube.empty:

@@ -14,7 +14,7 @@ from inklusi.ui.page import lang
 def render() -> None:
     L = lang()
     st.title(t("sources.title", L))
-    page.show_url_notes({"lang": t("field.lang", L)})
+    page.show_url_notes()
     st.markdown(t("sources.lead", L))
 
     st.header(t("sources.datasets", L))

@@ -16,7 +16,6 @@ from inklusi.narrative import records_source
 from inklusi.ui import data, display, page, state
 from inklusi.ui.page import lang
 
-FIELDS = ("lang", "need", "per", "x_cut", "y_cut")
 
 
 def need_label(need: str, L: str) -> str:
@@ -39,13 +38,13 @@ def render() -> None:
     need, per = state.get("need"), state.get("per")
     st.title(t("targeting.title", L))
     st.caption(t("targeting.lead", L))
-    page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
+    page.show_url_notes()
     page.synthetic_banner()
 
     frame = points(need, per, L)
     x_default, y_default = defaults(need, per)
     x_cut = slider("x_cut", t("field.x_cut", L), frame["x"], x_default)
-    y_cut = slider("y_cut", t("field.y_cut", L, unit=t(f"option.per.{per}", L)), frame["y"], y_default, floor=0.0)
+    y_cut = slider("y_cut", t("field.y_cut_unit", L, unit=t(f"option.per.{per}", L)), frame["y"], y_default, floor=0.0)
     marked = targeting.priorities(frame, x_cut, y_cut)
     st.markdown(t("targeting.rule", L, need=need_label(need, L), x=number(x_cut, L, 2),
                   y=number(y_cut, L, 2), unit=t(f"option.per.{per}", L)))

@@ -1,0 +1,75 @@
+"""Imports in a real browser: every page after each kind of import and after going back to the
+built-in data, with no error on the page and no warning in the server's log."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from inklusi.i18n import t
+from tests.browser import Watch, server
+from tests.test_import_pages import INDICATORS, MENTORING
+
+PAGES = ["overview", "profile", "gaps", "sectors", "targeting", "sources", "dictionary", "import"]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with server(log=log) as base:
+        yield base, log
+
+
+def with_problems(content: str) -> str:
+    """The file with a column the schema does not know and one row naming no province, so that
+    the Import page shows its report (row numbers and whole-file notes in one table)."""
+    lines = content.splitlines()
+    delimiter = ";" if ";" in lines[0] else ","
+    bad = lines[1].replace("Nusa Tenggara Timur", "Atlantis").replace("Aceh", "Atlantis").replace("W-0", "W-X")
+    return "\n".join(line + delimiter + ("catatan" if i == 0 else "x") for i, line in enumerate([*lines, bad])) + "\n"
+
+
+def use_file(page, base, name: str, content: str, kind: str) -> None:
+    page.goto(f"{base}/import?lang=en")
+    expect(page.get_by_role("heading", name="Import data")).to_be_visible(timeout=30_000)
+    if kind == "indicators":
+        page.get_by_role("radio", name="Indicator values", exact=True).click()
+    page.locator("input[type=file]").set_input_files({"name": name, "mimeType": "text/csv",
+                                                      "buffer": with_problems(content).encode()})
+    expect(page.get_by_text("Unknown province «Atlantis».")).to_be_attached(timeout=30_000)  # a grid cell
+    page.get_by_role("button", name="Use the").click()
+    expect(page.get_by_text(f"from the file {name}")).to_be_visible(timeout=30_000)
+
+
+def visit(page, names: list[str]) -> None:
+    """Open each page through the side panel (a reload would start a new session) and check it."""
+    for name in names:
+        page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=t(f"nav.{name}", "en"), exact=True) \
+            .click()
+        expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1200)
+        assert page.locator("[data-testid=stException]").count() == 0, name
+
+
+@pytest.mark.parametrize("name, content, kind", [("ntt.csv", MENTORING, "mentoring"),
+                                                 ("pelatihan.csv", INDICATORS, "indicators")])
+@pytest.mark.parametrize("go_back", [False, True])
+def test_every_page_after_an_import(app, browser, name, content, kind, go_back):
+    base, log = app
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    watch = Watch(page)
+    use_file(page, base, name, content, kind)
+    if go_back:
+        page.get_by_role("button", name="Back to the built-in data").click()
+        expect(page.get_by_text(f"from the file {name}")).to_have_count(0, timeout=20_000)
+    visit(page, PAGES)
+    page.locator("[data-testid=stSidebarNav]").get_by_role("link", name="Presentation", exact=True).click()
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watch.outside == [] and watch.app_errors() == []
+    context.close()
+    logged = log.read_text()
+    assert "Serialization of dataframe to Arrow table was unsuccessful" not in logged
+    assert "Traceback" not in logged, logged[-3000:]
