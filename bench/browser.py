@@ -5,16 +5,16 @@ the map is drawn; and the bytes the browser fetched over HTTP for that first vie
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser import CHROMIUM, launch, server
+from inklusi import config
+from tests.browser import launch, server
 
 
 def cold_start() -> dict:
-    if not Path(CHROMIUM).exists():
-        return {"skipped": f"{CHROMIUM} not found (apt-get install chromium)"}
+    if not config.chromium().exists():
+        return {"skipped": f"{config.chromium()} not found (apt-get install chromium)"}
     with sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_context(viewport={"width": 1500, "height": 1000}).new_page()

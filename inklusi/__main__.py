@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from inklusi import boundaries, build, config, db, export, queries, safe_write
+from inklusi.errors import InklusiError
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -63,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     con = db.open_database(config.build_dir())
     if args.from_url:
-        view = export.from_link(con, args.from_url, export.allowed_hosts(), args.scope)
+        view = export.from_link(con, args.from_url, args.scope)
     else:
         view = export.query_view(con, args.query, _params(args.param))
     data = export.encode(view, args.format, args.lang)
@@ -107,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (queries.QueryError, build.BuildError, db.MissingBuildError, export.ExportError,
-            safe_write.WriteError) as exc:
+    except InklusiError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader (head, less) closed the pipe: not an error

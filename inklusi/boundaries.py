@@ -26,6 +26,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.ops import polylabel
 
 from inklusi.config import DATA_DIR
+from inklusi.errors import InklusiError
 
 # Islets smaller than this are dropped: invisible at national scale, and most of the bytes.
 MIN_ISLAND_KM2 = 5.0
@@ -42,7 +43,7 @@ ROW = re.compile(
 )
 
 
-class BoundaryError(RuntimeError):
+class BoundaryError(InklusiError, RuntimeError):
     """The boundary source could not be fetched, checked or built."""
 
 

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 
 from inklusi import boundaries, mentoring, reference
 from inklusi.config import DATA_DIR, STATIC_MAPS
+from inklusi.errors import InklusiError
 
 # table -> (file in data/, column types). Types are enforced when the CSV is read.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -139,7 +140,7 @@ SKILLS_QUERY = """
     where v.indicator = 'imdi_keterampilan' and v.year = 2022"""
 
 
-class BuildError(RuntimeError):
+class BuildError(InklusiError, RuntimeError):
     """The curated data failed a check; nothing was written."""
 
 

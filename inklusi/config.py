@@ -1,36 +1,78 @@
-"""Where things live. Every setting is an environment variable documented in the README."""
+"""Where things live, and every setting. A setting is an environment variable declared once in
+SETTINGS (name, default, help) and read only through this module; the README's settings table
+lists each one (tests/test_docs.py checks it)."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "data"
 QUERIES_DIR = REPO / "queries"
+# Streamlit serves <app folder>/static at /app/static (server.enableStaticServing): the map
+# files are published there so the browser fetches them once instead of with every chart.
+STATIC_MAPS = REPO / "static" / "maps"
+STATIC_MAPS_URL = "/app/static/maps"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None  # None: unset unless given
+    help: str
+
+
+SETTINGS = {s.name: s for s in (
+    Setting("INKLUSI_BUILD_DIR", None, "where the build step writes (default: build/ in the repository)"),
+    Setting("INKLUSI_BOUNDARY_MIRROR", None, "a folder holding the pinned boundary files, read instead of the download"),
+    Setting("INKLUSI_REFERENCE_DIR", None, "tests: the folder of the published reference tables (../shared/reference)"),
+    Setting("INKLUSI_HOSTS", "localhost,127.0.0.1,::1", "hosts whose links the shell export accepts"),
+    Setting("INKLUSI_DATA_DIR", None, "a folder of files the import page offers"),
+    Setting("INKLUSI_IMPORT_MEMORY_MB", "2048", "memory the imports of all sessions together may hold"),
+    Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
+)}
+
+
+def setting(name: str) -> str | None:
+    """The value of a declared setting: the environment's, else its default."""
+    declared = SETTINGS[name]
+    return os.environ.get(name) or declared.default
 
 
 def build_dir() -> Path:
     """Folder of the files the build step writes (git-ignored)."""
-    return Path(os.environ.get("INKLUSI_BUILD_DIR") or REPO / "build")
+    return Path(setting("INKLUSI_BUILD_DIR") or REPO / "build")
 
 
 def boundary_mirror() -> Path | None:
     """A local folder holding the pinned boundary files, used instead of the download."""
-    value = os.environ.get("INKLUSI_BOUNDARY_MIRROR")
+    value = setting("INKLUSI_BOUNDARY_MIRROR")
     return Path(value) if value else None
-
-
-def import_memory_bytes() -> int:
-    """Memory the imports of all sessions together may hold (INKLUSI_IMPORT_MEMORY_MB, default 2048)."""
-    return int(float(os.environ.get("INKLUSI_IMPORT_MEMORY_MB") or 2048) * 1024 * 1024)
 
 
 def boundaries_dir() -> Path:
     return build_dir() / "boundaries"
 
 
-# Streamlit serves <app folder>/static at /app/static (server.enableStaticServing): the map
-# files are published there so the browser fetches them once instead of with every chart.
-STATIC_MAPS = REPO / "static" / "maps"
-STATIC_MAPS_URL = "/app/static/maps"
+def reference_dir() -> Path | None:
+    value = setting("INKLUSI_REFERENCE_DIR")
+    return Path(value) if value else None
+
+
+def allowed_hosts() -> tuple[str, ...]:
+    return tuple(h.strip() for h in setting("INKLUSI_HOSTS").split(",") if h.strip())
+
+
+def data_dir() -> Path | None:
+    value = setting("INKLUSI_DATA_DIR")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def import_memory_bytes() -> int:
+    return int(float(setting("INKLUSI_IMPORT_MEMORY_MB")) * 1024 * 1024)
+
+
+def chromium() -> Path:
+    return Path(setting("INKLUSI_CHROMIUM"))

@@ -1,7 +1,7 @@
 """The in-process DuckDB database: loaded once from the build, then closed to the outside.
 
 One connection per server process; each thread queries through its own cursor. After
-the tables are loaded and the summaries in SUMMARIES built from them, access to external
+the tables are loaded and the staging tables in STAGED built from them, access to external
 files is switched off and the configuration is locked, so no query (and no parameter) can
 read a file or change a setting.
 """
@@ -16,16 +16,19 @@ import duckdb
 import pandas as pd
 
 from inklusi import queries
+from inklusi.errors import InklusiError
 
 TABLES = (
     "provinces", "province_aliases", "indicators", "sources", "indicator_values",
     "corrections", "sectors", "programmes", "mentoring_areas", "mentoring",
 )
-# Tables built at load time from the named query of the same name (queries/NAME.sql).
-SUMMARIES = ("mentoring_cells",)
+# The staging layer: tables built when the data loads (an import included), each from the named
+# query of the same name (queries/NAME.sql), in this order. The pages' queries read these
+# instead of repeating how a province maps onto each layout or which rows are national.
+STAGED = ("province_layouts", "national_values", "provincial_values", "mentoring_cells")
 
 
-class MissingBuildError(RuntimeError):
+class MissingBuildError(InklusiError, RuntimeError):
     """The build step has not been run (or did not finish)."""
 
 
@@ -53,7 +56,7 @@ def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = N
             con.register("_frame", extend[table])
             con.execute(f'insert into "{table}" by name select * from _frame')
             con.unregister("_frame")
-    for table in SUMMARIES:
+    for table in STAGED:
         con.execute(f'create table "{table}" as {queries.get(table).sql}')
     lock(con)
     return con

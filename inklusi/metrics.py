@@ -1,4 +1,4 @@
-"""Statistics computed from query results (sums in, rates and intervals out)."""
+"""Statistics and facts computed from query results (sums in, rates and intervals out)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,21 @@ import pandas as pd
 Z95 = 1.959963984540054
 
 
+def layout_of(frame: pd.DataFrame) -> int:
+    """The province layout (34 or 38) of a result with a `layout` column; 38 when it has no rows."""
+    layouts = frame["layout"].dropna()
+    return int(layouts.iloc[0]) if len(layouts) else 38
+
+
+def national_of(frame: pd.DataFrame) -> float | None:
+    """The published national value in a result with a `national` column (indicator_by_province,
+    indicator_series), or None when it was not published."""
+    values = frame["national"].dropna()
+    return float(values.iloc[0]) if len(values) else None
+
+
 def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
-    """Rates of a mentoring_summary result (or any subset of its rows), re-aggregated exactly."""
+    """Rates of a mentoring_cube result (or any subset of its rows), re-aggregated exactly."""
     total = summary[["participants", "completed", "with_scores", "sum_pre", "sum_post", "sum_gain", "sum_gain_sq",
                      "online_before", "online_after"]].sum()
     n, scored = total["participants"], total["with_scores"]

@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 
 from inklusi.config import QUERIES_DIR
+from inklusi.errors import InklusiError
 
 TYPES = {"text": str, "integer": int, "number": float}
 PARAM = re.compile(r"^param (?P<name>\w+) (?P<type>\w+)(?P<optional> optional)?: (?P<doc>.+)$")
@@ -31,7 +32,7 @@ MAX_TEXT = 200
 INTEGER_RANGE = (-(2**31), 2**31 - 1)  # DuckDB's INTEGER: a value beyond it is not a sane parameter
 
 
-class QueryError(ValueError):
+class QueryError(InklusiError, ValueError):
     """A query was asked for by an unknown name or with wrong parameters."""
 
     def __init__(self, code: str, message: str, **details: Any):

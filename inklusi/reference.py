@@ -25,15 +25,32 @@ def provinces() -> pd.DataFrame:
     return read_csv("provinces.csv")
 
 
+def name_column(lang: str) -> str:
+    """The column of a province's name in a language, in provinces.csv and in every query that
+    returns names: nama (Indonesian) or name_en."""
+    return "nama" if lang == "id" else "name_en"
+
+
+@cache
+def province_names(lang: str) -> dict[str, str]:
+    """Kemendagri code -> the province's name in a language."""
+    return dict(zip(provinces()["kode"], provinces()[name_column(lang)], strict=True))
+
+
 def province_name(code: str, lang: str) -> str:
-    """The official name (Indonesian) or the English name of a province by its Kemendagri code."""
-    row = provinces().set_index("kode").loc[code]
-    return row["nama"] if lang == "id" else row["name_en"]
+    """The name (Indonesian) or the English name of a province by its Kemendagri code."""
+    return province_names(lang)[code]
 
 
 def to_2012() -> dict[str, str]:
     """Kemendagri code -> code of the province it belonged to in the 2012-2022 layout."""
-    return dict(zip(provinces()["kode"], provinces()["kode_2012"]))
+    return dict(zip(provinces()["kode"], provinces()["kode_2012"], strict=True))
+
+
+def place(code: str, layout: int) -> str:
+    """The code under which a province's values sit in a layout (its parent's in the 34-province
+    layout; see queries/province_layouts.sql)."""
+    return to_2012()[code] if layout == 34 else code
 
 
 def normalise(text: str) -> str:

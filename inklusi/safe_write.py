@@ -15,8 +15,10 @@ import stat
 import tempfile
 from pathlib import Path
 
+from inklusi.errors import InklusiError
 
-class WriteError(RuntimeError):
+
+class WriteError(InklusiError, RuntimeError):
     """The files could not be written; nothing of the user's was changed."""
 
 

@@ -18,13 +18,12 @@ from inklusi import gaps, reference, targeting
 from inklusi.figures import bars, lines, maps, scatter
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, Labels
 from inklusi.i18n import number, percent, pick, t
-from inklusi.metrics import mentoring_rates, rates_by
+from inklusi.metrics import layout_of, mentoring_rates, national_of, rates_by
 from inklusi.narrative import records_source, records_synthetic
 
 SLIDES = ("national", "gap", "skills", "mentoring", "sectors", "next", "sources")
-INDEX = ("imdi", 2025)
-SKILLS = ("imdi_literasi", 2025)
-NEED = "imdi_keterampilan-2024"
+INDEX = "imdi"  # the index of the story; its latest edition is shown
+SKILLS = "imdi_keterampilan"  # the digital-skills pillar: the latest edition of it or of its successor
 ZONES = ("WIB", "WITA", "WIT")
 ZONE_COLOURS = {"WIB": NEUTRAL, "WITA": BELOW, "WIT": HIGHLIGHT}
 PRESENT_FONT = 20
@@ -39,6 +38,7 @@ class Slide:
     figure: go.Figure | None
     alt: str
     facts: dict = field(default_factory=dict)  # the numbers the sentences state, for tests and checks
+    sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on
 
 
 def big(fig: go.Figure) -> go.Figure:
@@ -49,6 +49,19 @@ def big(fig: go.Figure) -> go.Figure:
     fig.update_yaxes(tickfont=dict(size=PRESENT_FONT - 2), title_font=dict(size=PRESENT_FONT))
     fig.update_annotations(font_size=PRESENT_FONT - 6)
     return fig
+
+
+def latest(run, indicator: str) -> int:
+    """The latest edition of an indicator with provincial values."""
+    editions = run("indicator_editions")
+    return int(editions.loc[(editions["indicator"] == indicator) & (editions["n_provinces"] > 0), "year"].max())
+
+
+def latest_in_series(run, indicator: str) -> tuple[str, int]:
+    """The latest edition of an indicator or of the indicator that continues it (successor_of)."""
+    catalogue = run("indicator_catalogue")
+    successors = catalogue.loc[catalogue["successor_of"] == indicator, "id"]
+    return latest_in_series(run, successors.iloc[0]) if len(successors) else (indicator, latest(run, indicator))
 
 
 def _labels(title: str, subtitle: str, source: str, lang: str) -> Labels:
@@ -64,7 +77,7 @@ def _source(run, ids, lang: str) -> str:
 
 def _frame(run, indicator: str, year: int, lang: str) -> pd.DataFrame:
     frame = run("indicator_by_province", indicator=indicator, year=year).copy()
-    frame["name"] = [n if lang == "id" else e for n, e in zip(frame["nama"], frame["name_en"])]
+    frame["name"] = frame[reference.name_column(lang)]
     frame["short"] = frame["singkatan"]
     frame["value_text"] = [number(v, lang, 2, exact=True) for v in frame["value"]]
     frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"])]
@@ -82,7 +95,7 @@ def _pin_sentence(frame: pd.DataFrame, pin: str, what: str, lang: str) -> list[s
 
 def _map(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: str) -> go.Figure:
     """The province map of a frame, or the tile map where the boundaries are not built."""
-    shapes = geojson(int(frame["layout"].dropna().iloc[0]))
+    shapes = geojson(layout_of(frame))
     if shapes is None:
         tiles = reference.read_csv("tile_grid.csv").astype({"row": int, "col": int})
         return maps.tile_grid(frame, tiles, labels, scale, highlight=pin or None)
@@ -90,7 +103,8 @@ def _map(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: s
 
 
 def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | None]) -> Slide:
-    indicator, year = INDEX
+    indicator = INDEX
+    year = latest(run, indicator)
     frame = _frame(run, indicator, year, lang)
     series = run("national_series", indicator=indicator).dropna(subset=["national"])
     first, last = series.iloc[0], series.iloc[-1]
@@ -112,15 +126,18 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
                      _source(run, frame["source"].dropna(), lang), lang)
     scale = maps.Scale(unit=t("story.unit_imdi", lang), no_data=t("common.no_data", lang))
     figure = _map(frame, geojson, labels, scale, pin)
-    return Slide("national", t("story.national_heading", lang), sentences, big(figure), " ".join(sentences), facts)
+    return Slide("national", t("story.national_heading", lang), sentences, big(figure), " ".join(sentences), facts,
+                 [*frame["source"].dropna().unique(), *series["source"].dropna().unique()])
 
 
 def gap(run, lang: str, pin: str, geojson) -> Slide:
-    indicator = INDEX[0]
-    years = sorted(int(y) for y in run("national_series", indicator=indicator)["year"])
-    rows = []
+    indicator = INDEX
+    series = run("national_series", indicator=indicator)
+    years = sorted(int(y) for y in series["year"])
+    rows, sources = [], []
     for year in years:
         frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
+        sources += list(frame["source"].unique())
         means = frame.groupby("zona_waktu")["value"].mean()
         rows.append({"year": year, **{z: means.get(z, np.nan) for z in ZONES},
                      "cv": gaps.spread(frame["value"].to_numpy())["cv"]})
@@ -148,17 +165,18 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
         sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
     labels = _labels(t("story.gap_title", lang), t("story.gap_subtitle", lang),
-                     _source(run, [f"imdi_{y}" for y in years], lang), lang)
+                     _source(run, sources, lang), lang)
     figure = lines.editions(table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES])
-    return Slide("gap", t("story.gap_heading", lang), sentences, big(figure), " ".join(sentences), facts)
+    return Slide("gap", t("story.gap_heading", lang), sentences, big(figure), " ".join(sentences), facts,
+                 list(dict.fromkeys(sources)))
 
 
 def skills(run, lang: str, pin: str, geojson) -> Slide:
-    indicator, year = SKILLS
+    indicator, year = latest_in_series(run, SKILLS)
     frame = _frame(run, indicator, year, lang)
     valued = frame.dropna(subset=["value"])
     top, bottom = valued.iloc[0], valued.iloc[-1]
-    national_value = frame["national"].dropna().iloc[0]
+    national_value = national_of(frame)
     below = int((valued["value"] < national_value).sum())
     what = pick(run("indicator_catalogue").set_index("id").loc[indicator], "short", lang) + f" {year}"
     facts = {"national": national_value, "below": below, "n": len(valued), "top": top["province"],
@@ -174,7 +192,8 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
     scale = maps.Scale(midpoint=float(national_value), unit=t("story.unit_imdi", lang),
                        no_data=t("common.no_data", lang))
     figure = _map(frame, geojson, labels, scale, pin)
-    return Slide("skills", t("story.skills_heading", lang), sentences, big(figure), " ".join(sentences), facts)
+    return Slide("skills", t("story.skills_heading", lang), sentences, big(figure), " ".join(sentences), facts,
+                 list(frame["source"].dropna().unique()))
 
 
 def mentoring(run, lang: str, pin: str, geojson) -> Slide:
@@ -241,12 +260,15 @@ def sectors(run, lang: str, pin: str, geojson) -> Slide:
 
 
 def next_steps(run, lang: str, pin: str, geojson) -> Slide:
-    x_cut, y_cut = targeting.defaults(run, NEED, "umk")
-    table = targeting.priorities(targeting.table(run, NEED, "umk"), x_cut, y_cut)
+    need = targeting.NEEDS[0]
+    denominator, denominator_year, _ = targeting.DENOMINATORS["umk"]
+    x_cut, y_cut = targeting.defaults(run, need, "umk")
+    table = targeting.priorities(targeting.table(run, need, "umk"), x_cut, y_cut)
     names_of = {p: reference.province_name(p, lang) for p in table["province"]}
     short = reference.provinces().set_index("kode")["singkatan"]
     chosen = table[table["priority"]].sort_values("skill")
-    what = pick(run("indicator_catalogue").set_index("id").loc[targeting.split_need(NEED)[0]], "short", lang)
+    skill, skill_year = targeting.split_need(need)
+    what = pick(run("indicator_catalogue").set_index("id").loc[skill], "short", lang)
     facts = {"priority": list(chosen["province"]), "x_cut": x_cut, "y_cut": y_cut}
     sentences = [
         t("story.next", lang, n=len(chosen), what=what, x=number(x_cut, lang, 2), y=number(y_cut, lang, 2)),
@@ -258,32 +280,37 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         sentences.append(t(key, lang, name=names_of[pin]))
     frame = table.assign(x=table["skill"], y=table["coverage"], short=table["province"].map(short),
                          hover=[names_of[p] for p in table["province"]])
-    labels = _labels(t("targeting.chart_title", lang, need=f"{what} 2024"),
+    labels = _labels(t("targeting.chart_title", lang, need=f"{what} {skill_year}"),
                      t("targeting.chart_subtitle", lang, unit=t("option.per.umk", lang)),
                      records_source(run, lang), lang)
-    figure = scatter.quadrant(frame.dropna(subset=["x", "y"]), labels, x_title=f"{what} 2024",
+    figure = scatter.quadrant(frame.dropna(subset=["x", "y"]), labels, x_title=f"{what} {skill_year}",
                               y_title=t("targeting.y_axis", lang, unit=t("option.per.umk", lang)), x_cut=x_cut,
                               y_cut=y_cut, priority_name=t("targeting.priority", lang),
                               other_name=t("targeting.other", lang), corner_text=t("targeting.corner", lang))
-    return Slide("next", t("story.next_heading", lang), sentences, big(figure), " ".join(sentences), facts)
+    used = [*run("indicator_by_province", indicator=skill, year=skill_year)["source"].dropna().unique(),
+            *run("indicator_by_province", indicator=denominator, year=denominator_year)["source"].dropna().unique()]
+    return Slide("next", t("story.next_heading", lang), sentences, big(figure), " ".join(sentences), facts, used)
 
 
-def sources_slide(run, lang: str, pin: str, geojson) -> Slide:
+def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
+    """Every source the other slides draw on, in the order they first appear."""
     catalogue = run("source_catalogue").set_index("id")
-    used = ["imdi_2022", "imdi_2025", "imdi_nasional", "qris_umk_2024"]
+    used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
     records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
     sentences = [f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})"
                  for s in used] + [t(records, lang), t("story.sources_link", lang)]
-    return Slide("sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used})
+    return Slide("sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used},
+                 used)
 
 
 BUILD = {"national": national, "gap": gap, "skills": skills, "mentoring": mentoring, "sectors": sectors,
-         "next": next_steps, "sources": sources_slide}
+         "next": next_steps}
 
 
 def slides(run, lang: str, pin: str, geojson: Callable[[int], dict | str | None]) -> list[Slide]:
     """The whole story. run(name, **params) runs a named query; geojson(layout) gives the map."""
-    return [BUILD[key](run, lang, pin, geojson) for key in SLIDES]
+    deck = [BUILD[key](run, lang, pin, geojson) for key in SLIDES if key in BUILD]
+    return deck + [sources_slide(run, lang, deck)]
 
 
 def to_html(deck: list[Slide], lang: str, title: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inklusi import reference
+from inklusi.metrics import layout_of, national_of
 
 # The skill measures a user can target on: indicator-year.
 NEEDS = ("imdi_keterampilan-2024", "imdi_literasi-2025", "imdi-2025", "iptik_keahlian-2022", "ild-2022")
@@ -54,11 +55,12 @@ def table(run, need: str, per: str) -> pd.DataFrame:
     indicator, year = split_need(need)
     skills = run("indicator_by_province", indicator=indicator, year=year)
     provinces = reference.provinces()[["kode", "kode_2012"]]
-    key = "kode_2012" if int(skills["layout"].dropna().iloc[0]) == 34 else "kode"
-    skill = provinces.merge(skills[["province", "value"]], left_on=key, right_on="province", how="left")
+    layout = layout_of(skills)
+    places = provinces.assign(place=[reference.place(k, layout) for k in provinces["kode"]])
+    skill = places.merge(skills[["province", "value"]], left_on="place", right_on="province", how="left")
     d_indicator, d_year, scale = DENOMINATORS[per]
     denominator = run("indicator_by_province", indicator=d_indicator, year=d_year)[["province", "value"]]
-    participants = run("mentoring_summary").groupby("province", as_index=False)["participants"].sum()
+    participants = run("mentoring_cube").groupby("province", as_index=False)["participants"].sum()
     covered = coverage(participants, denominator, provinces, scale)
     result = covered.merge(skill[["kode", "value"]].rename(columns={"kode": "province", "value": "skill"}),
                            on="province", how="left")
@@ -71,9 +73,9 @@ def defaults(run, need: str, per: str) -> tuple[float, float]:
     (else the provinces' mean), and the national coverage rate."""
     indicator, year = split_need(need)
     skills = run("indicator_by_province", indicator=indicator, year=year)
-    national = skills["national"].dropna()
-    x = float(national.iloc[0]) if len(national) else float(skills["value"].mean())
+    national = national_of(skills)
+    x = national if national is not None else float(skills["value"].mean())
     d_indicator, d_year, scale = DENOMINATORS[per]
     denominator = run("indicator_by_province", indicator=d_indicator, year=d_year)["value"].sum()
-    participants = run("mentoring_summary")["participants"].sum()
+    participants = run("mentoring_cube")["participants"].sum()
     return round(x, 2), round(participants / denominator * scale, 2)

@@ -14,20 +14,7 @@ from typing import Any, Callable, Mapping
 from inklusi.i18n import DEFAULT, LANGS
 
 MAX_SHOWN = 40
-SLIDE_COUNT = 7  # inklusi.story.SLIDES
 KIOSK_SECONDS = (0, 10, 20, 30, 60)
-# The URL fields of each page besides the language (its path is the page's name).
-PAGE_FIELDS = {
-    "overview": ["indicator", "year", "province", "view", "classes", "colour"],
-    "profile": ["indicator", "year", "province"],
-    "gaps": ["indicator", "year", "province", "start", "group"],
-    "sectors": ["m_year", "sector", "area", "scale", "gender"],
-    "targeting": ["need", "per", "x_cut", "y_cut"],
-    "present": ["slide", "pin", "kiosk"],
-    "import": [],
-    "sources": [],
-    "dictionary": [],
-}
 _UNSAFE = re.compile(r"[^0-9A-Za-z .,;_-]")
 # Fixed choices of the map views; the first of each is the default.
 CHOICES = {
@@ -79,6 +66,14 @@ def _as_number(raw: str) -> float:
     return float(raw)
 
 
+def slide_count() -> int:
+    from inklusi.story import (
+        SLIDES,  # the story draws charts: imported only when a slide is asked for
+    )
+
+    return len(SLIDES)
+
+
 def _earlier(catalogue, s: dict) -> list:
     return [y for y in catalogue.years(s["indicator"]) if y < s["year"]] or [""]
 
@@ -102,7 +97,7 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
         Field("need", lambda s: needs, lambda s: needs[0]),
         Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
-        Field("slide", lambda s: list(range(1, SLIDE_COUNT + 1)), lambda s: 1, _as_int),
+        Field("slide", lambda s: list(range(1, slide_count() + 1)), lambda s: 1, _as_int),
         Field("pin", lambda s: [""] + provinces, lambda s: ""),
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
     ]

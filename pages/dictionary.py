@@ -1,3 +1,3 @@
-from inklusi.ui import app, dictionary
+from inklusi.ui import app
 
-app.page("dictionary", dictionary.render)
+app.page("dictionary")

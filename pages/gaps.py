@@ -1,3 +1,3 @@
-from inklusi.ui import app, gaps
+from inklusi.ui import app
 
-app.page("gaps", gaps.render)
+app.page("gaps")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, importer
+from inklusi.ui import app
 
-app.page("import", importer.render)
+app.page("import")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, overview
+from inklusi.ui import app
 
-app.page("overview", overview.render)
+app.page("overview")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, present
+from inklusi.ui import app
 
-app.page("present", present.render)
+app.page("present")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, profile
+from inklusi.ui import app
 
-app.page("profile", profile.render)
+app.page("profile")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, sectors
+from inklusi.ui import app
 
-app.page("sectors", sectors.render)
+app.page("sectors")

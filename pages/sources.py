@@ -1,3 +1,3 @@
-from inklusi.ui import app, sources
+from inklusi.ui import app
 
-app.page("sources", sources.render)
+app.page("sources")

@@ -1,3 +1,3 @@
-from inklusi.ui import app, targeting
+from inklusi.ui import app
 
-app.page("targeting", targeting.render)
+app.page("targeting")

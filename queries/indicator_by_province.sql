@@ -7,27 +7,42 @@ with
 
 edition as (
     select any_value(layout) as layout
-    from indicator_values
-    where indicator = $indicator and year = $year and province <> 'ID'
+    from provincial_values
+    where indicator = $indicator and year = $year
 ),
 
 places as (
-    -- the 34-province layout names each old province after its 2012 code
-    select p.kode as province, p.nama, p.name_en, p.singkatan, p.pulau, p.zona_waktu, e.layout
-    from provinces p, edition e
-    where e.layout = 38 or (e.layout = 34 and p.kode = p.kode_2012)
+    -- a province of the layout is its own place there (in the 34-province layout, the old provinces)
+    select
+        p.kode as province,
+        p.nama,
+        p.name_en,
+        p.singkatan,
+        p.pulau,
+        p.zona_waktu,
+        e.layout
+    from provinces as p
+    inner join province_layouts as l on p.kode = l.province
+    inner join edition as e on l.layout = e.layout
+    where not l.via_parent
 ),
 
-province_values as (
-    select province, value, flag, source, note_id, note_en
-    from indicator_values
-    where indicator = $indicator and year = $year and province <> 'ID'
+edition_values as (
+    select
+        province,
+        value,
+        flag,
+        source,
+        note_id,
+        note_en
+    from provincial_values
+    where indicator = $indicator and year = $year
 ),
 
 national as (
     select value
-    from indicator_values
-    where indicator = $indicator and year = $year and province = 'ID'
+    from national_values
+    where indicator = $indicator and year = $year
 ),
 
 joined as (
@@ -40,9 +55,9 @@ joined as (
         v.note_en,
         case when v.value is not null then rank() over (order by v.value desc nulls last) end as rank,
         count(v.value) over () as n_ranked,
-        (select value from national) as national
-    from places pl
-    left join province_values v using (province)
+        (select n.value from national as n) as national
+    from places as pl
+    left join edition_values as v using (province)
 )
 
 select * from joined

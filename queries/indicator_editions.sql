@@ -3,15 +3,34 @@
 -- returns: indicator, year, layout, n_provinces, has_national
 with
 
-editions as (
+provincial as (
     select
         indicator,
         year,
         any_value(layout) as layout,
-        count(*) filter (where province <> 'ID' and value is not null) as n_provinces,
-        bool_or(province = 'ID' and value is not null) as has_national
-    from indicator_values
+        count(value) as n_provinces
+    from provincial_values
     group by indicator, year
+),
+
+national as (
+    select
+        indicator,
+        year,
+        layout,
+        value is not null as has_national
+    from national_values
+),
+
+editions as (
+    select
+        indicator,
+        year,
+        coalesce(p.layout, n.layout) as layout,
+        coalesce(p.n_provinces, 0) as n_provinces,
+        coalesce(n.has_national, false) as has_national
+    from provincial as p
+    full join national as n using (indicator, year)
 )
 
 select * from editions

@@ -7,15 +7,10 @@
 -- returns: year, layout, value, flag, source, note_id, note_en, via_parent, rank, n_ranked, percentile, national
 with
 
-target as (
-    select kode, kode_2012 from provinces where kode = $province
-),
-
 ranked as (
     select
         year,
         province,
-        layout,
         value,
         flag,
         source,
@@ -24,35 +19,50 @@ ranked as (
         rank() over (partition by year order by value desc) as rank,
         count(*) over (partition by year) as n_ranked,
         percent_rank() over (partition by year order by value) as percentile
-    from indicator_values
-    where indicator = $indicator and province <> 'ID' and value is not null
+    from provincial_values
+    where indicator = $indicator and value is not null
 ),
 
-years as (
-    select distinct year, layout from indicator_values where indicator = $indicator
+editions as (
+    select distinct
+        year,
+        layout
+    from indicator_values
+    where indicator = $indicator
+),
+
+places as (
+    select
+        layout,
+        place,
+        via_parent
+    from province_layouts
+    where province = $province
 ),
 
 national as (
-    select year, value from indicator_values where indicator = $indicator and province = 'ID'
+    select
+        year,
+        value
+    from national_values
+    where indicator = $indicator
 )
 
 select
-    y.year,
-    y.layout,
+    e.year,
+    e.layout,
     r.value,
     r.flag,
     r.source,
     r.note_id,
     r.note_en,
-    (y.layout = 34 and t.kode <> t.kode_2012) as via_parent,
+    p.via_parent,
     r.rank,
     r.n_ranked,
     r.percentile,
     n.value as national
-from years y
-cross join target t
-left join ranked r
-    on r.year = y.year
-    and r.province = case when y.layout = 34 then t.kode_2012 else t.kode end
-left join national n on n.year = y.year
-order by y.year
+from editions as e
+inner join places as p on e.layout = p.layout
+left join ranked as r on e.year = r.year and p.place = r.province
+left join national as n on e.year = n.year
+order by e.year

@@ -1,5 +1,5 @@
 -- Every published value of one indicator: all editions, all provinces and the national value.
--- grain: one row per year and province (province ID is the national value)
+-- grain: one row per year and province (the national value has province ID and the name Indonesia)
 -- param indicator text: indicator id
 -- returns: indicator, year, layout, province, nama, name_en, value, flag, source, note_id, note_en
 select
@@ -14,7 +14,7 @@ select
     v.source,
     v.note_id,
     v.note_en
-from indicator_values v
-left join provinces p on p.kode = v.province
+from indicator_values as v
+left join provinces as p on v.province = p.kode
 where v.indicator = $indicator
-order by v.year, v.province = 'ID', v.province
+order by v.year, p.kode is null, v.province

@@ -12,15 +12,22 @@ provincial as (
         min(value) as province_min,
         max(value) as province_max,
         count(value) as n_provinces
-    from indicator_values
-    where indicator = $indicator and province <> 'ID'
+    from provincial_values
+    where indicator = $indicator
     group by year
 ),
 
 national as (
-    select year, layout, value, flag, source, note_id, note_en
-    from indicator_values
-    where indicator = $indicator and province = 'ID'
+    select
+        year,
+        layout,
+        value,
+        flag,
+        source,
+        note_id,
+        note_en
+    from national_values
+    where indicator = $indicator
 )
 
 select
@@ -35,6 +42,6 @@ select
     p.province_min,
     p.province_max,
     coalesce(p.n_provinces, 0) as n_provinces
-from provincial p
-full join national n using (year)
+from provincial as p
+full join national as n using (year)
 order by year

@@ -1,7 +1,7 @@
 """A real server on a free localhost port and headless Chromium driving it (Playwright).
 
 Playwright cannot download its own browser here; Debian's chromium is used instead
-(`apt-get install chromium`, which .ci/run does). INKLUSI_CHROMIUM overrides the path.
+(`apt-get install chromium`, which .ci/run does); the setting INKLUSI_CHROMIUM overrides the path.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from inklusi import config
 from inklusi.config import REPO
 
-CHROMIUM = os.environ.get("INKLUSI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 # Streamlit's frontend first probes these under a page's own path (to find its base URL)
@@ -93,6 +93,7 @@ class Watch:
 
 
 def launch(playwright):
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    chromium = config.chromium()
+    if not chromium.exists():
+        raise RuntimeError(f"{chromium} not found: install Debian's chromium (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)

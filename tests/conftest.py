@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -29,10 +28,10 @@ def con(build_dir) -> duckdb.DuckDBPyConnection:
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
     """../shared/reference, given through INKLUSI_REFERENCE_DIR (CI sets it)."""
-    value = os.environ.get("INKLUSI_REFERENCE_DIR")
-    if not value:
+    folder = config.reference_dir()
+    if folder is None:
         pytest.skip("INKLUSI_REFERENCE_DIR is not set; .ci/run sets it to ../shared/reference")
-    return Path(value)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ class Session:
         self.socket = None
         self.elements: list = []
         self.query_string = ""
+        self.not_found = False
 
     async def __aenter__(self) -> "Session":
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
@@ -33,10 +34,12 @@ class Session:
         await self.socket.close()
 
     async def run(self, query_string: str = "", widgets: list[WidgetState] | None = None,
-                  timeout: float = 120) -> float:
-        """Ask for a run; wait for it to finish; return the seconds it took."""
+                  timeout: float = 120, page: str = "") -> float:
+        """Ask for a run (of the page at the URL path `page`, as a browser opening that path
+        does); wait for it to finish; return the seconds it took."""
         message = BackMsg()
         message.rerun_script.query_string = query_string or self.query_string
+        message.rerun_script.page_name = page
         for widget in widgets or []:
             message.rerun_script.widget_states.widgets.append(widget)
         started = time.perf_counter()
@@ -48,6 +51,8 @@ class Session:
             kind = reply.WhichOneof("type")
             if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
                 self.elements.append(reply.delta.new_element)
+            elif kind == "page_not_found":
+                self.not_found = True
             elif kind == "page_info_changed":
                 self.query_string = reply.page_info_changed.query_string
             elif kind == "script_finished":
@@ -56,6 +61,9 @@ class Session:
 
     def of_type(self, kind: str) -> list:
         return [getattr(e, kind) for e in self.elements if e.WhichOneof("type") == kind]
+
+    def headings(self) -> list[str]:
+        return [h.body for h in self.of_type("heading")]
 
     def metrics(self) -> dict[str, str]:
         return {m.label: m.body for m in self.of_type("metric")}

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from inklusi import registry
 from inklusi.config import DATA_DIR, REPO
+from inklusi.i18n import t
 
 APP = str(REPO / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/profile.py", "pages/gaps.py", "pages/sectors.py", "pages/targeting.py",
@@ -193,3 +195,20 @@ def test_the_first_page_does_not_wait_for_the_statistics_packages():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'matplotlib', 'inequality', 'esda'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("name", [p.name for p in registry.PAGES])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_link_notices_name_each_field_in_the_pages_language(name, lang):
+    """A bad value in a link is named by the field's label in the page's language, on every page."""
+    declared = registry.page(name)
+    bad = {"year": "abc"} | ({declared.fields[-1]: "zzz"} if declared.fields else {})
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in ({"lang": lang} | bad).items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{name}.py").run()  # the first run draws the page, as a link opens it
+    assert not at.exception
+    notes = [w.value for w in at.warning]
+    for field in bad:
+        label = t(f"field.{field}", lang)
+        assert any(f" {label} " in f" {n} " or f"{label} «" in n for n in notes), (field, label, notes)

@@ -361,7 +361,7 @@ def test_a_huge_integer_parameter_is_refused(tmp_path):
 def test_exports_write_formula_text_as_inert_text():
     from inklusi import export
     frame = pd.DataFrame({"id": ["=1+1", "@SUM(A1)", "biasa"], "value": [-1.5, 2.0, 3.0]})
-    view = export.View("query", "view", "", {}, frame, {})
+    view = export.View("", {}, frame)
     book = openpyxl.load_workbook(io.BytesIO(export.encode(view, "xlsx")))
     cells = [c for row in book["data"].iter_rows() for c in row]
     assert not [c for c in cells if c.data_type == "f"] and "=1+1" in [c.value for c in cells]

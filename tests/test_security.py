@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from inklusi import imports, viewstate
+from inklusi import imports, registry, viewstate
 from inklusi.config import REPO
 from inklusi.i18n import literal
 from tests.browser import server
@@ -111,7 +111,7 @@ def app_fields(con):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(sorted({f for fs in viewstate.PAGE_FIELDS.values() for f in fs} | {"lang"})),
+@given(st.dictionaries(st.sampled_from(sorted({f for p in registry.PAGES for f in p.url_fields})),
                        st.text(max_size=30) | st.sampled_from(["2025", "2022", "53", "imdi", "ild", "-1", "1e9",
                                                                "nan", "inf", "0x10", " 2024 ", "٢٠٢٤"]),
                        max_size=8))

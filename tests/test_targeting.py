@@ -31,7 +31,7 @@ def test_mentoring_rates_against_the_records(build_dir, con):
     from inklusi import queries
 
     records = pd.read_parquet(build_dir / "mentoring.parquet")
-    rates = mentoring_rates(queries.run(con, "mentoring_summary", {"sector": "anyaman"}))
+    rates = mentoring_rates(queries.run(con, "mentoring_cube", {"sector": "anyaman"}))
     subset = records[records.sector == "anyaman"]
     gain = (subset.post_score - subset.pre_score).dropna().astype(float)
     assert rates["participants"] == len(subset)

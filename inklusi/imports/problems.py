@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from inklusi import reference
+from inklusi.errors import InklusiError
 from inklusi.i18n import literal, t
 from inklusi.i18n import number as format_number
 
@@ -14,7 +15,7 @@ NOTICES = frozenset({"extra_column", "extra_column_like", "number_reading", "mix
                      "header_row", "recognised"})
 
 
-class ReadError(ValueError):
+class ReadError(InklusiError, ValueError):
     """A file that cannot be read at all (the message key says why)."""
 
     def __init__(self, key: str, **values):

@@ -1,36 +1,19 @@
-"""The frame around every page: page config, language, URL state and navigation.
-
-dashboard.py calls main(). Every file in pages/ calls page(render): under the navigation it
-simply renders; run on its own it first starts the frame. That happens because Streamlit
-still knows the pages/ folder of multipage apps version 1: until the first st.navigation
-call of a server process, a link to /sectors runs pages/sectors.py itself, not
-dashboard.py. Routing through main() from there keeps one code path for every visit.
-"""
+"""The frame around every page: page config, language, URL state and navigation over the page
+registry (inklusi/registry.py). dashboard.py calls main(); each file in pages/ calls page(NAME)."""
 
 from __future__ import annotations
 
+import importlib
 import threading
-from typing import Callable
 
 import streamlit as st
 
-from inklusi import db, export, targeting, viewstate
+from inklusi import db, links, registry, targeting, viewstate
 from inklusi.i18n import LANGS, t
-from inklusi.ui import data, exports, page as furniture, state
+from inklusi.ui import data, exports, state
+from inklusi.ui import page as furniture
 
-# (page = file name in pages/ = URL path, icon)
-PAGES = [
-    ("overview", ":material/map:"),
-    ("profile", ":material/location_city:"),
-    ("gaps", ":material/compare_arrows:"),
-    ("sectors", ":material/storefront:"),
-    ("targeting", ":material/target:"),
-    ("present", ":material/slideshow:"),
-    ("import", ":material/upload_file:"),
-    ("sources", ":material/menu_book:"),
-    ("dictionary", ":material/dictionary:"),
-]
-_routing = threading.local()
+_navigating = threading.local()
 
 
 def main() -> None:
@@ -41,34 +24,38 @@ def main() -> None:
         st.error(t("app.not_built", "id") + "\n\n" + t("app.not_built", "en"), icon=":material/build:")
         st.stop()
     state.load(viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
-                            list(targeting.NEEDS)), data.dataset_key())
+                                list(targeting.NEEDS)), data.dataset_key())
     lang = state.get("lang")
-    pages = {
-        st.Page(f"pages/{name}.py", title=t(f"nav.{name}", lang), icon=icon, url_path=name, default=(i == 0)): name
-        for i, (name, icon) in enumerate(PAGES)
-    }
+    pages = {st.Page(f"pages/{p.name}.py", title=t(f"nav.{p.name}", lang), icon=p.icon, url_path=p.name,
+                     default=p is registry.HOME): p for p in registry.PAGES}
     navigation = st.navigation(list(pages))
-    if st.query_params.get("mode") == "present" and pages[navigation] != "present":
+    current = pages[navigation]
+    if st.query_params.get("mode") == "present" and current.name != "present":
         st.switch_page("pages/present.py")
-    if pages[navigation] != "present":  # the presentation has its own controls and no side panel
+    if current.name != "present":  # the presentation has its own controls and no side panel
         with st.sidebar:
             st.segmented_control(t("field.lang", lang), LANGS, key=state.bind("lang"), format_func=str.upper,
                                  on_change=state.changed, args=("lang",), required=True)
-    st.session_state[furniture.CURRENT] = pages[navigation]
-    _routing.active = True
+    st.session_state[furniture.CURRENT] = current.name
+    _navigating.active = True
     try:
         navigation.run()
     finally:
-        _routing.active = False
-    state.write_url(["lang"] + viewstate.PAGE_FIELDS[pages[navigation]])
+        _navigating.active = False
+    state.write_url(links.query(current, st.session_state[state.STATE]))
 
 
-def page(name: str, render: Callable[[], None]) -> None:
-    """Render a page and its export panel under the navigation; started on its own, go
-    through main() first."""
-    if getattr(_routing, "active", False):
-        render()
-        if name in export.BUILDERS:
-            exports.panel(name)
-    else:
+def page(name: str) -> None:
+    """Draw the page NAME (called by pages/NAME.py), with its export panel.
+
+    Streamlit still knows the pages/ folder of its multipage apps version 1: until the first
+    st.navigation call of a server process, a link to /NAME runs pages/NAME.py itself as the
+    app, not dashboard.py. Such a run starts the frame (main), which runs the page again under
+    st.navigation; the flag set around navigation.run() tells the two runs apart."""
+    if not getattr(_navigating, "active", False):
         main()
+        return
+    declared = registry.page(name)
+    importlib.import_module(f"inklusi.ui.{declared.module}").render()
+    if declared.export is not None:
+        exports.panel(name)

@@ -31,9 +31,7 @@ def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
 @st.cache_resource(show_spinner=False)
 def province_labels(language: str) -> dict[str, str]:
     """The name of every province in a language, and the 'no province' entry."""
-    names = reference.provinces()
-    return {"": t("field.province_none", language),
-            **dict(zip(names["kode"], names["nama"] if language == "id" else names["name_en"]))}
+    return {"": t("field.province_none", language), **reference.province_names(language)}
 
 
 def province_label(code: str, language: str) -> str:

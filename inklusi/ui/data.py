@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate
+from inklusi.errors import InklusiError
 
 BUILTIN = "builtin"
 DATASET = "inklusi.dataset"  # session key: this session's Imported dataset, if any
@@ -37,7 +38,7 @@ class Imported:
     cursors: db.Cursors
 
 
-class ServerFull(RuntimeError):
+class ServerFull(InklusiError, RuntimeError):
     """The imports of other sessions already use the memory the server allows for imports."""
 
 

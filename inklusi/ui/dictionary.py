@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from inklusi import export
+from inklusi import views
 from inklusi.i18n import t
 from inklusi.ui import page
 from inklusi.ui.page import lang
@@ -16,7 +16,7 @@ def render() -> None:
     st.title(t("dictionary.title", L))
     page.show_url_notes()
     st.markdown(t("dictionary.lead", L))
-    columns = export.dictionary()
+    columns = views.dictionary()
     st.dataframe(pd.DataFrame({
         t("dictionary.col_column", L): columns["column"],
         t("dictionary.col_description", L): columns[f"description_{L}"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from inklusi import reference
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, pick, t
 from inklusi.ui import data
@@ -34,7 +35,7 @@ def indicator_labels(lang: str) -> dict[str, str]:
 
 
 def place_name(row, lang: str) -> str:
-    name = row["nama"] if lang == "id" else row["name_en"]
+    name = row[reference.name_column(lang)]
     if row["layout"] == 34 and row["province"] in OLD_LAYOUT_CODES:
         name = t("layout.old_name", lang, name=name)
     return name

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-from inklusi import export, viewstate
+from inklusi import export, links, registry
 from inklusi.i18n import t
 from inklusi.ui import data, state
 from inklusi.ui.page import IMAGE_FORMAT, lang
@@ -17,17 +17,11 @@ from inklusi.ui.page import IMAGE_FORMAT, lang
 
 def link(page: str) -> str | None:
     """The shareable link of the current view (the same one the address bar shows)."""
-    try:
-        current = st.context.url
-    except AttributeError:
-        current = None
+    current = getattr(st.context, "url", None)
     if not current:
         return None
     parts = urlsplit(current)
-    fields = ["lang", *viewstate.PAGE_FIELDS[page]]
-    query = urlencode({f: state.get(f) for f in fields if state.get(f) not in ("", None)})
-    path = "" if page == "overview" else page
-    return f"{parts.scheme}://{parts.netloc}/{path}" + (f"?{query}" if query else "")
+    return links.build(f"{parts.scheme}://{parts.netloc}", registry.page(page), st.session_state[state.STATE])
 
 
 def panel(page: str) -> None:

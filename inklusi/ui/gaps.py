@@ -11,6 +11,7 @@ from inklusi import gaps, reference
 from inklusi.figures import lines, maps, scatter, strips
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
+from inklusi.metrics import layout_of, national_of
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import lang
 
@@ -42,7 +43,7 @@ def render() -> None:
     convergence(indicator, year, L)
 
     st.header(t("gaps.clusters", L))
-    if data.geojson(int(frame["layout"].dropna().iloc[0])) is None:
+    if data.geojson(layout_of(frame)) is None:
         st.warning(t("map.missing_boundaries", L), icon=":material/map:")
     else:
         fig, alt, facts = cluster_map(indicator, year, L)
@@ -140,7 +141,7 @@ def beta_chart(indicator: str, start: int, end: int, L: str):
     on the 34-province layout (see gaps.harmonise)."""
     first = data.query("indicator_by_province", indicator=indicator, year=start)
     last = data.query("indicator_by_province", indicator=indicator, year=end)
-    same = first["layout"].dropna().iloc[0] == last["layout"].dropna().iloc[0]
+    same = layout_of(first) == layout_of(last)
     to_2012 = reference.to_2012()
     pick = lambda f: f[["province", "value"]] if same else gaps.harmonise(f[["province", "value"]], to_2012)  # noqa: E731
     result = gaps.beta_convergence(pick(first), pick(last), end - start)
@@ -151,7 +152,7 @@ def beta_chart(indicator: str, start: int, end: int, L: str):
         short=[names.loc[p, "singkatan"] for p in result.points["province"]],
     )
     points["hover"] = [
-        t("gaps.beta_hover", L, name=names.loc[p, "nama" if L == "id" else "name_en"], start=start, end=end,
+        t("gaps.beta_hover", L, name=reference.province_name(p, L), start=start, end=end,
           first=number(a, L, d, exact=True), last=number(b, L, d, exact=True), growth=number(g, L, 2))
         for p, a, b, g in zip(points["province"], points["start"], points["end"], points["growth"])
     ]
@@ -163,7 +164,7 @@ def beta_chart(indicator: str, start: int, end: int, L: str):
                          fit_name=t("gaps.beta_fit", L, slope=number(result.slope, L, 2)))
     alt = t("gaps.beta_alt", L, what=what, start=start, end=end, n=result.n, slope=number(result.slope, L, 2),
             low=number(result.low, L, 2), high=number(result.high, L, 2))
-    return result, fig, alt, 38 if same and first["layout"].dropna().iloc[0] == 38 else 34
+    return result, fig, alt, 38 if same and layout_of(first) == 38 else 34
 
 
 @st.cache_resource(show_spinner=False)
@@ -177,7 +178,7 @@ def spatial_weights(layout: int):
 @data.cached(max_entries=200)
 def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]:
     frame = display.province_values(indicator, year, L)
-    layout = int(frame["layout"].dropna().iloc[0])
+    layout = layout_of(frame)
     found = gaps.clusters(frame[["province", "value"]], spatial_weights(layout))
     merged = frame.merge(found.local[["province", "quadrant", "p_value"]], on="province", how="left")
     merged["category"] = merged["quadrant"].fillna("none")
@@ -203,8 +204,7 @@ def group_strips(indicator: str, year: int, group: str, L: str, chosen: str) -> 
     frame = display.province_values(indicator, year, L).assign(
         group=lambda f: f[gaps.GROUPS[group]])
     order = list(dict.fromkeys(data.provinces()[gaps.GROUPS[group]]))
-    national = frame["national"].dropna()
-    value = float(national.iloc[0]) if len(national) else None
+    value = national_of(frame)
     what = f"{display.indicator_labels(L)[indicator]} {year}"
     labels = display.labels(t(f"gaps.groups_title_{group}", L, what=what), display.unit(indicator, L),
                             frame["source"].dropna(), L)

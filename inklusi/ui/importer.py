@@ -4,7 +4,6 @@ valid rows become this session's data, the built-in data stays as it is."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import streamlit as st
@@ -20,10 +19,10 @@ CODE_LISTS = ("", "kemendagri", "bps")
 
 def folder_files() -> list[Path]:
     """Files a deployment offers in INKLUSI_DATA_DIR (CSV, text, Excel, Parquet)."""
-    folder = os.environ.get("INKLUSI_DATA_DIR")
-    if not folder or not Path(folder).is_dir():
+    folder = config.data_dir()
+    if folder is None:
         return []
-    return sorted(p for p in Path(folder).iterdir()
+    return sorted(p for p in folder.iterdir()
                   if p.suffix.lower() in (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet"))
 
 
@@ -93,7 +92,7 @@ def choose_file(L: str) -> tuple[bytes | None, str]:
         pick = st.selectbox(t("import.folder", L), [""] + [p.name for p in offered], key="import.folder",
                             format_func=lambda v: v or t("import.folder_none", L))
         if pick:
-            return (Path(os.environ["INKLUSI_DATA_DIR"]) / pick).read_bytes(), pick
+            return (config.data_dir() / pick).read_bytes(), pick
     return None, ""
 
 

@@ -9,10 +9,10 @@ import streamlit as st
 from inklusi.figures import bars, maps
 from inklusi.figures.common import classify
 from inklusi.i18n import number, pick, signed, t
+from inklusi.metrics import layout_of, national_of
 from inklusi.narrative import extremes, ranking_alt
 from inklusi.ui import controls, data, display, page
 from inklusi.ui.page import lang
-
 
 
 def render() -> None:
@@ -43,10 +43,6 @@ def render() -> None:
     flagged(frame, L)
 
 
-def layout_of(frame: pd.DataFrame) -> int:
-    return int(frame["layout"].dropna().iloc[0]) if frame["layout"].notna().any() else 38
-
-
 def headline(indicator: str, year: int, L: str) -> None:
     cards = st.columns(4)
     for card, (label, value, delta, caption, help_text) in zip(cards, headline_cards(indicator, year, L)):
@@ -61,16 +57,15 @@ def headline_cards(indicator: str, year: int, L: str) -> list[tuple]:
     """(label, value, delta, caption, help) of the four cards, worked out once per edition."""
     frame = display.province_values(indicator, year, L)
     d = display.decimals(indicator)
-    national = frame["national"].dropna()
+    national = national_of(frame)
     previous = data.indicator_catalogue().previous_edition(indicator, year)
     delta = None
-    if len(national) and previous is not None:
+    if national is not None and previous is not None:
         series = data.query("national_series", indicator=indicator).set_index("year")["national"]
         if pd.notna(series.get(previous)):
-            delta = t("overview.change_since", L, change=signed(national.iloc[0] - series[previous], L, d),
-                      year=previous)
+            delta = t("overview.change_since", L, change=signed(national - series[previous], L, d), year=previous)
     cards = [(t("overview.national", L, year=year),
-              number(national.iloc[0], L, d, exact=True) if len(national) else t("common.not_published", L),
+              number(national, L, d, exact=True) if national is not None else t("common.not_published", L),
               delta, None, None)]
     ends = extremes(frame)
     if ends:
@@ -84,7 +79,7 @@ def headline_cards(indicator: str, year: int, L: str) -> list[tuple]:
     cards.append((t("overview.mentored", L), number(years["participants"].sum(), L, 0), None,
                   " · ".join(f"{int(y)}: {number(n, L, 0)}" for y, n in zip(years["year"], years["participants"]))
                   + " · " + (t("synthetic.short", L) if years["synthetic"].all() else t("import.records", L)), None))
-    covered = data.query("mentoring_summary")["province"].nunique()
+    covered = data.query("mentoring_cube")["province"].nunique()
     cards.append((t("overview.covered", L), t("overview.covered_value", L, n=covered, total=len(data.provinces())),
                   None, t("overview.data_coverage", L, n=int(frame["value"].notna().sum()), total=len(frame)), None))
     return cards
@@ -98,8 +93,7 @@ def map_figure(indicator: str, year: int, L: str, view: str, classes: str, colou
     layout = layout_of(frame)
     geojson = data.geojson(layout)
     view = view if geojson is not None else "tiles"
-    national = frame["national"].dropna()
-    midpoint = float(national.iloc[0]) if colour == "gap" and len(national) else None
+    midpoint = national_of(frame) if colour == "gap" else None
     scale = maps.Scale(classes=classes, midpoint=midpoint, unit=display.unit(indicator, L),
                        class_labels=class_labels(frame, classes, display.decimals(indicator), L),
                        no_data=t("common.no_data", L))
@@ -129,8 +123,7 @@ def class_labels(frame: pd.DataFrame, classes: str, d: int, L: str) -> tuple[str
 def ranking_figure(indicator: str, year: int, L: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, L)
     d = display.decimals(indicator)
-    national = frame["national"].dropna()
-    value = float(national.iloc[0]) if len(national) else None
+    value = national_of(frame)
     what = f"{display.indicator_labels(L)[indicator]} {year}"
     labels = display.labels(t("ranking.title", L, what=what), display.unit(indicator, L), frame["source"].dropna(), L)
     fig = bars.ranked(frame, labels, national=value,

@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import viewstate
+from inklusi import registry
 from inklusi.i18n import literal, number, t
 from inklusi.ui import state
 from inklusi.ui.data import DATASET
@@ -30,7 +30,7 @@ def lang() -> str:
 def show_url_notes() -> None:
     """Say which values in the link were not understood and what is shown instead; each field is
     named by its label in the page's language."""
-    fields = ["lang", *viewstate.PAGE_FIELDS[st.session_state.get(CURRENT, "overview")]]
+    fields = registry.page(st.session_state.get(CURRENT, registry.HOME.name)).url_fields
     for field, given, used, reason in state.take_notes(fields):
         st.warning(t(f"url.refused_{reason}", lang(), field=t(f"field.{field}", lang()), given=literal(given),
                      used=used if used != "" else t("url.nothing", lang())), icon=":material/link_off:")

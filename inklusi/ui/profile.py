@@ -6,9 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from inklusi import reference
 from inklusi.figures import bars, lines
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
+from inklusi.metrics import layout_of, national_of
 from inklusi.narrative import profile_summary
 from inklusi.ui import controls, data, display, page, sectors
 from inklusi.ui.page import lang
@@ -72,8 +74,7 @@ def key_cards(province: str, L: str) -> None:
 
 
 def name_of(province: str, L: str) -> str:
-    row = data.provinces().loc[province]
-    return row["nama"] if L == "id" else row["name_en"]
+    return reference.province_name(province, L)
 
 
 @data.cached(max_entries=400)
@@ -116,10 +117,10 @@ def pillars(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure
         if imdi_year not in cat.years(pillar):
             continue
         frame = data.query("indicator_by_province", indicator=pillar, year=imdi_year)
-        mine = frame[frame["province"].isin([province, data.provinces().loc[province, "kode_2012"]])]
+        mine = frame[frame["province"] == reference.place(province, layout_of(frame))]
         value = mine["value"].iloc[0] if len(mine) else None
         rows.append({"pillar": pick(cat.info(pillar), "short", L).removeprefix("IMDI "), "value": value,
-                     "national": frame["national"].iloc[0] if len(frame) else None, "source": frame["source"].dropna()})
+                     "national": national_of(frame), "source": frame["source"].dropna()})
     if not rows:
         return None
     frame = pd.DataFrame(rows)
@@ -139,11 +140,10 @@ def peers(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure, 
     """The province's island group on the indicator, the province highlighted."""
     row = data.provinces().loc[province]
     frame = display.province_values(indicator, year, L)
-    mine = province if province in set(frame["province"]) else row["kode_2012"]
+    mine = reference.place(province, layout_of(frame))
     group = frame[frame["pulau"] == row["pulau"]]
     what = f"{display.indicator_labels(L)[indicator]} {year}"
-    national = frame["national"].dropna()
-    value = float(national.iloc[0]) if len(national) else None
+    value = national_of(frame)
     labels = display.labels(t("profile.peers_title", L, island=row["pulau"], what=what),
                             display.unit(indicator, L), group["source"].dropna(), L)
     fig = bars.ranked(group, labels, national=value,
@@ -157,9 +157,9 @@ def peers(province: str, indicator: str, year: int, L: str) -> tuple[go.Figure, 
 
 def mentoring(province: str, name: str, L: str) -> None:
     st.subheader(t("profile.mentoring", L))
-    summary = data.query("mentoring_summary", province=province)
-    if summary.empty:
+    cube = data.query("mentoring_cube", province=province)
+    if cube.empty:
         st.caption(t("profile.no_mentoring", L, name=name))
         return
     page.synthetic_banner()
-    sectors.cards(summary, L)
+    sectors.cards(cube, L)

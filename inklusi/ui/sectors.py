@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from inklusi import reference
 from inklusi.figures import bars, intervals
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, percent, pick, signed, t
@@ -109,8 +110,7 @@ def cards(cube: pd.DataFrame, L: str) -> None:
 
 def category_name(by: str, value: str, L: str) -> str:
     if by == "province":
-        row = data.provinces().loc[value]
-        return row["nama"] if L == "id" else row["name_en"]
+        return reference.province_name(value, L)
     return option_label(by, value, L)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from inklusi import links
 from inklusi.viewstate import Field, resolve, shown
 
 STATE = "inklusi.state"
@@ -25,7 +26,7 @@ def load(all_fields: list[Field], dataset: str) -> dict:
     dataset: the key of the data the session uses. When it changes (an import begins or ends),
     a value the new data does not offer (an imported indicator) falls back with a note."""
     if STATE not in st.session_state:
-        state, notes = resolve(st.query_params, all_fields)
+        state, notes = resolve(links.clean_params(st.query_params.to_dict()), all_fields)
         st.session_state[STATE] = state
         st.session_state[NOTES] = [(*note, "link") for note in notes]
     data_changed = st.session_state.get(DATASET_SEEN, dataset) != dataset
@@ -69,9 +70,7 @@ def changed(name: str) -> None:
     put(name, st.session_state[f"w.{name}"])
 
 
-def write_url(names: list[str]) -> None:
-    """Mirror the named fields into the URL (empty values are left out)."""
-    state = st.session_state[STATE]
-    wanted = {n: str(state[n]) for n in names if state.get(n) not in (None, "")}
+def write_url(wanted: dict[str, str]) -> None:
+    """Mirror a view's URL parameters (inklusi.links.query) into the address bar."""
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)

@@ -8,14 +8,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import targeting, viewstate
+from inklusi import reference, targeting, viewstate
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, t
 from inklusi.narrative import records_source
 from inklusi.ui import data, display, page, state
 from inklusi.ui.page import lang
-
 
 
 def need_label(need: str, L: str) -> str:
@@ -60,7 +59,7 @@ def points(need: str, per: str, L: str) -> pd.DataFrame:
     """targeting.table with names, the chart's x (skill) and y (coverage), and hover text."""
     frame = targeting.table(data.query, need, per)
     names = data.provinces()
-    frame["name"] = [names.loc[p, "nama" if L == "id" else "name_en"] for p in frame["province"]]
+    frame["name"] = frame["province"].map(reference.province_names(L))
     frame["short"] = [names.loc[p, "singkatan"] for p in frame["province"]]
     frame["x"], frame["y"] = frame["skill"], frame["coverage"]
     d = display.decimals(targeting.split_need(need)[0])

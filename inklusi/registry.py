@@ -1,0 +1,56 @@
+"""Every page of the dashboard, declared once.
+
+A page's name is its URL path, its file in pages/ (pages/NAME.py) and the key of its title in
+messages.toml (nav.NAME). Besides the language it reads the URL fields listed (their options
+and defaults are in inklusi/viewstate.py); its export panel, the command line and the notebook
+API build its rows with `export` (inklusi/views.py); inklusi/ui/MODULE.py draws it (render()).
+Adding a page is one row here, its pages/ file, its ui module and its nav message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from inklusi import views
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    icon: str
+    fields: tuple[str, ...]
+    export: Callable[[views.Run, dict, str], views.View] | None
+    module: str
+
+    @property
+    def url_fields(self) -> tuple[str, ...]:
+        """Every field its link holds: the language first."""
+        return ("lang", *self.fields)
+
+
+PAGES = (
+    Page("overview", ":material/map:", ("indicator", "year", "province", "view", "classes", "colour"),
+         views.overview, "overview"),
+    Page("profile", ":material/location_city:", ("indicator", "year", "province"), views.profile, "profile"),
+    Page("gaps", ":material/compare_arrows:", ("indicator", "year", "province", "start", "group"),
+         views.regional_gaps, "gaps"),
+    Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors,
+         "sectors"),
+    Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), views.priorities, "targeting"),
+    Page("present", ":material/slideshow:", ("slide", "pin", "kiosk"), None, "present"),
+    Page("import", ":material/upload_file:", (), None, "importer"),
+    Page("sources", ":material/menu_book:", (), views.source_list, "sources"),
+    Page("dictionary", ":material/dictionary:", (), views.data_dictionary, "dictionary"),
+)
+BY_NAME = {page.name: page for page in PAGES}
+HOME = PAGES[0]
+
+
+def page(name: str) -> Page:
+    """The page of a name; KeyError for a name that is not a page."""
+    return BY_NAME[name]
+
+
+def exported() -> list[Page]:
+    return [page for page in PAGES if page.export is not None]

@@ -1,0 +1,150 @@
+"""The rows each page shows, ready to export: one builder per page, named in the page registry
+(inklusi/registry.py). A builder takes run(name, **params) (a named query), the view's state
+and the scope ("view": the rows the page shows; "all": its whole dataset)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pandas as pd
+
+from inklusi import gaps, reference, targeting
+from inklusi.errors import InklusiError
+from inklusi.metrics import rates_by
+from inklusi.narrative import records_synthetic
+
+SCOPES = ("view", "all")
+SYNTHETIC_SOURCE = "inklusi_synthetic"
+IMPORTED_SOURCE = "imported_records"
+Run = Callable[..., pd.DataFrame]
+
+
+class ExportError(InklusiError, ValueError):
+    """An export could not be made as asked; the message says why, in plain words."""
+
+
+@dataclass
+class View:
+    """The rows of one export and everything needed to cite and reproduce them."""
+
+    query: str
+    params: dict[str, Any]
+    frame: pd.DataFrame
+    sources: list[str] = field(default_factory=list)
+    derived: str | None = None
+    synthetic: bool = False
+    page: str = "query"
+    scope: str = "view"
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        parts = [self.page, self.scope, *(str(v) for v in self.filters.values() if v not in ("", None))]
+        return "inklusi-" + "-".join(p.replace(" ", "_") for p in parts)
+
+
+def cited(frame: pd.DataFrame) -> list[str]:
+    """The sources the rows of a frame name."""
+    return sorted(set(frame["source"].dropna())) if "source" in frame else []
+
+
+def records_sources(synthetic: bool) -> list[str]:
+    return [SYNTHETIC_SOURCE if synthetic else IMPORTED_SOURCE]
+
+
+def of_query(run: Run, query: str, **params) -> View:
+    """The view of one query's rows, cited by the sources those rows name."""
+    frame = run(query, **params)
+    return View(query, params, frame, cited(frame))
+
+
+def overview(run: Run, s: dict, scope: str) -> View:
+    if scope == "all":
+        return of_query(run, "indicator_values", indicator=s["indicator"])
+    params = {"indicator": s["indicator"], "year": s["year"]}
+    frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
+    frame = frame[["indicator", "year", "layout", "province", "nama", "name_en", "pulau", "zona_waktu", "value",
+                   "flag", "source", "note_id", "note_en", "rank", "n_ranked", "national"]]
+    return View("indicator_by_province", params, frame, cited(frame))
+
+
+def profile(run: Run, s: dict, scope: str) -> View:
+    if not s["province"]:
+        raise ExportError("the province profile exports one province: choose a province first")
+    if scope == "all":
+        return of_query(run, "province_values", province=s["province"])
+    params = {"indicator": s["indicator"], "province": s["province"]}
+    frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
+    frame = frame[["indicator", "province", "year", "layout", "via_parent", "value", "flag", "source", "note_id",
+                   "note_en", "rank", "n_ranked", "percentile", "national"]]
+    return View("indicator_series", params, frame, cited(frame))
+
+
+def regional_gaps(run: Run, s: dict, scope: str) -> View:
+    if scope == "all":
+        return of_query(run, "indicator_values", indicator=s["indicator"])
+    years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
+    frame = gaps.edition_measures(run, s["indicator"], years)
+    sources = sorted({x for y in years for x in cited(run("indicator_by_province", indicator=s["indicator"], year=y))})
+    return View("indicator_by_province", {"indicator": s["indicator"], "year": years}, frame, sources,
+                derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
+                        "split by island group (pulau) and time zone (zona_waktu)")
+
+
+def sectors(run: Run, s: dict, scope: str) -> View:
+    if scope == "all":
+        frame = run("mentoring_records")
+        synthetic = bool(frame["synthetic"].any())
+        return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic)
+    params = {"year": s["m_year"] or None, "sector": s["sector"] or None, "area": s["area"] or None,
+              "scale": s["scale"] or None, "gender": s["gender"] or None}
+    cube = run("mentoring_cube", **params)
+    if cube.empty:
+        raise ExportError("no mentoring records match these filters: there is nothing to export")
+    frame = rates_by(cube, "sector").rename(columns={
+        "completion": "completion_rate", "online_before": "share_online_before", "online_after": "share_online_after"})
+    synthetic = bool(cube["synthetic"].any())
+    return View("mentoring_cube", {k: v for k, v in params.items() if v is not None}, frame,
+                records_sources(synthetic),
+                derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
+                        "confidence interval (normal approximation) and online shares, from the summed records",
+                synthetic=synthetic)
+
+
+def priorities(run: Run, s: dict, scope: str) -> View:
+    needs = list(targeting.NEEDS) if scope == "all" else [s["need"]]
+    parts = []
+    for need in needs:
+        x_default, y_default = targeting.defaults(run, need, s["per"])
+        own = scope == "view"
+        x_cut = s["x_cut"] if own and s["x_cut"] != "" else x_default
+        y_cut = s["y_cut"] if own and s["y_cut"] != "" else y_default
+        parts.append(targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut)
+                     .assign(skill_threshold=x_cut, coverage_threshold=y_cut))
+    synthetic = records_synthetic(run)
+    sources = {x for indicator, year in map(targeting.split_need, needs)
+               for x in cited(run("indicator_by_province", indicator=indicator, year=year))}
+    denominator, year, _ = targeting.DENOMINATORS[s["per"]]
+    sources |= set(cited(run("indicator_by_province", indicator=denominator, year=year)))
+    return View("indicator_by_province", {"need": needs, "per": s["per"]}, pd.concat(parts, ignore_index=True),
+                sorted(sources) + records_sources(synthetic),
+                derived="inklusi.targeting.table and priorities: skill (x) against participants per denominator "
+                        "unit (y); priority = skill below the skill threshold and coverage below the coverage "
+                        "threshold", synthetic=synthetic)
+
+
+def source_list(run: Run, s: dict, scope: str) -> View:
+    if scope == "all":
+        return of_query(run, "all_values")
+    frame = run("source_catalogue")
+    return View("source_catalogue", {}, frame, sorted(frame["id"]))
+
+
+def data_dictionary(run: Run, s: dict, scope: str) -> View:
+    return View("", {}, dictionary())
+
+
+def dictionary() -> pd.DataFrame:
+    """Every column an export can contain: what it is, its unit and where it comes from."""
+    return reference.read_csv("dictionary.csv")

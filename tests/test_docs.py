@@ -1,0 +1,71 @@
+"""What a newcomer reads must be true: every setting in the README, every error in the tree,
+every page declared once and complete, every query documented."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from inklusi import config, errors, queries, registry
+from inklusi.config import REPO
+from inklusi.i18n import LANGS, messages
+
+README = (REPO / "README.md").read_text()
+CODE = [p for folder in ("inklusi", "tests", "bench", "pages") for p in (REPO / folder).rglob("*.py")]
+
+
+def settings_table() -> set[str]:
+    section = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `(INKLUSI_\w+)`", section, flags=re.MULTILINE))
+
+
+def test_every_setting_is_in_the_readme_table_and_nothing_else():
+    assert settings_table() == set(config.SETTINGS)
+
+
+def test_every_setting_used_anywhere_is_declared():
+    used = {name for path in CODE + [REPO / "Makefile", REPO / ".ci" / "run"]
+            for name in re.findall(r"INKLUSI_[A-Z_]+[A-Z]", path.read_text())}
+    assert used <= set(config.SETTINGS), used - set(config.SETTINGS)
+
+
+def test_settings_are_read_only_through_config():
+    readers = [p.relative_to(REPO) for p in CODE if p.name != "config.py"
+               and re.search(r"environ\.get\(\s*[\"']INKLUSI_|environ\[[\"']INKLUSI_\w+[\"']\](?!\s*=)|getenv\([\"']INKLUSI_",
+                             p.read_text())]
+    assert readers == []
+
+
+def subclasses(cls) -> set[type]:
+    found = set(cls.__subclasses__())
+    return found | {s for c in found for s in subclasses(c)}
+
+
+def test_every_error_is_in_the_tree_of_the_root_docstring():
+    for module in ("build", "boundaries", "db", "queries", "views", "safe_write", "links", "imports", "ui.data"):
+        importlib.import_module(f"inklusi.{module}")
+    names = {cls.__name__ for cls in subclasses(errors.InklusiError)}
+    listed = set(re.findall(r"── (\w+)", errors.__doc__))
+    assert names == listed
+
+
+@pytest.mark.parametrize("page", registry.PAGES, ids=lambda p: p.name)
+def test_every_page_is_complete(page):
+    assert (REPO / "pages" / f"{page.name}.py").read_text().strip().endswith(f'app.page("{page.name}")')
+    assert callable(importlib.import_module(f"inklusi.ui.{page.module}").render)
+    assert set(messages()[f"nav.{page.name}"]) == set(LANGS)
+    for field in page.url_fields:
+        assert set(messages()[f"field.{field}"]) == set(LANGS), field
+
+
+def test_every_page_file_is_a_registered_page():
+    assert {p.stem for p in (REPO / "pages").glob("*.py")} == set(registry.BY_NAME)
+
+
+@pytest.mark.parametrize("query", sorted(queries.catalogue()), ids=str)
+def test_every_query_says_what_it_returns(query):
+    declared = queries.get(query)
+    assert declared.description and declared.grain and declared.returns
+    assert all(p.doc for p in declared.params)
