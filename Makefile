@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BUILD := $(or $(INKLUSI_BUILD_DIR),build)
 PORT ?= 8501
+AXE := $(BUILD)/axe/node_modules/axe-core/axe.min.js
 DATA_INPUTS := $(wildcard data/*.csv data/*.toml) inklusi/build.py inklusi/mentoring.py inklusi/boundaries.py
 
-.PHONY: run test data bench clean
+.PHONY: run test lint data bench clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +30,18 @@ run: $(VENV)/.runtime
 	-@$(MAKE) --no-print-directory data
 	$(PY) -m streamlit run dashboard.py --server.address=localhost --server.port=$(PORT)
 
-test: $(VENV)/.dev data
+# axe-core for the accessibility tests, from the npm registry (git-ignored under build/).
+$(AXE):
+	npm install --prefix $(BUILD)/axe --no-audit --no-fund --silent axe-core@4.14.1
+
+test: $(VENV)/.dev data $(AXE)
 	$(PY) -m pytest
+
+# ruff (format check and lint, pyproject.toml) and sqlfluff on queries/ (.sqlfluff).
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/sqlfluff lint queries
 
 bench: $(VENV)/.dev data
 	$(PY) -m bench

@@ -16,16 +16,26 @@ from inklusi.config import REPO
 
 RESULTS = REPO / "bench" / "results"
 SIZES = (56_000, 1_000_000, 10_000_000)
-TARGETS = {"rerun_median_ms": 150, "cold_start_s": 3.0, "map_json_bytes": 300_000,
-           "aggregate_10m_ms": 300, "peak_rss_10m_mb": 2048}
+TARGETS = {
+    "rerun_median_ms": 150,
+    "cold_start_s": 3.0,
+    "map_json_bytes": 300_000,
+    "aggregate_10m_ms": 300,
+    "peak_rss_10m_mb": 2048,
+}
 
 
 def build_seconds() -> dict:
     """`python -m inklusi build` into an empty folder: data, mentoring records and maps."""
     with tempfile.TemporaryDirectory(prefix="inklusi-build-") as tmp:
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "inklusi", "build"], cwd=REPO, capture_output=True, text=True,
-                              env=os.environ | {"INKLUSI_BUILD_DIR": tmp})
+        done = subprocess.run(
+            [sys.executable, "-m", "inklusi", "build"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=os.environ | {"INKLUSI_BUILD_DIR": tmp},
+        )
         seconds = round(time.perf_counter() - started, 1)
     if done.returncode:
         return {"failed": done.stderr.strip().splitlines()[-1:]}
@@ -38,8 +48,11 @@ def measure(quick: bool) -> dict:
         report["build"] = build_seconds()
     report["rerun"] = app.reruns()
     first, process = app.cold_start_seconds()
-    report["cold_start"] = {"first_page_s": round(first, 2), "process_s": round(process, 2),
-                            "browser": browser.cold_start()}
+    report["cold_start"] = {
+        "first_page_s": round(first, 2),
+        "process_s": round(process, 2),
+        "browser": browser.cold_start(),
+    }
     report["map_bytes"] = {"figure_json": app.map_json_bytes(), "files": app.map_files_bytes()}
     report["import"] = imports.validation()
     report["scale"] = {str(rows): scale.run(rows) for rows in (SIZES[:2] if quick else SIZES)}
@@ -68,8 +81,12 @@ def table(report: dict) -> list[str]:
     cold = report["cold_start"]
     lines.append(f"{'first page run, fresh process':46} {cold['first_page_s']:>14.2f} s")
     lines.append(f"{'  whole process with Python start-up':46} {cold['process_s']:>14.2f} s")
-    for key, label in [("server_ready_s", "browser: server answers"), ("first_heading_s", "browser: first heading"),
-                       ("map_drawn_s", "browser: map drawn"), ("warm_reload_map_s", "browser: reload, map drawn")]:
+    for key, label in [
+        ("server_ready_s", "browser: server answers"),
+        ("first_heading_s", "browser: first heading"),
+        ("map_drawn_s", "browser: map drawn"),
+        ("warm_reload_map_s", "browser: reload, map drawn"),
+    ]:
         if key in cold["browser"]:
             lines.append(f"{label:46} {cold['browser'][key]:>14.2f} s")
     if "http_bytes" in cold["browser"]:
@@ -79,10 +96,13 @@ def table(report: dict) -> list[str]:
     upload = report["import"]
     for case, label in [("clean", "clean"), ("with_problems", "1 in 14 wrong")]:
         facts = upload[case]
-        lines.append(f"{'import ' + format(upload['bytes'], ',') + ' B CSV, ' + label + ': read':46} "
-                     f"{facts['read_s']:>14.2f} s")
-        lines.append(f"{'  check ' + format(facts['rows'], ',') + ' rows, ' + format(facts['held_back'], ',') + ' held':46} "
-                     f"{facts['validate_s']:>14.2f} s")
+        lines.append(
+            f"{'import ' + format(upload['bytes'], ',') + ' B CSV, ' + label + ': read':46} {facts['read_s']:>14.2f} s"
+        )
+        lines.append(
+            f"{'  check ' + format(facts['rows'], ',') + ' rows, ' + format(facts['held_back'], ',') + ' held':46} "
+            f"{facts['validate_s']:>14.2f} s"
+        )
     for rows, facts in report["scale"].items():
         label = f"{int(rows):,} rows"
         lines.append(f"{label + ': load':46} {facts['load_s']:>14.2f} s")

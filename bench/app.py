@@ -60,9 +60,11 @@ def rerun_times(page: str | None, params: dict, change) -> list[float]:
 def cold_start_seconds() -> tuple[float, float]:
     """A fresh process: (first page run, whole process including Python and Streamlit start-up).
     The first is what a visitor waits for on a server that has just started."""
-    code = ("import time; from streamlit.testing.v1 import AppTest; t = time.perf_counter(); "
-            f"at = AppTest.from_file({APP!r}, default_timeout=120).run(); assert not at.exception; "
-            "print(time.perf_counter() - t)")
+    code = (
+        "import time; from streamlit.testing.v1 import AppTest; t = time.perf_counter(); "
+        f"at = AppTest.from_file({APP!r}, default_timeout=120).run(); assert not at.exception; "
+        "print(time.perf_counter() - t)"
+    )
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
     return float(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
@@ -82,9 +84,11 @@ def map_files_bytes() -> dict[str, int]:
 
 def map_json_bytes() -> dict[str, int]:
     sizes = {}
-    for name, params in [("map 38", {"indicator": "imdi", "year": "2025"}),
-                         ("map 34", {"indicator": "ild", "year": "2022"}),
-                         ("map 38 highlighted, classed", {"province": "53", "classes": "natural"})]:
+    for name, params in [
+        ("map 38", {"indicator": "imdi", "year": "2025"}),
+        ("map 34", {"indicator": "ild", "year": "2022"}),
+        ("map 38 highlighted, classed", {"province": "53", "classes": "natural"}),
+    ]:
         at = AppTest.from_file(APP, default_timeout=120)
         for key, value in params.items():
             at.query_params[key] = value

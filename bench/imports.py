@@ -16,8 +16,13 @@ def check(content: bytes) -> dict:
     frame = imports.read(content, "bench.csv")
     read = time.perf_counter() - started
     result = imports.validate(frame, "mentoring", "bench.csv")
-    return {"rows": result.rows, "read_s": round(read, 2), "validate_s": round(time.perf_counter() - started - read, 2),
-            "held_back": result.held_back, "problems": len(result.problems)}
+    return {
+        "rows": result.rows,
+        "read_s": round(read, 2),
+        "validate_s": round(time.perf_counter() - started - read, 2),
+        "held_back": result.held_back,
+        "problems": len(result.problems),
+    }
 
 
 def validation() -> dict:

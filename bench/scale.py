@@ -49,8 +49,11 @@ def generate(rows: int, folder: Path) -> None:
 def measure(folder: Path) -> dict:
     started = time.perf_counter()
     con = db.open_database(folder)
-    report = {"rows": con.execute("select count(*) from mentoring").fetchone()[0],
-              "load_s": round(time.perf_counter() - started, 2), "aggregates_ms": {}}
+    report = {
+        "rows": con.execute("select count(*) from mentoring").fetchone()[0],
+        "load_s": round(time.perf_counter() - started, 2),
+        "aggregates_ms": {},
+    }
     for name, query, params, by in AGGREGATES:
         times = []
         for _ in range(RUNS + 1):  # the first run is a warm-up
@@ -83,8 +86,14 @@ def run(rows: int) -> dict:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "bench.scale", "--generate", str(rows), tmp], check=True, cwd=config.REPO)
         generated = time.perf_counter() - started
-        done = subprocess.run([sys.executable, "-m", "bench.scale", "--measure", tmp], check=True, cwd=config.REPO,
-                              capture_output=True, text=True, env=os.environ | {"INKLUSI_BUILD_DIR": tmp})
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.scale", "--measure", tmp],
+            check=True,
+            cwd=config.REPO,
+            capture_output=True,
+            text=True,
+            env=os.environ | {"INKLUSI_BUILD_DIR": tmp},
+        )
     return {**json.loads(done.stdout.strip().splitlines()[-1]), "generate_s": round(generated, 1)}
 
 

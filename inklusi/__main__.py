@@ -38,8 +38,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         manifest = build.build_boundaries(out, mirror)
     except boundaries.BoundaryError as exc:
         print(f"boundaries: FAILED: {exc}", file=sys.stderr)
-        print("The dashboard runs without maps. With internet, run `make data` again; offline, set "
-              "INKLUSI_BOUNDARY_MIRROR to a folder holding the pinned files (see README).", file=sys.stderr)
+        print(
+            "The dashboard runs without maps. With internet, run `make data` again; offline, set "
+            "INKLUSI_BOUNDARY_MIRROR to a folder holding the pinned files (see README).",
+            file=sys.stderr,
+        )
         return 2
     for layout, facts in manifest["layouts"].items():
         print(f"boundaries: {layout} provinces, {facts['bytes']:,} bytes, {facts['vertices']:,} vertices")
@@ -69,10 +72,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         view = export.query_view(con, args.query, _params(args.param))
     data = export.encode(view, args.format, args.lang)
     meta = export.sidecar(view, args.format, data, lang=args.lang, url=args.from_url)
-    safe_write.write_together({out: data, export.sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False)
-                               .encode()}, force=args.force)
-    print(f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
-          f"metadata -> {export.sidecar_path(out)}")
+    safe_write.write_together(
+        {out: data, export.sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False).encode()}, force=args.force
+    )
+    print(
+        f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
+        f"metadata -> {export.sidecar_path(out)}"
+    )
     return 0
 
 
@@ -94,8 +100,12 @@ def parser() -> argparse.ArgumentParser:
     source.add_argument("--query", help="a named query (queries/NAME.sql)")
     source.add_argument("--from-url", help="a link copied from the dashboard")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="with --query")
-    p.add_argument("--scope", choices=export.SCOPES, default="view",
-                   help="with --from-url: the rows the view shows, or its whole dataset")
+    p.add_argument(
+        "--scope",
+        choices=export.SCOPES,
+        default="view",
+        help="with --from-url: the rows the view shows, or its whole dataset",
+    )
     p.add_argument("--format", choices=export.FORMATS, required=True)
     p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the citation")
     p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")

@@ -170,7 +170,7 @@ def simplify(coverage: pd.DataFrame) -> pd.DataFrame:
 def label_points(coverage: pd.DataFrame, given: dict[str, tuple[float, float]]) -> pd.DataFrame:
     """A point inside each province: the source's label point where it falls inside, else polylabel."""
     rows = []
-    for kode, geometry in zip(coverage["kode"], coverage["geometry"]):
+    for kode, geometry in zip(coverage["kode"], coverage["geometry"], strict=True):
         lat, lng = given.get(kode, (np.nan, np.nan))
         point = shapely.Point(lng, lat)
         if not geometry.contains(point):
@@ -182,7 +182,7 @@ def label_points(coverage: pd.DataFrame, given: dict[str, tuple[float, float]]) 
 
 def feature_collection(coverage: pd.DataFrame) -> dict:
     features = []
-    for kode, geometry in zip(coverage["kode"], coverage["geometry"]):
+    for kode, geometry in zip(coverage["kode"], coverage["geometry"], strict=True):
         # 6 decimals print grid points short (106.833) and keep the few repair nodes exact.
         rounded = shapely.transform(geometry, lambda xy: np.round(xy, 6))
         features.append({"type": "Feature", "id": kode, "properties": {"kode": kode}, "geometry": mapping(rounded)})

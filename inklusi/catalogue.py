@@ -13,6 +13,7 @@ from inklusi import queries
 # Families in the order the pickers list them.
 FAMILIES = ("imdi", "ild", "ild_2020", "iptik", "internet", "evdci", "konteks")
 
+
 @dataclass(frozen=True)
 class Catalogue:
     indicators: pd.DataFrame  # one row per indicator, indexed by id

@@ -24,15 +24,22 @@ class Setting:
     help: str
 
 
-SETTINGS = {s.name: s for s in (
-    Setting("INKLUSI_BUILD_DIR", None, "where the build step writes (default: build/ in the repository)"),
-    Setting("INKLUSI_BOUNDARY_MIRROR", None, "a folder holding the pinned boundary files, read instead of the download"),
-    Setting("INKLUSI_REFERENCE_DIR", None, "tests: the folder of the published reference tables (../shared/reference)"),
-    Setting("INKLUSI_HOSTS", "localhost,127.0.0.1,::1", "hosts whose links the shell export accepts"),
-    Setting("INKLUSI_DATA_DIR", None, "a folder of files the import page offers"),
-    Setting("INKLUSI_IMPORT_MEMORY_MB", "2048", "memory the imports of all sessions together may hold"),
-    Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
-)}
+SETTINGS = {
+    s.name: s
+    for s in (
+        Setting("INKLUSI_BUILD_DIR", None, "where the build step writes (default: build/ in the repository)"),
+        Setting(
+            "INKLUSI_BOUNDARY_MIRROR", None, "a folder holding the pinned boundary files, read instead of the download"
+        ),
+        Setting(
+            "INKLUSI_REFERENCE_DIR", None, "tests: the folder of the published reference tables (../shared/reference)"
+        ),
+        Setting("INKLUSI_HOSTS", "localhost,127.0.0.1,::1", "hosts whose links the shell export accepts"),
+        Setting("INKLUSI_DATA_DIR", None, "a folder of files the import page offers"),
+        Setting("INKLUSI_IMPORT_MEMORY_MB", "2048", "memory the imports of all sessions together may hold"),
+        Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
+    )
+}
 
 
 def setting(name: str) -> str | None:

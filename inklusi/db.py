@@ -19,8 +19,16 @@ from inklusi import queries
 from inklusi.errors import InklusiError
 
 TABLES = (
-    "provinces", "province_aliases", "indicators", "sources", "indicator_values",
-    "corrections", "sectors", "programmes", "mentoring_areas", "mentoring",
+    "provinces",
+    "province_aliases",
+    "indicators",
+    "sources",
+    "indicator_values",
+    "corrections",
+    "sectors",
+    "programmes",
+    "mentoring_areas",
+    "mentoring",
 )
 # The staging layer: tables built when the data loads (an import included), each from the named
 # query of the same name (queries/NAME.sql), in this order. The pages' queries read these
@@ -32,8 +40,9 @@ class MissingBuildError(InklusiError, RuntimeError):
     """The build step has not been run (or did not finish)."""
 
 
-def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = None,
-                  extend: Mapping[str, pd.DataFrame] | None = None) -> duckdb.DuckDBPyConnection:
+def open_database(
+    build: Path, *, replace: Mapping[str, pd.DataFrame] | None = None, extend: Mapping[str, pd.DataFrame] | None = None
+) -> duckdb.DuckDBPyConnection:
     """Load every table from the build folder into memory and lock the connection.
 
     replace: tables to take from data frames instead (imported mentoring records);
@@ -50,8 +59,10 @@ def open_database(build: Path, *, replace: Mapping[str, pd.DataFrame] | None = N
             con.execute(f'create table "{table}" as select * from _frame')
             con.unregister("_frame")
         else:
-            con.execute(f'create table "{table}" as select * from read_parquet($path)',
-                        {"path": str(build / f"{table}.parquet")})
+            con.execute(
+                f'create table "{table}" as select * from read_parquet($path)',
+                {"path": str(build / f"{table}.parquet")},
+            )
         if table in extend and len(extend[table]):
             con.register("_frame", extend[table])
             con.execute(f'insert into "{table}" by name select * from _frame')

@@ -44,13 +44,20 @@ from inklusi.views import (
 
 FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet")
 EXTENSIONS = {"csv": "csv", "csv_bom": "csv", "csv_id": "csv", "xlsx": "xlsx", "parquet": "parquet"}
-MEDIA_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               "parquet": "application/vnd.apache.parquet"}
-TEXT_CELLS = ("Text that begins with =, +, -, @, a tab or a carriage return is written as a text cell in Excel files "
-              "and with a leading apostrophe in CSV files, so that no spreadsheet runs it as a formula (OWASP).")
-ROUNDING = ("Values are exported exactly as stored: published figures with every published decimal, statistics "
-            "computed by Inklusi at full double precision. The dashboard rounds computed statistics for display "
-            "only; nothing is rounded in an export.")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/vnd.apache.parquet",
+}
+TEXT_CELLS = (
+    "Text that begins with =, +, -, @, a tab or a carriage return is written as a text cell in Excel files "
+    "and with a leading apostrophe in CSV files, so that no spreadsheet runs it as a formula (OWASP)."
+)
+ROUNDING = (
+    "Values are exported exactly as stored: published figures with every published decimal, statistics "
+    "computed by Inklusi at full double precision. The dashboard rounds computed statistics for display "
+    "only; nothing is rounded in an export."
+)
 
 
 def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
@@ -67,10 +74,18 @@ def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
 def _metadata_rows(view: View, lang: str) -> list[tuple[str, str]]:
     """The metadata sheet of the Excel file: everything of the sidecar that does not change
     between two exports of the same view (no time of export)."""
-    rows = [("app", f"Inklusi {__version__}"), ("page", view.page), ("scope", view.scope),
-            ("filters", json.dumps(view.filters, ensure_ascii=False)), ("query", view.query),
-            ("parameters", json.dumps(view.params, ensure_ascii=False)), ("rows", str(len(view.frame))),
-            ("synthetic", "yes" if view.synthetic else "no"), ("rounding", ROUNDING), ("text_cells", TEXT_CELLS)]
+    rows = [
+        ("app", f"Inklusi {__version__}"),
+        ("page", view.page),
+        ("scope", view.scope),
+        ("filters", json.dumps(view.filters, ensure_ascii=False)),
+        ("query", view.query),
+        ("parameters", json.dumps(view.params, ensure_ascii=False)),
+        ("rows", str(len(view.frame))),
+        ("synthetic", "yes" if view.synthetic else "no"),
+        ("rounding", ROUNDING),
+        ("text_cells", TEXT_CELLS),
+    ]
     if view.derived:
         rows.append(("derived", view.derived))
     rows += [(f"source {i + 1}", cite_source(source)) for i, source in enumerate(sources(view))]
@@ -94,7 +109,8 @@ def encode(view: View, fmt: str, lang: str = "id") -> bytes:
             writer.book.set_properties({"created": datetime(2000, 1, 1)})  # no clock time in the file
             frame.to_excel(writer, sheet_name="data", index=False)
             pd.DataFrame(_metadata_rows(view, lang), columns=["key", "value"]).to_excel(
-                writer, sheet_name="metadata", index=False)
+                writer, sheet_name="metadata", index=False
+            )
         return buffer.getvalue()
     if fmt == "parquet":
         buffer = io.BytesIO()
@@ -118,8 +134,9 @@ def _catalogue() -> pd.DataFrame:
 def synthetic_title() -> str:
     """What the synthetic records are, with the published totals they are calibrated on (data/programmes.csv)."""
     programmes = reference.read_csv("programmes.csv")
-    totals = ", ".join(f"{int(n):,} MSMEs in {year}" for year, n in zip(programmes["year"], programmes["participants"],
-                                                                       strict=True))
+    totals = ", ".join(
+        f"{int(n):,} MSMEs in {year}" for year, n in zip(programmes["year"], programmes["participants"], strict=True)
+    )
     return f"Synthetic MSME mentoring records calibrated on the published totals ({totals})"
 
 
@@ -128,11 +145,25 @@ def sources(view: View) -> list[dict]:
     listed = []
     for source in view.sources:
         if source == SYNTHETIC_SOURCE:
-            listed.append({"id": source, "publisher": "Inklusi", "title": synthetic_title(), "terms": "synthetic",
-                           "trust": "synthetic"})
+            listed.append(
+                {
+                    "id": source,
+                    "publisher": "Inklusi",
+                    "title": synthetic_title(),
+                    "terms": "synthetic",
+                    "trust": "synthetic",
+                }
+            )
         elif source == IMPORTED_SOURCE:
-            listed.append({"id": source, "publisher": "the user of this session",
-                           "title": "Mentoring records imported from a file", "terms": "imported", "trust": "imported"})
+            listed.append(
+                {
+                    "id": source,
+                    "publisher": "the user of this session",
+                    "title": "Mentoring records imported from a file",
+                    "terms": "imported",
+                    "trust": "imported",
+                }
+            )
         elif source in catalogue.index:
             listed.append({"id": source, **catalogue.loc[source].to_dict()})
     return listed
@@ -148,14 +179,19 @@ def citation(view: View, lang: str, url: str | None, when: datetime) -> str:
     day = when.strftime("%Y-%m-%d")
     link = f" {url}" if url else ""
     if lang == "en":
-        return (f"Inklusi ({when.year}). {view.name} [data set], exported {day}{link}. "
-                f"Data: {publishers or 'Inklusi'}." + (" Mentoring records are synthetic." if view.synthetic else ""))
-    return (f"Inklusi ({when.year}). {view.name} [himpunan data], diekspor {day}{link}. "
-            f"Data: {publishers or 'Inklusi'}." + (" Catatan pendampingan bersifat sintetis." if view.synthetic else ""))
+        return (
+            f"Inklusi ({when.year}). {view.name} [data set], exported {day}{link}. "
+            f"Data: {publishers or 'Inklusi'}." + (" Mentoring records are synthetic." if view.synthetic else "")
+        )
+    return (
+        f"Inklusi ({when.year}). {view.name} [himpunan data], diekspor {day}{link}. "
+        f"Data: {publishers or 'Inklusi'}." + (" Catatan pendampingan bersifat sintetis." if view.synthetic else "")
+    )
 
 
-def sidecar(view: View, fmt: str, data: bytes, *, lang: str, url: str | None = None,
-            when: datetime | None = None) -> dict:
+def sidecar(
+    view: View, fmt: str, data: bytes, *, lang: str, url: str | None = None, when: datetime | None = None
+) -> dict:
     """The JSON metadata of an export: what, from where, how, when, and the data file's hash."""
     when = when or datetime.now(timezone.utc)
     query = queries.get(view.query) if view.query else None
@@ -172,11 +208,24 @@ def sidecar(view: View, fmt: str, data: bytes, *, lang: str, url: str | None = N
         "query": {"name": view.query, "parameters": view.params, "sql": query.sql if query else None},
         "derived": view.derived,
         "format": fmt,
-        "file": {"name": file_name(view, fmt), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-                 "media_type": MEDIA_TYPES[EXTENSIONS[fmt]]},
+        "file": {
+            "name": file_name(view, fmt),
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "media_type": MEDIA_TYPES[EXTENSIONS[fmt]],
+        },
         "row_count": len(view.frame),
-        "columns": [{"name": c, **({k: columns.loc[c, k] for k in ("unit_en", "description_en", "source")}
-                                   if c in columns.index else {})} for c in view.frame.columns],
+        "columns": [
+            {
+                "name": c,
+                **(
+                    {k: columns.loc[c, k] for k in ("unit_en", "description_en", "source")}
+                    if c in columns.index
+                    else {}
+                ),
+            }
+            for c in view.frame.columns
+        ],
         "sources": [{**s, "citation": cite_source(s)} for s in sources(view)],
         "synthetic": view.synthetic,
         "rounding": ROUNDING,
@@ -205,5 +254,11 @@ def query_view(con, name: str, params: dict[str, str]) -> View:
     frame = queries.run(con, name, params)
     bound = {k: v for k, v in query.bind(params).items() if v is not None}
     synthetic = bool(frame["synthetic"].any()) if "synthetic" in frame else False
-    return View(name, bound, frame, cited(frame) + (records_sources(True) if synthetic else []), synthetic=synthetic,
-                filters=dict(bound))
+    return View(
+        name,
+        bound,
+        frame,
+        cited(frame) + (records_sources(True) if synthetic else []),
+        synthetic=synthetic,
+        filters=dict(bound),
+    )

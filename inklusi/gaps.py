@@ -56,8 +56,12 @@ def theil_split(values: np.ndarray, groups: np.ndarray) -> dict[str, float]:
     keep = np.isfinite(y)
     split = TheilD(y[keep], np.asarray(groups)[keep])
     total, between, within = float(np.ravel(split.T)[0]), float(np.ravel(split.bg)[0]), float(np.ravel(split.wg)[0])
-    return {"total": total, "between": between, "within": within,
-            "share_between": between / total if total else math.nan}
+    return {
+        "total": total,
+        "between": between,
+        "within": within,
+        "share_between": between / total if total else math.nan,
+    }
 
 
 GROUPS = {"pulau": "pulau", "zona": "zona_waktu"}  # island group, time-zone region
@@ -81,8 +85,10 @@ def measures(frame: pd.DataFrame) -> dict:
 
 def edition_measures(run, indicator: str, years: list[int]) -> pd.DataFrame:
     """measures() of every edition with enough provinces; run(name, **params) runs a named query."""
-    rows = [{"indicator": indicator, "year": year, **measures(run("indicator_by_province", indicator=indicator,
-                                                                    year=year))} for year in years]
+    rows = [
+        {"indicator": indicator, "year": year, **measures(run("indicator_by_province", indicator=indicator, year=year))}
+        for year in years
+    ]
     return pd.DataFrame([r for r in rows if r.get("n", 0) >= MIN_PROVINCES])
 
 
@@ -118,8 +124,9 @@ def beta_convergence(start: pd.DataFrame, end: pd.DataFrame, years: int) -> Beta
     x = np.log(both["value_start"].to_numpy())
     fit = stats.linregress(x, growth.to_numpy())
     half = stats.t.ppf(1 - ALPHA / 2, len(both) - 2) * fit.stderr
-    points = pd.DataFrame({"province": both["province"], "start": both["value_start"], "end": both["value_end"],
-                           "growth": growth})
+    points = pd.DataFrame(
+        {"province": both["province"], "start": both["value_start"], "end": both["value_end"], "growth": growth}
+    )
     return Beta(fit.slope, fit.slope - half, fit.slope + half, fit.intercept, fit.rvalue**2, len(both), points)
 
 
@@ -175,6 +182,6 @@ def clusters(values: pd.DataFrame, w) -> Clusters:
         warnings.simplefilter("ignore", DeprecationWarning)
         moran = esda.Moran(y, sub, permutations=PERMUTATIONS)
         local = esda.Moran_Local(y, sub, permutations=PERMUTATIONS, seed=SEED)
-    quadrant = [QUADRANTS[q] if p < ALPHA else "ns" for q, p in zip(local.q, local.p_sim)]
+    quadrant = [QUADRANTS[q] if p < ALPHA else "ns" for q, p in zip(local.q, local.p_sim, strict=True)]
     frame = pd.DataFrame({"province": ids, "value": y, "quadrant": quadrant, "p_value": local.p_sim})
     return Clusters(float(moran.I), float(moran.EI), float(moran.p_sim), frame)

@@ -45,8 +45,10 @@ def parse(url: str, hosts: tuple[str, ...]) -> tuple[registry.Page, dict[str, st
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise LinkError("this is not a dashboard link: it needs to start with http:// or https://")
     if parts.hostname not in hosts:
-        raise LinkError(f"the link points to {parts.hostname}, not to this dashboard "
-                        f"(allowed hosts: {', '.join(hosts)}; see INKLUSI_HOSTS)")
+        raise LinkError(
+            f"the link points to {parts.hostname}, not to this dashboard "
+            f"(allowed hosts: {', '.join(hosts)}; see INKLUSI_HOSTS)"
+        )
     name = parts.path.rstrip("/").rsplit("/", 1)[-1] or registry.HOME.name
     if name not in registry.BY_NAME:
         raise LinkError(f"the link's page {name[:40]!r} is not a page of this dashboard")

@@ -91,7 +91,7 @@ def generate(cal: Calibration, rows: int | None = None, seed: int = SEED) -> pa.
 
     frame = pd.DataFrame(
         {
-            "id": [f"SYN-{y}-{i:07d}" for y, i in zip(programme["year"], _sequence(programme["year"]))],
+            "id": [f"SYN-{y}-{i:07d}" for y, i in zip(programme["year"], _sequence(programme["year"]), strict=True)],
             "year": programme["year"].astype("int16").to_numpy(),
             "programme": area["programme"].to_numpy(),
             "area": area["area"].to_numpy(),

@@ -24,8 +24,19 @@ def national_of(frame: pd.DataFrame) -> float | None:
 
 def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
     """Rates of a mentoring_cube result (or any subset of its rows), re-aggregated exactly."""
-    total = summary[["participants", "completed", "with_scores", "sum_pre", "sum_post", "sum_gain", "sum_gain_sq",
-                     "online_before", "online_after"]].sum()
+    total = summary[
+        [
+            "participants",
+            "completed",
+            "with_scores",
+            "sum_pre",
+            "sum_post",
+            "sum_gain",
+            "sum_gain_sq",
+            "online_before",
+            "online_after",
+        ]
+    ].sum()
     n, scored = total["participants"], total["with_scores"]
     mean_gain = total["sum_gain"] / scored if scored else math.nan
     # max(0, ...): with equal gains the difference of the two sums can round to just below zero
@@ -46,6 +57,8 @@ def mentoring_rates(summary: pd.DataFrame) -> dict[str, float]:
 
 def rates_by(summary: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """mentoring_rates for each group of a summary or cube result."""
-    rows = [{**({by: key} if isinstance(by, str) else dict(zip(by, key))), **mentoring_rates(group)}
-            for key, group in summary.groupby(by, sort=True)]
+    rows = [
+        {**({by: key} if isinstance(by, str) else dict(zip(by, key, strict=True))), **mentoring_rates(group)}
+        for key, group in summary.groupby(by, sort=True)
+    ]
     return pd.DataFrame(rows)

@@ -22,9 +22,18 @@ def ranking_alt(frame: pd.DataFrame, *, what: str, chart: str, lang: str, decima
         return t("alt.empty", lang, chart=chart, what=what)
     top, bottom = ends
     national = frame["national"].dropna()
-    text = t("alt.ranking", lang, chart=chart, what=what, n=int(frame["value"].notna().sum()),
-             total=len(frame), top=top["name"], top_value=number(top["value"], lang, decimals, exact=True),
-             bottom=bottom["name"], bottom_value=number(bottom["value"], lang, decimals, exact=True))
+    text = t(
+        "alt.ranking",
+        lang,
+        chart=chart,
+        what=what,
+        n=int(frame["value"].notna().sum()),
+        total=len(frame),
+        top=top["name"],
+        top_value=number(top["value"], lang, decimals, exact=True),
+        bottom=bottom["name"],
+        bottom_value=number(bottom["value"], lang, decimals, exact=True),
+    )
     if len(national):
         text += " " + t("alt.national", lang, value=number(national.iloc[0], lang, decimals, exact=True))
     missing = frame.loc[frame["value"].isna(), "name"]
@@ -43,19 +52,43 @@ def profile_summary(name: str, what: str, series: pd.DataFrame, *, lang: str, de
         return t("profile.summary_none", lang, name=name, what=what)
     last = valued.iloc[-1]
     value = number(last["value"], lang, decimals, exact=True)
-    parts = [t("profile.summary_value", lang, name=name, what=what, year=int(last["year"]), value=value,
-               rank=int(last["rank"]), n=int(last["n_ranked"]))]
+    parts = [
+        t(
+            "profile.summary_value",
+            lang,
+            name=name,
+            what=what,
+            year=int(last["year"]),
+            value=value,
+            rank=int(last["rank"]),
+            n=int(last["n_ranked"]),
+        )
+    ]
     if pd.notna(last["national"]):
         gap = last["value"] - last["national"]
         key = "profile.summary_above" if gap > 0 else "profile.summary_below" if gap < 0 else "profile.summary_equal"
-        parts.append(t(key, lang, gap=number(abs(gap), lang, decimals),
-                       national=number(last["national"], lang, decimals, exact=True)))
+        parts.append(
+            t(
+                key,
+                lang,
+                gap=number(abs(gap), lang, decimals),
+                national=number(last["national"], lang, decimals, exact=True),
+            )
+        )
     if len(valued) > 1:
         first = valued.iloc[0]
         change = last["value"] - first["value"]
         key = "profile.summary_rose" if change > 0 else "profile.summary_fell" if change < 0 else "profile.summary_flat"
-        parts.append(t(key, lang, since=int(first["year"]), change=number(abs(change), lang, decimals),
-                       rank_then=int(first["rank"]), n_then=int(first["n_ranked"])))
+        parts.append(
+            t(
+                key,
+                lang,
+                since=int(first["year"]),
+                change=number(abs(change), lang, decimals),
+                rank_then=int(first["rank"]),
+                n_then=int(first["n_ranked"]),
+            )
+        )
     return " ".join(parts)
 
 

@@ -5,7 +5,7 @@ Each file opens with a comment header:
     -- What the query returns, in one or more lines.
     -- grain: what one row is
     -- param NAME TYPE [optional]: what it means
-    -- returns: column, column, ...
+    -- returns: column, column, ...   (a line ending with a comma continues on the next)
 
 Parameter values are converted to the declared type and handed to DuckDB as bound
 parameters; no value is ever pasted into SQL text.
@@ -63,15 +63,23 @@ class Query:
         known = {p.name for p in self.params}
         extra = sorted(set(values) - known)
         if extra:
-            raise QueryError("extra_param", f"{self.name} takes no parameter {', '.join(extra)}", query=self.name,
-                             param=", ".join(extra))
+            raise QueryError(
+                "extra_param",
+                f"{self.name} takes no parameter {', '.join(extra)}",
+                query=self.name,
+                param=", ".join(extra),
+            )
         bound: dict[str, Any] = {}
         for param in self.params:
             value = values.get(param.name)
             if value is None or value == "":
                 if not param.optional:
-                    raise QueryError("missing_param", f"{self.name} needs the parameter {param.name}",
-                                     query=self.name, param=param.name)
+                    raise QueryError(
+                        "missing_param",
+                        f"{self.name} needs the parameter {param.name}",
+                        query=self.name,
+                        param=param.name,
+                    )
                 bound[param.name] = None
                 continue
             bound[param.name] = _convert(self.name, param, value)
@@ -82,17 +90,37 @@ def _convert(query: str, param: Param, value: Any) -> Any:
     try:
         converted = TYPES[param.type](value)
     except (TypeError, ValueError, OverflowError):
-        raise QueryError("bad_value", f"{query}: {param.name} must be {param.type}, not {str(value)[:40]!r}",
-                         query=query, param=param.name, type=param.type) from None
+        raise QueryError(
+            "bad_value",
+            f"{query}: {param.name} must be {param.type}, not {str(value)[:40]!r}",
+            query=query,
+            param=param.name,
+            type=param.type,
+        ) from None
     if param.type == "integer" and not INTEGER_RANGE[0] <= converted <= INTEGER_RANGE[1]:
-        raise QueryError("bad_value", f"{query}: {param.name} must be a whole number from {INTEGER_RANGE[0]:,} to "
-                         f"{INTEGER_RANGE[1]:,}", query=query, param=param.name, type=param.type)
+        raise QueryError(
+            "bad_value",
+            f"{query}: {param.name} must be a whole number from {INTEGER_RANGE[0]:,} to {INTEGER_RANGE[1]:,}",
+            query=query,
+            param=param.name,
+            type=param.type,
+        )
     if param.type == "number" and not math.isfinite(converted):
-        raise QueryError("bad_value", f"{query}: {param.name} must be a finite number", query=query, param=param.name,
-                         type=param.type)
+        raise QueryError(
+            "bad_value",
+            f"{query}: {param.name} must be a finite number",
+            query=query,
+            param=param.name,
+            type=param.type,
+        )
     if isinstance(converted, str) and len(converted) > MAX_TEXT:
-        raise QueryError("bad_value", f"{query}: {param.name} is longer than {MAX_TEXT} characters",
-                         query=query, param=param.name, type=param.type)
+        raise QueryError(
+            "bad_value",
+            f"{query}: {param.name} is longer than {MAX_TEXT} characters",
+            query=query,
+            param=param.name,
+            type=param.type,
+        )
     return converted
 
 
@@ -100,11 +128,13 @@ def parse(path: Path) -> Query:
     lines = path.read_text(encoding="utf-8").splitlines()
     header = [line[3:].strip() for line in lines if line.startswith("-- ")]
     description, grain, params, returns = [], "", [], ()
+    continued = False  # a returns line ending with a comma continues on the next header line
     for line in header:
-        if line.startswith("grain: "):
+        if continued or line.startswith("returns: "):
+            returns += tuple(c.strip() for c in line.removeprefix("returns: ").split(",") if c.strip())
+            continued = line.endswith(",")
+        elif line.startswith("grain: "):
             grain = line.removeprefix("grain: ")
-        elif line.startswith("returns: "):
-            returns = tuple(c.strip() for c in line.removeprefix("returns: ").split(","))
         elif match := PARAM.match(line):
             if match["type"] not in TYPES:
                 raise ValueError(f"{path.name}: unknown parameter type {match['type']}")
@@ -124,8 +154,11 @@ def catalogue(folder: Path = QUERIES_DIR) -> dict[str, Query]:
 def get(name: str) -> Query:
     queries = catalogue()
     if name not in queries:
-        raise QueryError("unknown_query", f"there is no query named {str(name)[:40]!r}; known: {', '.join(queries)}",
-                         query=str(name)[:40])
+        raise QueryError(
+            "unknown_query",
+            f"there is no query named {str(name)[:40]!r}; known: {', '.join(queries)}",
+            query=str(name)[:40],
+        )
     return queries[name]
 
 

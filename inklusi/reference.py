@@ -65,9 +65,9 @@ def aliases() -> dict[str, str]:
     """Normalised name -> Kemendagri code, from every name column and the alias table."""
     table: dict[str, str] = {}
     for column in ("nama_resmi", "nama", "singkatan", "name_en", "iso"):
-        table.update({normalise(v): k for v, k in zip(provinces()[column], provinces()["kode"])})
+        table.update({normalise(v): k for v, k in zip(provinces()[column], provinces()["kode"], strict=True)})
     extra = read_csv("province_aliases.csv")
-    table.update({normalise(v): k for v, k in zip(extra["alias"], extra["kode"])})
+    table.update({normalise(v): k for v, k in zip(extra["alias"], extra["kode"], strict=True)})
     return table
 
 

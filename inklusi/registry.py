@@ -30,13 +30,22 @@ class Page:
 
 
 PAGES = (
-    Page("overview", ":material/map:", ("indicator", "year", "province", "view", "classes", "colour"),
-         views.overview, "overview"),
+    Page(
+        "overview",
+        ":material/map:",
+        ("indicator", "year", "province", "view", "classes", "colour"),
+        views.overview,
+        "overview",
+    ),
     Page("profile", ":material/location_city:", ("indicator", "year", "province"), views.profile, "profile"),
-    Page("gaps", ":material/compare_arrows:", ("indicator", "year", "province", "start", "group"),
-         views.regional_gaps, "gaps"),
-    Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors,
-         "sectors"),
+    Page(
+        "gaps",
+        ":material/compare_arrows:",
+        ("indicator", "year", "province", "start", "group"),
+        views.regional_gaps,
+        "gaps",
+    ),
+    Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors, "sectors"),
     Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), views.priorities, "targeting"),
     Page("present", ":material/slideshow:", ("slide", "pin", "kiosk"), None, "present"),
     Page("import", ":material/upload_file:", (), None, "importer"),

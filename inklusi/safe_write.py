@@ -86,8 +86,11 @@ def _commit(staged: dict[Path, str], force: bool) -> None:
                 os.replace(kept, path)
             else:
                 path.unlink(missing_ok=True)
-        reason = "it appeared while writing; use --force to replace it" if isinstance(exc, FileExistsError) \
+        reason = (
+            "it appeared while writing; use --force to replace it"
+            if isinstance(exc, FileExistsError)
             else exc.strerror or str(exc)
+        )
         raise WriteError(f"cannot write {exc.filename or path}: {reason}") from exc
     for _, kept in done:
         if kept:

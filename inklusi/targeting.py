@@ -24,16 +24,16 @@ def split_need(need: str) -> tuple[str, int]:
     return indicator, int(year)
 
 
-def coverage(participants: pd.DataFrame, denominator: pd.DataFrame, provinces: pd.DataFrame,
-             per: int) -> pd.DataFrame:
+def coverage(participants: pd.DataFrame, denominator: pd.DataFrame, provinces: pd.DataFrame, per: int) -> pd.DataFrame:
     """Per province of the 38 layout: participants and participants per `per` denominator units.
 
     participants: province, participants (provinces without records count 0);
     denominator: province (2012 layout), value; provinces: kode, kode_2012."""
     frame = provinces[["kode", "kode_2012"]].rename(columns={"kode": "province"})
     frame = frame.merge(participants, on="province", how="left").fillna({"participants": 0})
-    frame = frame.merge(denominator.rename(columns={"province": "kode_2012", "value": "denominator"}),
-                        on="kode_2012", how="left")
+    frame = frame.merge(
+        denominator.rename(columns={"province": "kode_2012", "value": "denominator"}), on="kode_2012", how="left"
+    )
     frame["coverage"] = frame["participants"] / frame["denominator"] * per
     frame["via_parent"] = frame["province"] != frame["kode_2012"]
     return frame
@@ -62,10 +62,12 @@ def table(run, need: str, per: str) -> pd.DataFrame:
     denominator = run("indicator_by_province", indicator=d_indicator, year=d_year)[["province", "value"]]
     participants = run("mentoring_cube").groupby("province", as_index=False)["participants"].sum()
     covered = coverage(participants, denominator, provinces, scale)
-    result = covered.merge(skill[["kode", "value"]].rename(columns={"kode": "province", "value": "skill"}),
-                           on="province", how="left")
+    result = covered.merge(
+        skill[["kode", "value"]].rename(columns={"kode": "province", "value": "skill"}), on="province", how="left"
+    )
     return result.assign(need=need, per=per)[
-        ["need", "per", "province", "skill", "participants", "denominator", "coverage", "via_parent"]]
+        ["need", "per", "province", "skill", "participants", "denominator", "coverage", "via_parent"]
+    ]
 
 
 def defaults(run, need: str, per: str) -> tuple[float, float]:

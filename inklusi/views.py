@@ -64,8 +64,26 @@ def overview(run: Run, s: dict, scope: str) -> View:
         return of_query(run, "indicator_values", indicator=s["indicator"])
     params = {"indicator": s["indicator"], "year": s["year"]}
     frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
-    frame = frame[["indicator", "year", "layout", "province", "nama", "name_en", "pulau", "zona_waktu", "value",
-                   "flag", "source", "note_id", "note_en", "rank", "n_ranked", "national"]]
+    frame = frame[
+        [
+            "indicator",
+            "year",
+            "layout",
+            "province",
+            "nama",
+            "name_en",
+            "pulau",
+            "zona_waktu",
+            "value",
+            "flag",
+            "source",
+            "note_id",
+            "note_en",
+            "rank",
+            "n_ranked",
+            "national",
+        ]
+    ]
     return View("indicator_by_province", params, frame, cited(frame))
 
 
@@ -76,8 +94,24 @@ def profile(run: Run, s: dict, scope: str) -> View:
         return of_query(run, "province_values", province=s["province"])
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
-    frame = frame[["indicator", "province", "year", "layout", "via_parent", "value", "flag", "source", "note_id",
-                   "note_en", "rank", "n_ranked", "percentile", "national"]]
+    frame = frame[
+        [
+            "indicator",
+            "province",
+            "year",
+            "layout",
+            "via_parent",
+            "value",
+            "flag",
+            "source",
+            "note_id",
+            "note_en",
+            "rank",
+            "n_ranked",
+            "percentile",
+            "national",
+        ]
+    ]
     return View("indicator_series", params, frame, cited(frame))
 
 
@@ -87,9 +121,14 @@ def regional_gaps(run: Run, s: dict, scope: str) -> View:
     years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
     frame = gaps.edition_measures(run, s["indicator"], years)
     sources = sorted({x for y in years for x in cited(run("indicator_by_province", indicator=s["indicator"], year=y))})
-    return View("indicator_by_province", {"indicator": s["indicator"], "year": years}, frame, sources,
-                derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
-                        "split by island group (pulau) and time zone (zona_waktu)")
+    return View(
+        "indicator_by_province",
+        {"indicator": s["indicator"], "year": years},
+        frame,
+        sources,
+        derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
+        "split by island group (pulau) and time zone (zona_waktu)",
+    )
 
 
 def sectors(run: Run, s: dict, scope: str) -> View:
@@ -97,19 +136,33 @@ def sectors(run: Run, s: dict, scope: str) -> View:
         frame = run("mentoring_records")
         synthetic = bool(frame["synthetic"].any())
         return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic)
-    params = {"year": s["m_year"] or None, "sector": s["sector"] or None, "area": s["area"] or None,
-              "scale": s["scale"] or None, "gender": s["gender"] or None}
+    params = {
+        "year": s["m_year"] or None,
+        "sector": s["sector"] or None,
+        "area": s["area"] or None,
+        "scale": s["scale"] or None,
+        "gender": s["gender"] or None,
+    }
     cube = run("mentoring_cube", **params)
     if cube.empty:
         raise ExportError("no mentoring records match these filters: there is nothing to export")
-    frame = rates_by(cube, "sector").rename(columns={
-        "completion": "completion_rate", "online_before": "share_online_before", "online_after": "share_online_after"})
+    frame = rates_by(cube, "sector").rename(
+        columns={
+            "completion": "completion_rate",
+            "online_before": "share_online_before",
+            "online_after": "share_online_after",
+        }
+    )
     synthetic = bool(cube["synthetic"].any())
-    return View("mentoring_cube", {k: v for k, v in params.items() if v is not None}, frame,
-                records_sources(synthetic),
-                derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
-                        "confidence interval (normal approximation) and online shares, from the summed records",
-                synthetic=synthetic)
+    return View(
+        "mentoring_cube",
+        {k: v for k, v in params.items() if v is not None},
+        frame,
+        records_sources(synthetic),
+        derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
+        "confidence interval (normal approximation) and online shares, from the summed records",
+        synthetic=synthetic,
+    )
 
 
 def priorities(run: Run, s: dict, scope: str) -> View:
@@ -120,18 +173,29 @@ def priorities(run: Run, s: dict, scope: str) -> View:
         own = scope == "view"
         x_cut = s["x_cut"] if own and s["x_cut"] != "" else x_default
         y_cut = s["y_cut"] if own and s["y_cut"] != "" else y_default
-        parts.append(targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut)
-                     .assign(skill_threshold=x_cut, coverage_threshold=y_cut))
+        parts.append(
+            targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut).assign(
+                skill_threshold=x_cut, coverage_threshold=y_cut
+            )
+        )
     synthetic = records_synthetic(run)
-    sources = {x for indicator, year in map(targeting.split_need, needs)
-               for x in cited(run("indicator_by_province", indicator=indicator, year=year))}
+    sources = {
+        x
+        for indicator, year in map(targeting.split_need, needs)
+        for x in cited(run("indicator_by_province", indicator=indicator, year=year))
+    }
     denominator, year, _ = targeting.DENOMINATORS[s["per"]]
     sources |= set(cited(run("indicator_by_province", indicator=denominator, year=year)))
-    return View("indicator_by_province", {"need": needs, "per": s["per"]}, pd.concat(parts, ignore_index=True),
-                sorted(sources) + records_sources(synthetic),
-                derived="inklusi.targeting.table and priorities: skill (x) against participants per denominator "
-                        "unit (y); priority = skill below the skill threshold and coverage below the coverage "
-                        "threshold", synthetic=synthetic)
+    return View(
+        "indicator_by_province",
+        {"need": needs, "per": s["per"]},
+        pd.concat(parts, ignore_index=True),
+        sorted(sources) + records_sources(synthetic),
+        derived="inklusi.targeting.table and priorities: skill (x) against participants per denominator "
+        "unit (y); priority = skill below the skill threshold and coverage below the coverage "
+        "threshold",
+        synthetic=synthetic,
+    )
 
 
 def source_list(run: Run, s: dict, scope: str) -> View:

@@ -86,14 +86,17 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
     return [
         Field("lang", lambda s: list(LANGS), lambda s: DEFAULT),
         Field("indicator", lambda s: catalogue.mappable, lambda s: "imdi"),
-        Field("year", lambda s: catalogue.years(s["indicator"]), lambda s: max(catalogue.years(s["indicator"])),
-              _as_int),
+        Field(
+            "year", lambda s: catalogue.years(s["indicator"]), lambda s: max(catalogue.years(s["indicator"])), _as_int
+        ),
         Field("province", lambda s: [""] + provinces, lambda s: ""),
         Field("start", lambda s: _earlier(catalogue, s), lambda s: _earlier(catalogue, s)[0], _as_int),
         *(Field(name, lambda s, o=options: list(o), lambda s, o=options: o[0]) for name, options in CHOICES.items()),
         Field("m_year", lambda s: [""] + mentoring["years"], lambda s: "", _as_int),
-        *(Field(name, lambda s, n=name: [""] + mentoring[n], lambda s: "")
-          for name in ("sector", "area", "scale", "gender")),
+        *(
+            Field(name, lambda s, n=name: [""] + mentoring[n], lambda s: "")
+            for name in ("sector", "area", "scale", "gender")
+        ),
         Field("need", lambda s: needs, lambda s: needs[0]),
         Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),

@@ -2,7 +2,8 @@
 -- grain: one row per province of that layout (38 or 34); a province without a value has value null
 -- param indicator text: indicator id (see `python -m inklusi indicators`)
 -- param year integer: edition year
--- returns: province, nama, name_en, singkatan, pulau, zona_waktu, layout, value, flag, source, note_id, note_en, rank, n_ranked, national
+-- returns: province, nama, name_en, singkatan, pulau, zona_waktu, layout, value, flag, source, note_id, note_en,
+--     rank, n_ranked, national
 with
 
 edition as (
@@ -57,8 +58,8 @@ joined as (
         count(v.value) over () as n_ranked,
         (select n.value from national as n) as national
     from places as pl
-    left join edition_values as v using (province)
+    left join edition_values as v on pl.province = v.province
 )
 
 select * from joined
-order by value desc nulls last, province
+order by value desc nulls last, province asc

@@ -1,8 +1,24 @@
 -- The indicator catalogue: names in both languages, unit, scale, family and series.
 -- grain: one row per indicator
--- returns: id, family, parent, level, name_id, name_en, short_id, short_en, unit_id, unit_en, scale_min, scale_max, decimals, series, successor_of, note_id, note_en
+-- returns: id, family, parent, level, name_id, name_en, short_id, short_en, unit_id, unit_en, scale_min, scale_max,
+--     decimals, series, successor_of, note_id, note_en
 select
-    id, family, parent, level, name_id, name_en, short_id, short_en, unit_id, unit_en,
-    scale_min, scale_max, decimals, series, successor_of, note_id, note_en
+    id,
+    family,
+    parent,
+    level,
+    name_id,
+    name_en,
+    short_id,
+    short_en,
+    unit_id,
+    unit_en,
+    scale_min,
+    scale_max,
+    decimals,
+    series,
+    successor_of,
+    note_id,
+    note_en
 from indicators
 order by family, id

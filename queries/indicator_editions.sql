@@ -24,13 +24,13 @@ national as (
 
 editions as (
     select
-        indicator,
-        year,
+        coalesce(p.indicator, n.indicator) as indicator,
+        coalesce(p.year, n.year) as year,
         coalesce(p.layout, n.layout) as layout,
         coalesce(p.n_provinces, 0) as n_provinces,
         coalesce(n.has_national, false) as has_national
     from provincial as p
-    full join national as n using (indicator, year)
+    full join national as n on p.indicator = n.indicator and p.year = n.year
 )
 
 select * from editions

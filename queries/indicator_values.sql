@@ -2,19 +2,38 @@
 -- grain: one row per year and province (the national value has province ID and the name Indonesia)
 -- param indicator text: indicator id
 -- returns: indicator, year, layout, province, nama, name_en, value, flag, source, note_id, note_en
+with
+
+named as (
+    select
+        v.indicator,
+        v.year,
+        v.layout,
+        v.province,
+        v.value,
+        v.flag,
+        v.source,
+        v.note_id,
+        v.note_en,
+        p.kode is null as is_national,
+        coalesce(p.nama, 'Indonesia') as nama,
+        coalesce(p.name_en, 'Indonesia') as name_en
+    from indicator_values as v
+    left join provinces as p on v.province = p.kode
+    where v.indicator = $indicator
+)
+
 select
-    v.indicator,
-    v.year,
-    v.layout,
-    v.province,
-    coalesce(p.nama, 'Indonesia') as nama,
-    coalesce(p.name_en, 'Indonesia') as name_en,
-    v.value,
-    v.flag,
-    v.source,
-    v.note_id,
-    v.note_en
-from indicator_values as v
-left join provinces as p on v.province = p.kode
-where v.indicator = $indicator
-order by v.year, p.kode is null, v.province
+    indicator,
+    year,
+    layout,
+    province,
+    nama,
+    name_en,
+    value,
+    flag,
+    source,
+    note_id,
+    note_en
+from named
+order by year, is_national, province

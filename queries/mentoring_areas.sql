@@ -9,6 +9,6 @@ select
     a.province,
     a.participants,
     a.area_assumed
-from mentoring_areas a
-join programmes p on p.id = a.programme
+from mentoring_areas as a
+inner join programmes as p on a.programme = p.id
 order by p.year, a.area, a.province

@@ -3,7 +3,8 @@
 -- pages' aggregates read a few thousand sums instead of every record.
 -- grain: one row per year, area, province, sector, scale and gender that has records
 -- Sums (not means) are kept so that any coarser grouping can be re-aggregated exactly.
--- returns: year, area, province, sector, scale, gender, participants, completed, with_scores, sum_pre, sum_post, sum_gain, sum_gain_sq, online_before, online_after, synthetic
+-- returns: year, area, province, sector, scale, gender, participants, completed, with_scores, sum_pre, sum_post,
+--     sum_gain, sum_gain_sq, online_before, online_after, synthetic
 with
 
 summed as (

@@ -8,7 +8,8 @@
 -- param scale text optional: mikro, kecil or menengah; all when absent
 -- param gender text optional: perempuan or laki-laki; all when absent
 -- param province text optional: Kemendagri province code; all provinces when absent
--- returns: year, area, province, sector, scale, gender, participants, completed, with_scores, sum_pre, sum_post, sum_gain, sum_gain_sq, online_before, online_after, synthetic
+-- returns: year, area, province, sector, scale, gender, participants, completed, with_scores, sum_pre, sum_post,
+--     sum_gain, sum_gain_sq, online_before, online_after, synthetic
 select *
 from mentoring_cells
 where

@@ -1,7 +1,8 @@
 -- The published national value of one indicator in every edition, with the provinces' spread.
 -- grain: one row per year in which the indicator has any value
 -- param indicator text: indicator id
--- returns: year, layout, national, flag, source, note_id, note_en, province_mean, province_min, province_max, n_provinces
+-- returns: year, layout, national, flag, source, note_id, note_en, province_mean, province_min, province_max,
+--     n_provinces
 with
 
 provincial as (
@@ -28,20 +29,36 @@ national as (
         note_en
     from national_values
     where indicator = $indicator
+),
+
+joined as (
+    select
+        n.value as national,
+        n.flag,
+        n.source,
+        n.note_id,
+        n.note_en,
+        p.province_mean,
+        p.province_min,
+        p.province_max,
+        coalesce(p.year, n.year) as year,
+        coalesce(p.layout, n.layout) as layout,
+        coalesce(p.n_provinces, 0) as n_provinces
+    from provincial as p
+    full join national as n on p.year = n.year
 )
 
 select
     year,
-    coalesce(p.layout, n.layout) as layout,
-    n.value as national,
-    n.flag,
-    n.source,
-    n.note_id,
-    n.note_en,
-    p.province_mean,
-    p.province_min,
-    p.province_max,
-    coalesce(p.n_provinces, 0) as n_provinces
-from provincial as p
-full join national as n using (year)
+    layout,
+    national,
+    flag,
+    source,
+    note_id,
+    note_en,
+    province_mean,
+    province_min,
+    province_max,
+    n_provinces
+from joined
 order by year

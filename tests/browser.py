@@ -18,8 +18,15 @@ from pathlib import Path
 from inklusi import config
 from inklusi.config import REPO
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 # Streamlit's frontend first probes these under a page's own path (to find its base URL)
 # and gets 404 before it tries the root: a known part of its start-up, not an app error.
 KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
@@ -39,9 +46,25 @@ def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = (), log:
     env = os.environ | (extra_env or {})
     output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-        cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(REPO / "dashboard.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *extra_args,
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -89,7 +112,7 @@ class Watch:
         """Console errors other than the 404s of the known start-up probes (the console
         message does not name the URL, so the probes' 404s are discounted by number)."""
         not_found = [e for e in self.errors if "404" in e]
-        return [e for e in self.errors if "404" not in e] + not_found[len(self._probes):]
+        return [e for e in self.errors if "404" not in e] + not_found[len(self._probes) :]
 
 
 def launch(playwright):

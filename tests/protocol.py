@@ -26,15 +26,17 @@ class Session:
 
     async def __aenter__(self) -> "Session":
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
-        self.socket = await websockets.connect(url, subprotocols=["streamlit"], origin=self.base,
-                                               max_size=64 * 1024 * 1024)
+        self.socket = await websockets.connect(
+            url, subprotocols=["streamlit"], origin=self.base, max_size=64 * 1024 * 1024
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:
         await self.socket.close()
 
-    async def run(self, query_string: str = "", widgets: list[WidgetState] | None = None,
-                  timeout: float = 120, page: str = "") -> float:
+    async def run(
+        self, query_string: str = "", widgets: list[WidgetState] | None = None, timeout: float = 120, page: str = ""
+    ) -> float:
         """Ask for a run (of the page at the URL path `page`, as a browser opening that path
         does); wait for it to finish; return the seconds it took."""
         message = BackMsg()

@@ -14,11 +14,28 @@ from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import t
 
 APP = str(REPO / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/profile.py", "pages/gaps.py", "pages/sectors.py", "pages/targeting.py",
-         "pages/sources.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/profile.py",
+    "pages/gaps.py",
+    "pages/sectors.py",
+    "pages/targeting.py",
+    "pages/sources.py",
+]
 TITLES = {"id": "Ringkasan nasional", "en": "National overview"}
-FAMILY_HEADS = ["imdi", "imdi_keterampilan", "imdi_literasi", "ild", "ild_2020", "iptik", "iptik_keahlian",
-                "internet_rt", "internet_penduduk", "belanja_online", "evdci"]
+FAMILY_HEADS = [
+    "imdi",
+    "imdi_keterampilan",
+    "imdi_literasi",
+    "ild",
+    "ild_2020",
+    "iptik",
+    "iptik_keahlian",
+    "internet_rt",
+    "internet_penduduk",
+    "belanja_online",
+    "evdci",
+]
 
 
 def editions():
@@ -39,7 +56,9 @@ def open_app(params: dict | None = None, page: str | None = None) -> AppTest:
 
 
 def shown_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "title", "header", "warning", "info") for e in getattr(at, kind)]
+    parts = [
+        e.value for kind in ("markdown", "caption", "title", "header", "warning", "info") for e in getattr(at, kind)
+    ]
     parts += [m.label + " " + m.value for m in at.metric]
     return "\n".join(str(p) for p in parts)
 
@@ -89,22 +108,33 @@ def test_profile_of_a_mentored_province_says_the_records_are_synthetic():
 
 
 def test_link_parameters_round_trip():
-    params = {"lang": "en", "indicator": "iptik", "year": "2021", "province": "61", "view": "tiles",
-              "classes": "natural", "colour": "gap"}
+    params = {
+        "lang": "en",
+        "indicator": "iptik",
+        "year": "2021",
+        "province": "61",
+        "view": "tiles",
+        "classes": "natural",
+        "colour": "gap",
+    }
     at = open_app(params)
-    assert {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
-            for k in params} == params
+    assert {
+        k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k] for k in params
+    } == params
     assert not at.warning
 
 
-@pytest.mark.parametrize("field, bad", [
-    ("province", "99"),
-    ("year", "abc"),
-    ("indicator", "'; DROP TABLE x; --"),
-    ("province", "x" * 10_000),
-    ("lang", "fr"),
-    ("view", "<img src=http://example.com/x.png>"),
-])
+@pytest.mark.parametrize(
+    "field, bad",
+    [
+        ("province", "99"),
+        ("year", "abc"),
+        ("indicator", "'; DROP TABLE x; --"),
+        ("province", "x" * 10_000),
+        ("lang", "fr"),
+        ("view", "<img src=http://example.com/x.png>"),
+    ],
+)
 def test_bad_link_values_fall_back_with_a_visible_note(field, bad):
     at = open_app({field: bad})
     assert at.warning, "a note says the value was not understood"
@@ -143,7 +173,9 @@ def test_sector_filters_that_leave_no_rows_say_so(lang):
     assert not at.get("plotly_chart")
 
 
-@pytest.mark.parametrize("params", [{}, {"sector": "tekstil", "gender": "perempuan"}, {"m_year": "2022", "scale": "kecil"}])
+@pytest.mark.parametrize(
+    "params", [{}, {"sector": "tekstil", "gender": "perempuan"}, {"m_year": "2022", "scale": "kecil"}]
+)
 def test_sector_page_with_filters_shows_the_synthetic_banner(params):
     at = open_app(params | {"lang": "en"}, "pages/sectors.py")
     assert any("synthetic" in i.value for i in at.info)
@@ -160,8 +192,9 @@ def test_targeting_names_priorities(need, per):
 
 
 def test_targeting_thresholds_from_the_link():
-    at = open_app({"lang": "en", "need": "imdi_keterampilan-2024", "x_cut": "100", "y_cut": "100000"},
-                  "pages/targeting.py")
+    at = open_app(
+        {"lang": "en", "need": "imdi_keterampilan-2024", "x_cut": "100", "y_cut": "100000"}, "pages/targeting.py"
+    )
     listed = next(s.value for s in at.subheader if s.value.startswith("Priority provinces"))
     assert listed == "Priority provinces (38)"  # every province is below 100 and below any coverage
 
@@ -171,12 +204,15 @@ def test_targeting_thresholds_from_the_link():
 def test_every_slide_renders(lang, pin):
     titles = []
     for slide in range(1, 8):
-        at = open_app({"lang": lang, "pin": pin, "slide": str(slide)} if pin else
-                      {"lang": lang, "slide": str(slide)}, "pages/present.py")
+        at = open_app(
+            {"lang": lang, "pin": pin, "slide": str(slide)} if pin else {"lang": lang, "slide": str(slide)},
+            "pages/present.py",
+        )
         titles.append(at.title[0].value)
         if pin and slide == 1:
-            assert any(("Nusa Tenggara Timur" if lang == "id" else "East Nusa Tenggara") in m.value
-                       for m in at.markdown)
+            assert any(
+                ("Nusa Tenggara Timur" if lang == "id" else "East Nusa Tenggara") in m.value for m in at.markdown
+            )
     assert len(set(titles)) == 7
 
 
@@ -190,9 +226,11 @@ def test_presentation_buttons_move_and_wrap():
 
 def test_the_first_page_does_not_wait_for_the_statistics_packages():
     """scipy, matplotlib and PySAL take seconds to import; the overview, a server's first page, needs none."""
-    code = (f"import sys; from streamlit.testing.v1 import AppTest; at = AppTest.from_file({APP!r}, default_timeout=60)"
-            ".run(); assert not at.exception; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'matplotlib', 'inequality', 'esda'}))")
+    code = (
+        f"import sys; from streamlit.testing.v1 import AppTest; at = AppTest.from_file({APP!r}, default_timeout=60)"
+        ".run(); assert not at.exception; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'matplotlib', 'inequality', 'esda'}))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
 

@@ -65,8 +65,10 @@ def test_label_points_lie_inside_their_province(build_dir):
 
     labels = pd.read_csv(build_dir / "boundaries" / "labels.csv", dtype={"kode": str})
     for size in (38, 34):
-        shapes = {f["id"]: shape(f["geometry"]) for f in
-                  json.loads((build_dir / "boundaries" / f"provinces_{size}.geojson").read_text())["features"]}
+        shapes = {
+            f["id"]: shape(f["geometry"])
+            for f in json.loads((build_dir / "boundaries" / f"provinces_{size}.geojson").read_text())["features"]
+        }
         rows = labels[labels.layout == size]
         assert len(rows) == size
         for row in rows.itertuples():

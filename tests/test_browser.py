@@ -102,10 +102,20 @@ def test_the_language_switch_changes_the_labels_and_the_link(app, page):
     expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
 
 
-PATHS = ["/", "/profile?province=53", "/gaps", "/sectors?sector=tekstil", "/targeting", "/present?slide=3",
-         "/import", "/sources", "/dictionary", "/?view=tiles&lang=en",
-         # a link whose value is a Markdown image: the note shows the characters, fetches nothing
-         "/?indicator=![x](http://example.com/x.png)&province=<img src=//example.com/y.png>"]
+PATHS = [
+    "/",
+    "/profile?province=53",
+    "/gaps",
+    "/sectors?sector=tekstil",
+    "/targeting",
+    "/present?slide=3",
+    "/import",
+    "/sources",
+    "/dictionary",
+    "/?view=tiles&lang=en",
+    # a link whose value is a Markdown image: the note shows the characters, fetches nothing
+    "/?indicator=![x](http://example.com/x.png)&province=<img src=//example.com/y.png>",
+]
 
 
 def test_a_shared_link_to_any_page_opens_that_page_on_a_fresh_server(page, build_dir):
@@ -153,8 +163,13 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     downloaded = tmp_path / download.value.suggested_filename
     download.value.save_as(downloaded)
     shell = tmp_path / "shell.csv"
-    done = subprocess.run([sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", "csv",
-                           "--out", str(shell)], capture_output=True, text=True, cwd=REPO, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", "csv", "--out", str(shell)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()
     assert downloaded.suffix == ".csv" and len(downloaded.read_bytes().splitlines()) > 1
@@ -173,8 +188,9 @@ def test_every_slide_works_offline(app, page):
     assert len(set(seen)) == 7, seen
     assert page.watch.outside == [] and page.watch.app_errors() == []
     assert page.locator("section[data-testid='stSidebar']").is_hidden()
-    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
-                         "'[data-testid=stMarkdownContainer] p')).fontSize)")
+    size = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] p')).fontSize)"
+    )
     assert size >= 28
 
 
@@ -191,12 +207,14 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
     offline = browser.new_context(viewport={"width": 1600, "height": 900})
     story_page = offline.new_page()
     requests = []
-    story_page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
-                  else None)
+    story_page.on(
+        "request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None
+    )
     story_page.goto(path.as_uri())
     story_page.wait_for_timeout(4000)
-    charts = story_page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => "
-                                 "Boolean(p._fullLayout) && p.data.length > 0)")
+    charts = story_page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Boolean(p._fullLayout) && p.data.length > 0)"
+    )
     assert charts == [True] * 6
     assert story_page.locator(".maplibregl-canvas").count() == 2
     assert requests == []

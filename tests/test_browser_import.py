@@ -34,8 +34,9 @@ def use_file(page, base, name: str, content: str, kind: str) -> None:
     expect(page.get_by_role("heading", name="Import data")).to_be_visible(timeout=30_000)
     if kind == "indicators":
         page.get_by_role("radio", name="Indicator values", exact=True).click()
-    page.locator("input[type=file]").set_input_files({"name": name, "mimeType": "text/csv",
-                                                      "buffer": with_problems(content).encode()})
+    page.locator("input[type=file]").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": with_problems(content).encode()}
+    )
     expect(page.get_by_text("Unknown province «Atlantis».")).to_be_attached(timeout=30_000)  # a grid cell
     page.get_by_role("button", name="Use the").click()
     expect(page.get_by_text(f"from the file {name}")).to_be_visible(timeout=30_000)
@@ -44,15 +45,15 @@ def use_file(page, base, name: str, content: str, kind: str) -> None:
 def visit(page, names: list[str]) -> None:
     """Open each page through the side panel (a reload would start a new session) and check it."""
     for name in names:
-        page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=t(f"nav.{name}", "en"), exact=True) \
-            .click()
+        page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=t(f"nav.{name}", "en"), exact=True).click()
         expect(page.locator("h1").first).to_be_visible(timeout=30_000)
         page.wait_for_timeout(1200)
         assert page.locator("[data-testid=stException]").count() == 0, name
 
 
-@pytest.mark.parametrize("name, content, kind", [("ntt.csv", MENTORING, "mentoring"),
-                                                 ("pelatihan.csv", INDICATORS, "indicators")])
+@pytest.mark.parametrize(
+    "name, content, kind", [("ntt.csv", MENTORING, "mentoring"), ("pelatihan.csv", INDICATORS, "indicators")]
+)
 @pytest.mark.parametrize("go_back", [False, True])
 def test_every_page_after_an_import(app, browser, name, content, kind, go_back):
     base, log = app

@@ -14,8 +14,9 @@ from inklusi.config import REPO
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "inklusi", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "inklusi", *args], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
 
 
 def test_query_prints_the_query_result_as_csv(con):
@@ -33,12 +34,15 @@ def test_indicators_lists_the_catalogue():
     assert done.returncode == 0 and {"imdi", "ild", "iptik"} <= set(catalogue.id)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["query", "nope"], "there is no query named 'nope'"),
-    (["query", "indicator_by_province", "--param", "indicator=imdi"], "needs the parameter year"),
-    (["query", "indicator_by_province", "--param", "year"], "--param needs key=value"),
-    (["query", "national_series", "--param", "indicator=imdi", "--param", "x=1"], "takes no parameter x"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["query", "nope"], "there is no query named 'nope'"),
+        (["query", "indicator_by_province", "--param", "indicator=imdi"], "needs the parameter year"),
+        (["query", "indicator_by_province", "--param", "year"], "--param needs key=value"),
+        (["query", "national_series", "--param", "indicator=imdi", "--param", "x=1"], "takes no parameter x"),
+    ],
+)
 def test_bad_input_is_a_clear_error_and_a_non_zero_exit(args, message):
     done = cli(*args)
     assert done.returncode == 2

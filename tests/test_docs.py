@@ -26,15 +26,24 @@ def test_every_setting_is_in_the_readme_table_and_nothing_else():
 
 
 def test_every_setting_used_anywhere_is_declared():
-    used = {name for path in CODE + [REPO / "Makefile", REPO / ".ci" / "run"]
-            for name in re.findall(r"INKLUSI_[A-Z_]+[A-Z]", path.read_text())}
+    used = {
+        name
+        for path in CODE + [REPO / "Makefile", REPO / ".ci" / "run"]
+        for name in re.findall(r"INKLUSI_[A-Z_]+[A-Z]", path.read_text())
+    }
     assert used <= set(config.SETTINGS), used - set(config.SETTINGS)
 
 
 def test_settings_are_read_only_through_config():
-    readers = [p.relative_to(REPO) for p in CODE if p.name != "config.py"
-               and re.search(r"environ\.get\(\s*[\"']INKLUSI_|environ\[[\"']INKLUSI_\w+[\"']\](?!\s*=)|getenv\([\"']INKLUSI_",
-                             p.read_text())]
+    readers = [
+        p.relative_to(REPO)
+        for p in CODE
+        if p.name != "config.py"
+        and re.search(
+            r"environ\.get\(\s*[\"']INKLUSI_|environ\[[\"']INKLUSI_\w+[\"']\](?!\s*=)|getenv\([\"']INKLUSI_",
+            p.read_text(),
+        )
+    ]
     assert readers == []
 
 

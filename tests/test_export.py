@@ -29,8 +29,11 @@ def state_of(con):
 
 def text_columns(frame: pd.DataFrame) -> dict:
     """Columns that are text in the view: a reader is told so (a code like "11" is not a number)."""
-    return {c: str for c in frame.columns if not (pd.api.types.is_numeric_dtype(frame[c])
-                                                  or pd.api.types.is_bool_dtype(frame[c]))}
+    return {
+        c: str
+        for c in frame.columns
+        if not (pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]))
+    }
 
 
 def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
@@ -115,8 +118,23 @@ def test_sidecar_has_every_field_and_the_hash_matches(run, state_of):
     view = export.build(run, "overview", state_of(indicator="ild", year=2021), "view")
     data = export.encode(view, "parquet")
     meta = export.sidecar(view, "parquet", data, lang="en", url="http://localhost:8501/?indicator=ild&year=2021")
-    for key in ("page", "filters", "query", "sources", "app_version", "exported_at", "row_count", "file", "citation",
-                "rounding", "synthetic", "columns", "url", "language", "scope"):
+    for key in (
+        "page",
+        "filters",
+        "query",
+        "sources",
+        "app_version",
+        "exported_at",
+        "row_count",
+        "file",
+        "citation",
+        "rounding",
+        "synthetic",
+        "columns",
+        "url",
+        "language",
+        "scope",
+    ):
         assert key in meta, key
     assert meta["query"]["name"] == "indicator_by_province" and "select" in meta["query"]["sql"]
     assert meta["query"]["parameters"] == {"indicator": "ild", "year": 2021}
@@ -136,14 +154,21 @@ def test_every_exported_column_is_in_the_dictionary(run, state_of):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "inklusi", "export", *args], capture_output=True, text=True,
-                          cwd=REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "inklusi", "export", *args], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
 
 
 def test_shell_export_of_a_link(tmp_path, run, state_of):
     out = tmp_path / "view.csv"
-    done = cli("--from-url", "http://localhost:8501/gaps?indicator=iptik&year=2022&lang=en", "--format", "csv",
-               "--out", str(out))
+    done = cli(
+        "--from-url",
+        "http://localhost:8501/gaps?indicator=iptik&year=2022&lang=en",
+        "--format",
+        "csv",
+        "--out",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     expected = export.encode(export.build(run, "gaps", state_of(indicator="iptik", year=2022, lang="en")), "csv")
     assert out.read_bytes() == expected
@@ -153,23 +178,27 @@ def test_shell_export_of_a_link(tmp_path, run, state_of):
 
 def test_an_exported_file_gets_the_mode_of_any_new_file(tmp_path):
     (tmp_path / "plain").write_bytes(b"")
-    done = cli("--query", "national_series", "--param", "indicator=imdi", "--format", "csv",
-               "--out", str(tmp_path / "out.csv"))
+    done = cli(
+        "--query", "national_series", "--param", "indicator=imdi", "--format", "csv", "--out", str(tmp_path / "out.csv")
+    )
     assert done.returncode == 0, done.stderr
     plain = (tmp_path / "plain").stat().st_mode
     assert (tmp_path / "out.csv").stat().st_mode == plain == (tmp_path / "out.csv.json").stat().st_mode
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--from-url", "https://example.com/?indicator=imdi", "--format", "csv"], "not to this dashboard"),
-    (["--from-url", "javascript:alert(1)", "--format", "csv"], "not a dashboard link"),
-    (["--from-url", "http://localhost:8501/admin", "--format", "csv"], "not a page of this dashboard"),
-    (["--from-url", "http://localhost:8501/?year=abc", "--format", "csv"], "does not accept: year=abc"),
-    (["--from-url", "http://localhost:8501/profile", "--format", "csv"], "choose a province first"),
-    (["--query", "no_such_query", "--format", "csv"], "there is no query named"),
-    (["--query", "indicator_series", "--format", "csv"], "needs the parameter"),
-    (["--query", "national_series", "--param", "indicator=imdi", "--format", "docx"], "invalid choice: 'docx'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from-url", "https://example.com/?indicator=imdi", "--format", "csv"], "not to this dashboard"),
+        (["--from-url", "javascript:alert(1)", "--format", "csv"], "not a dashboard link"),
+        (["--from-url", "http://localhost:8501/admin", "--format", "csv"], "not a page of this dashboard"),
+        (["--from-url", "http://localhost:8501/?year=abc", "--format", "csv"], "does not accept: year=abc"),
+        (["--from-url", "http://localhost:8501/profile", "--format", "csv"], "choose a province first"),
+        (["--query", "no_such_query", "--format", "csv"], "there is no query named"),
+        (["--query", "indicator_series", "--format", "csv"], "needs the parameter"),
+        (["--query", "national_series", "--param", "indicator=imdi", "--format", "docx"], "invalid choice: 'docx'"),
+    ],
+)
 def test_bad_input_is_a_clear_error_and_leaves_no_file(tmp_path, args, message):
     done = cli(*args, "--out", str(tmp_path / "out.csv"))
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr

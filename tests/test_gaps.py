@@ -56,8 +56,7 @@ def test_theil_between_and_within_extremes():
 
 def grid_values(pattern, size=4):
     w = lat2W(size, size)  # rook contiguity on a size x size lattice
-    values = pd.DataFrame({"province": w.id_order,
-                           "value": [pattern(i // size, i % size) for i in w.id_order]})
+    values = pd.DataFrame({"province": w.id_order, "value": [pattern(i // size, i % size) for i in w.id_order]})
     return values, w
 
 
@@ -96,8 +95,9 @@ def test_beta_recovers_a_known_slope():
 
 def test_harmonise_takes_the_plain_mean_of_the_parts():
     to_2012 = {"91": "91", "93": "91", "94": "91", "95": "91", "92": "92", "96": "92", "11": "11"}
-    frame = pd.DataFrame({"province": ["91", "93", "94", "95", "92", "96", "11"],
-                          "value": [40.0, 30, 20, 10, 50, 30, 7]})
+    frame = pd.DataFrame(
+        {"province": ["91", "93", "94", "95", "92", "96", "11"], "value": [40.0, 30, 20, 10, 50, 30, 7]}
+    )
     result = gaps.harmonise(frame, to_2012).set_index("province")["value"]
     assert result.to_dict() == {"11": 7.0, "91": 25.0, "92": 40.0}
 
@@ -116,8 +116,9 @@ def test_real_measures_against_numpy(imdi_2025):
     assert m["theil"] == pytest.approx(numpy_theil(y))
     split = gaps.theil_split(y, imdi_2025.pulau.to_numpy())
     mu = y.mean()
-    between = sum(len(g) / len(y) * g.value.mean() / mu * math.log(g.value.mean() / mu)
-                  for _, g in imdi_2025.groupby("pulau"))
+    between = sum(
+        len(g) / len(y) * g.value.mean() / mu * math.log(g.value.mean() / mu) for _, g in imdi_2025.groupby("pulau")
+    )
     assert split["between"] == pytest.approx(between)
 
 

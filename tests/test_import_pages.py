@@ -12,13 +12,22 @@ from streamlit.testing.v1 import AppTest
 from tests.test_app import APP
 
 PAGES = ["overview", "profile", "gaps", "sectors", "targeting", "present", "import", "sources", "dictionary"]
-MENTORING = ("id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after\n"
-             + "".join(f"W-{i},2024,Nusa Tenggara Timur,makanan,2024-05-06,2024-07-29,ya,40,{50 + i % 7},tidak,ya\n"
-                       for i in range(25)))
-INDICATORS = ("province;year;indicator;value;unit;source\n"
-              + "".join(f"{p};2024;pelatihan_digital;{v};persen;Diskominfo\n"
-                        for p, v in [("Aceh", "12,5"), ("Bali", "30,25"), ("Papua Pegunungan", "3,5"),
-                                     ("Jawa Barat", "18"), ("Nusa Tenggara Timur", "9,75")]))
+MENTORING = (
+    "id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after\n"
+    + "".join(
+        f"W-{i},2024,Nusa Tenggara Timur,makanan,2024-05-06,2024-07-29,ya,40,{50 + i % 7},tidak,ya\n" for i in range(25)
+    )
+)
+INDICATORS = "province;year;indicator;value;unit;source\n" + "".join(
+    f"{p};2024;pelatihan_digital;{v};persen;Diskominfo\n"
+    for p, v in [
+        ("Aceh", "12,5"),
+        ("Bali", "30,25"),
+        ("Papua Pegunungan", "3,5"),
+        ("Jawa Barat", "18"),
+        ("Nusa Tenggara Timur", "9,75"),
+    ]
+)
 
 
 def unescaped(markdown: str) -> str:
@@ -48,8 +57,9 @@ def visit_every_page(at: AppTest) -> None:
         assert at.title, page
 
 
-@pytest.mark.parametrize("name, content, kind", [("ntt.csv", MENTORING, "mentoring"),
-                                                 ("pelatihan.csv", INDICATORS, "indicators")])
+@pytest.mark.parametrize(
+    "name, content, kind", [("ntt.csv", MENTORING, "mentoring"), ("pelatihan.csv", INDICATORS, "indicators")]
+)
 def test_every_page_works_after_an_import_and_after_going_back(name, content, kind):
     at = import_file(fresh(), name, content, kind)
     visit_every_page(at)

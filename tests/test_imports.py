@@ -17,8 +17,10 @@ from inklusi import db, imports, queries
 from inklusi.config import DATA_DIR
 from inklusi.metrics import mentoring_rates, rates_by
 
-HEADER = ("id,year,province,sector,scale,gender,start_date,end_date,training_hours,completed,pre_score,post_score,"
-          "online_before,online_after")
+HEADER = (
+    "id,year,province,sector,scale,gender,start_date,end_date,training_hours,completed,pre_score,post_score,"
+    "online_before,online_after"
+)
 GOOD = "P-1,2024,Jawa Barat,makanan,mikro,perempuan,2024-05-06,2024-07-29,24,ya,42,55,tidak,ya"
 
 
@@ -36,24 +38,44 @@ def problems(content: bytes, name="file.csv", kind="mentoring", sheet=None):
 CASES = {
     "missing column, closest name suggested": (
         csv_file(GOOD.replace("Jawa Barat", "Jawa Barat"), header=HEADER.replace("province", "provinsi")),
-        (None, "province", "missing_column_like"), "did you mean the column provinsi"),
-    "extra column": (csv_file(GOOD + ",x", header=HEADER + ",catatan"), (None, "catatan", "extra_column"),
-                     "not in the schema"),
+        (None, "province", "missing_column_like"),
+        "did you mean the column provinsi",
+    ),
+    "extra column": (
+        csv_file(GOOD + ",x", header=HEADER + ",catatan"),
+        (None, "catatan", "extra_column"),
+        "not in the schema",
+    ),
     "wrong type": (csv_file(GOOD.replace(",2024,", ",dua ribu,")), (2, "year", "not_integer"), "not a whole number"),
     "score out of range": (csv_file(GOOD.replace(",42,", ",120,")), (2, "pre_score", "range"), "outside the range"),
-    "unknown province with a suggestion": (csv_file(GOOD.replace("Jawa Barat", "Jawa Barta")),
-                                           (2, "province", "province_like"), "did you mean 32 West Java"),
-    "a regency is not a province": (csv_file(GOOD.replace("Jawa Barat", "Kab. Manggarai Barat")),
-                                    (2, "province", "regency"), "regency or city"),
-    "duplicate participant ids": (csv_file(GOOD, GOOD.replace("Jawa Barat", "Bali")), (3, "id", "duplicate_id"),
-                                  "appears more than once"),
-    "end before start": (csv_file(GOOD.replace("2024-07-29", "2024-04-01")), (2, "end_date", "end_before_start"),
-                         "before the start date"),
+    "unknown province with a suggestion": (
+        csv_file(GOOD.replace("Jawa Barat", "Jawa Barta")),
+        (2, "province", "province_like"),
+        "did you mean 32 West Java",
+    ),
+    "a regency is not a province": (
+        csv_file(GOOD.replace("Jawa Barat", "Kab. Manggarai Barat")),
+        (2, "province", "regency"),
+        "regency or city",
+    ),
+    "duplicate participant ids": (
+        csv_file(GOOD, GOOD.replace("Jawa Barat", "Bali")),
+        (3, "id", "duplicate_id"),
+        "appears more than once",
+    ),
+    "end before start": (
+        csv_file(GOOD.replace("2024-07-29", "2024-04-01")),
+        (2, "end_date", "end_before_start"),
+        "before the start date",
+    ),
     "total row": (csv_file(GOOD, "Total,,,,,,,,,,,,,"), (3, None, "total_row"), "total or subtotal"),
     "subtotal row": (csv_file(GOOD, "Subtotal Jawa Barat,2024,,,,,,,,,,,,"), (3, None, "total_row"), "total"),
     "not a sector": (csv_file(GOOD.replace("makanan", "makana")), (2, "sector", "choice_like"), "did you mean"),
-    "completed without a post-score": (csv_file(GOOD.replace(",42,55,", ",42,,")), (2, "post_score", "post_missing"),
-                                       "post-score is empty"),
+    "completed without a post-score": (
+        csv_file(GOOD.replace(",42,55,", ",42,,")),
+        (2, "post_score", "post_missing"),
+        "post-score is empty",
+    ),
 }
 
 
@@ -67,13 +89,16 @@ def test_bad_file_gives_its_message(case):
     assert problem.text("id") and problem.text("id") != problem.text("en")
 
 
-@pytest.mark.parametrize("content, name, key", [
-    (b"", "empty.csv", "empty"),
-    (HEADER.encode() + b"\n", "header-only.csv", "empty"),
-    (b"x" * (imports.MAX_BYTES + 1), "big.csv", "too_large"),
-    (b"PK\x03\x04 not really a workbook", "broken.xlsx", "unreadable"),
-    (b"\x00\x01", "data.doc", "format"),
-])
+@pytest.mark.parametrize(
+    "content, name, key",
+    [
+        (b"", "empty.csv", "empty"),
+        (HEADER.encode() + b"\n", "header-only.csv", "empty"),
+        (b"x" * (imports.MAX_BYTES + 1), "big.csv", "too_large"),
+        (b"PK\x03\x04 not really a workbook", "broken.xlsx", "unreadable"),
+        (b"\x00\x01", "data.doc", "format"),
+    ],
+)
 def test_unreadable_files_say_why(content, name, key):
     with pytest.raises(imports.ReadError) as error:
         imports.read(content, name)
@@ -94,8 +119,10 @@ def test_excel_with_several_sheets_asks_which():
 
 
 def test_aliases_are_recognised_and_reported_not_guessed():
-    rows = [GOOD.replace("Jawa Barat", alias).replace("P-1", f"P-{i}") for i, alias in
-            enumerate(["Jabar", "Prov. NTT", "DKI", "Provinsi Jawa Barat", "JABAR"])]
+    rows = [
+        GOOD.replace("Jawa Barat", alias).replace("P-1", f"P-{i}")
+        for i, alias in enumerate(["Jabar", "Prov. NTT", "DKI", "Provinsi Jawa Barat", "JABAR"])
+    ]
     result, found = problems(csv_file(*rows))
     assert not found and len(result.accepted) == 5
     assert list(result.accepted["province"]) == ["32", "53", "31", "32", "32"]
@@ -106,8 +133,11 @@ def test_aliases_are_recognised_and_reported_not_guessed():
 
 
 def test_indonesian_excel_csv_semicolons_decimal_commas_thousands_and_encodings():
-    text = (HEADER.replace(",", ";") + "\n" +
-            "P-1;2024;Jawa Barat;Makanan;mikro;perempuan;06/05/2024;29/07/2024;1.000;ya;42,5;55,25;tidak;ya\n")
+    text = (
+        HEADER.replace(",", ";")
+        + "\n"
+        + "P-1;2024;Jawa Barat;Makanan;mikro;perempuan;06/05/2024;29/07/2024;1.000;ya;42,5;55,25;tidak;ya\n"
+    )
     for encoding in ("utf-8", "utf-8-sig", "utf-16", "cp1252"):
         result, found = problems(text.encode(encoding))
         assert not found, (encoding, found)
@@ -126,8 +156,12 @@ def test_words_in_a_date_column_are_not_dates(word):
 
 
 def test_invalid_rows_are_held_back_and_listed_never_dropped():
-    content = csv_file(GOOD, GOOD.replace("P-1", "P-2").replace(",42,", ",420,"),
-                       GOOD.replace("P-1", "P-3").replace("Jawa Barat", "Atlantis"), "Jumlah,,,,,,,,,,,,,")
+    content = csv_file(
+        GOOD,
+        GOOD.replace("P-1", "P-2").replace(",42,", ",420,"),
+        GOOD.replace("P-1", "P-3").replace("Jawa Barat", "Atlantis"),
+        "Jumlah,,,,,,,,,,,,,",
+    )
     result, found = problems(content)
     assert list(result.accepted["id"]) == ["P-1"]
     assert result.held_back == 3
@@ -135,10 +169,12 @@ def test_invalid_rows_are_held_back_and_listed_never_dropped():
 
 
 def test_indicator_values_import():
-    content = ("province;year;indicator;value;unit;source\n"
-               "Jabar;2024;pelatihan;12,5;persen;Diskominfo\n"
-               "Papua Pegunungan;2024;pelatihan;3,25;persen;Diskominfo\n"
-               "Jabar;2024;imdi;1;skor;x\n").encode()
+    content = (
+        "province;year;indicator;value;unit;source\n"
+        "Jabar;2024;pelatihan;12,5;persen;Diskominfo\n"
+        "Papua Pegunungan;2024;pelatihan;3,25;persen;Diskominfo\n"
+        "Jabar;2024;imdi;1;skor;x\n"
+    ).encode()
     result, found = problems(content, kind="indicators")
     assert found == {(4, "indicator", "indicator_exists")}
     values, indicators, sources = imports.indicator_tables(result.accepted, "pelatihan.csv")
@@ -158,9 +194,15 @@ def test_readers_never_fail_unhandled_on_random_bytes(content, name):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12), min_size=1,
-                         max_size=16), min_size=1, max_size=8),
-       st.sampled_from([",", ";"]), st.booleans())
+@given(
+    st.lists(
+        st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12), min_size=1, max_size=16),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([",", ";"]),
+    st.booleans(),
+)
 def test_readers_never_fail_unhandled_on_random_csv(rows, delimiter, with_header):
     lines = ([HEADER.replace(",", delimiter)] if with_header else []) + [delimiter.join(r) for r in rows]
     try:
@@ -222,9 +264,19 @@ def test_decimal_scores_give_the_same_interval_as_pandas(build_dir, sample, pre_
 
 
 def test_equal_decimal_gains_give_an_interval_of_zero_width():
-    sums = pd.DataFrame({"participants": [3], "completed": [3], "with_scores": [3], "sum_pre": [150.0],
-                         "sum_post": [150.3], "sum_gain": [0.1 + 0.1 + 0.1], "sum_gain_sq": [3 * 0.1 * 0.1],
-                         "online_before": [0], "online_after": [1]})
+    sums = pd.DataFrame(
+        {
+            "participants": [3],
+            "completed": [3],
+            "with_scores": [3],
+            "sum_pre": [150.0],
+            "sum_post": [150.3],
+            "sum_gain": [0.1 + 0.1 + 0.1],
+            "sum_gain_sq": [3 * 0.1 * 0.1],
+            "online_before": [0],
+            "online_after": [1],
+        }
+    )
     rates = mentoring_rates(sums)
     assert rates["gain_low"] == pytest.approx(0.1) and rates["gain_high"] == pytest.approx(0.1)
 

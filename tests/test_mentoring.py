@@ -55,7 +55,7 @@ def test_records_fall_inside_the_programme_windows(records):
 
 def test_starting_skill_follows_the_published_skills_pillar(records, values, provinces):
     skills = values[(values.indicator == "imdi_keterampilan") & (values.year == 2022)].set_index("province").value
-    parent = dict(zip(provinces.kode, provinces.kode_2012))
+    parent = dict(zip(provinces.kode, provinces.kode_2012, strict=True))
     mean_pre = records.groupby("province").pre_score.mean()
     pillar = mean_pre.index.map(lambda k: skills[parent[k]])
     assert np.corrcoef(mean_pre, pillar)[0, 1] > 0.9

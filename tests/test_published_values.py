@@ -13,21 +13,24 @@ def value(values, indicator, year, province):
     return row.value.iloc[0]
 
 
-@pytest.mark.parametrize("indicator, year, province, published", [
-    ("imdi", 2024, "31", 50.5),        # IMDI 2024 DKI Jakarta
-    ("imdi", 2025, "31", 56.97),       # the highest province of 2025 (databoks)
-    ("ild", 2022, "34", 3.64),         # Indeks Literasi Digital 2022 DI Yogyakarta
-    ("ild", 2022, "61", 3.64),         # Kalimantan Barat (katadata 1 Feb 2023)
-    ("ild", 2022, "92", 3.62),         # Papua Barat after the swap is undone (press: 3.62)
-    ("ild", 2021, "14", 3.35),         # Riau, corrected from Kompas
-    ("iptik", 2022, "31", 7.64),       # BPS via Databoks
-    ("iptik", 2022, "91", 3.22),       # Papua (BPS code 94 -> Kemendagri 91)
-    ("iptik", 2019, "ID", 5.32),       # national, BPS release
-    ("evdci", 2022, "31", 73.2),       # EV-DCI 2022 DKI, Databoks "73.23"
-    ("imdi", 2022, "ID", 37.8),
-    ("imdi", 2024, "ID", 43.34),
-    ("imdi", 2025, "ID", 44.53),
-])
+@pytest.mark.parametrize(
+    "indicator, year, province, published",
+    [
+        ("imdi", 2024, "31", 50.5),  # IMDI 2024 DKI Jakarta
+        ("imdi", 2025, "31", 56.97),  # the highest province of 2025 (databoks)
+        ("ild", 2022, "34", 3.64),  # Indeks Literasi Digital 2022 DI Yogyakarta
+        ("ild", 2022, "61", 3.64),  # Kalimantan Barat (katadata 1 Feb 2023)
+        ("ild", 2022, "92", 3.62),  # Papua Barat after the swap is undone (press: 3.62)
+        ("ild", 2021, "14", 3.35),  # Riau, corrected from Kompas
+        ("iptik", 2022, "31", 7.64),  # BPS via Databoks
+        ("iptik", 2022, "91", 3.22),  # Papua (BPS code 94 -> Kemendagri 91)
+        ("iptik", 2019, "ID", 5.32),  # national, BPS release
+        ("evdci", 2022, "31", 73.2),  # EV-DCI 2022 DKI, Databoks "73.23"
+        ("imdi", 2022, "ID", 37.8),
+        ("imdi", 2024, "ID", 43.34),
+        ("imdi", 2025, "ID", 44.53),
+    ],
+)
 def test_published_spot_values(values, indicator, year, province, published):
     assert value(values, indicator, year, province) == published
 

@@ -12,8 +12,9 @@ from inklusi import queries
 
 @pytest.fixture(scope="module")
 def tables(build_dir):
-    return {name: pd.read_parquet(build_dir / f"{name}.parquet")
-            for name in ("indicator_values", "provinces", "mentoring")}
+    return {
+        name: pd.read_parquet(build_dir / f"{name}.parquet") for name in ("indicator_values", "provinces", "mentoring")
+    }
 
 
 def expected_by_province(tables, indicator, year):
@@ -27,16 +28,24 @@ def expected_by_province(tables, indicator, year):
     return frame.set_index("province")
 
 
-@pytest.mark.parametrize("indicator, year, size", [("imdi", 2024, 38), ("imdi", 2023, 38), ("ild", 2021, 34),
-                                                   ("iptik", 2022, 34), ("internet_rt_perdesaan", 2022, 34)])
+@pytest.mark.parametrize(
+    "indicator, year, size",
+    [
+        ("imdi", 2024, 38),
+        ("imdi", 2023, 38),
+        ("ild", 2021, 34),
+        ("iptik", 2022, 34),
+        ("internet_rt_perdesaan", 2022, 34),
+    ],
+)
 def test_indicator_by_province(con, tables, indicator, year, size):
     got = queries.run(con, "indicator_by_province", {"indicator": indicator, "year": year}).set_index("province")
     want = expected_by_province(tables, indicator, year)
     assert len(got) == size and set(got.index) == set(want.index)
-    pd.testing.assert_series_equal(got.value.sort_index(), want.value.sort_index(), check_names=False,
-                                   check_dtype=False)
-    pd.testing.assert_series_equal(got["rank"].sort_index().astype(float), want["rank"].sort_index(),
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        got.value.sort_index(), want.value.sort_index(), check_names=False, check_dtype=False
+    )
+    pd.testing.assert_series_equal(got["rank"].sort_index().astype(float), want["rank"].sort_index(), check_names=False)
     assert (got.n_ranked == want.value.notna().sum()).all()
     assert list(got.value.dropna()) == sorted(got.value.dropna(), reverse=True)
 
@@ -65,8 +74,16 @@ def test_national_series(con, tables):
     assert got.loc[2019, "national"] == 5.32 and pd.isna(got.loc[2024, "national"])
 
 
-@pytest.mark.parametrize("filters", [{}, {"year": 2022}, {"year": 2021, "sector": "tekstil"},
-                                     {"gender": "perempuan", "scale": "mikro"}, {"province": "53", "area": "labuanbajo"}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"year": 2022},
+        {"year": 2021, "sector": "tekstil"},
+        {"gender": "perempuan", "scale": "mikro"},
+        {"province": "53", "area": "labuanbajo"},
+    ],
+)
 def test_mentoring_cube(con, tables, filters):
     """The cube's sums, re-aggregated by province and sector, equal pandas on the records."""
     got = queries.run(con, "mentoring_cube", filters).groupby(["province", "sector"]).sum(min_count=1)
@@ -74,12 +91,14 @@ def test_mentoring_cube(con, tables, filters):
     for key, value in filters.items():
         m = m[m[key] == value]
     scored = m[m.post_score.notna()]
-    want = pd.DataFrame({
-        "participants": m.groupby(["province", "sector"]).size(),
-        "completed": m.groupby(["province", "sector"]).completed.sum(),
-        "sum_gain": (scored.post_score - scored.pre_score).groupby([scored.province, scored.sector]).sum(),
-        "online_after": m.groupby(["province", "sector"]).online_after.sum(),
-    })
+    want = pd.DataFrame(
+        {
+            "participants": m.groupby(["province", "sector"]).size(),
+            "completed": m.groupby(["province", "sector"]).completed.sum(),
+            "sum_gain": (scored.post_score - scored.pre_score).groupby([scored.province, scored.sector]).sum(),
+            "online_after": m.groupby(["province", "sector"]).online_after.sum(),
+        }
+    )
     assert len(got) == len(want)
     for column in want:
         assert (got[column].astype(float) == want[column].reindex(got.index).fillna(0).astype(float)).all(), column
@@ -96,17 +115,19 @@ def test_mentoring_cube_holds_every_sum_of_the_records(con, tables, filters):
         m = m[m[key] == value]
     scored = m[m.post_score.notna()].assign(gain=lambda f: f.post_score - f.pre_score)
     groups, scored_groups = m.groupby(CUBE), scored.groupby(CUBE)
-    want = pd.DataFrame({
-        "participants": groups.size(),
-        "completed": groups.completed.sum(),
-        "with_scores": scored_groups.size(),
-        "sum_pre": scored_groups.pre_score.sum(),
-        "sum_post": scored_groups.post_score.sum(),
-        "sum_gain": scored_groups.gain.sum(),
-        "sum_gain_sq": scored_groups.gain.apply(lambda g: float((g.astype(float) ** 2).sum())),
-        "online_before": groups.online_before.sum(),
-        "online_after": groups.online_after.sum(),
-    })
+    want = pd.DataFrame(
+        {
+            "participants": groups.size(),
+            "completed": groups.completed.sum(),
+            "with_scores": scored_groups.size(),
+            "sum_pre": scored_groups.pre_score.sum(),
+            "sum_post": scored_groups.post_score.sum(),
+            "sum_gain": scored_groups.gain.sum(),
+            "sum_gain_sq": scored_groups.gain.apply(lambda g: float((g.astype(float) ** 2).sum())),
+            "online_before": groups.online_before.sum(),
+            "online_after": groups.online_after.sum(),
+        }
+    )
     assert len(got) == len(want) and list(got.index) == sorted(got.index)
     assert got.sum_pre.isna().equals(got.with_scores == 0)  # no scores: the sums stay missing
     for column in want:
@@ -133,13 +154,16 @@ def test_every_query_documents_itself_and_returns_what_it_promises(con):
         assert tuple(frame.columns) == query.returns, query.name
 
 
-@pytest.mark.parametrize("name, params, code", [
-    ("no_such_query", {}, "unknown_query"),
-    ("indicator_by_province", {"indicator": "imdi"}, "missing_param"),
-    ("indicator_by_province", {"indicator": "imdi", "year": 2024, "limit": 5}, "extra_param"),
-    ("indicator_by_province", {"indicator": "imdi", "year": "abc"}, "bad_value"),
-    ("indicator_by_province", {"indicator": "x" * 10_000, "year": 2024}, "bad_value"),
-])
+@pytest.mark.parametrize(
+    "name, params, code",
+    [
+        ("no_such_query", {}, "unknown_query"),
+        ("indicator_by_province", {"indicator": "imdi"}, "missing_param"),
+        ("indicator_by_province", {"indicator": "imdi", "year": 2024, "limit": 5}, "extra_param"),
+        ("indicator_by_province", {"indicator": "imdi", "year": "abc"}, "bad_value"),
+        ("indicator_by_province", {"indicator": "x" * 10_000, "year": 2024}, "bad_value"),
+    ],
+)
 def test_bad_requests_are_clear_errors(con, name, params, code):
     with pytest.raises(queries.QueryError) as error:
         queries.run(con, name, params)

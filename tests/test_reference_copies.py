@@ -19,8 +19,14 @@ CORRECTED = {
     ("internet_rt_perdesaan", 2022, "31"): None,
 }
 SPELLINGS = {
-    "SUMATRA UTARA": "12", "SUMATRA BARAT": "13", "SUMATRA SELATAN": "16", "BANGKA BELITUNG": "19",
-    "KEP. BANGKA BELITUNG": "19", "KEP. RIAU": "21", "DI YOGYAKARTA (DIY)": "34", "INDONESIA": "ID",
+    "SUMATRA UTARA": "12",
+    "SUMATRA BARAT": "13",
+    "SUMATRA SELATAN": "16",
+    "BANGKA BELITUNG": "19",
+    "KEP. BANGKA BELITUNG": "19",
+    "KEP. RIAU": "21",
+    "DI YOGYAKARTA (DIY)": "34",
+    "INDONESIA": "ID",
 }
 IMDI_COLUMNS = {
     "imdi": "imdi",
@@ -50,14 +56,16 @@ IMDI_COLUMNS = {
 
 @pytest.fixture(scope="module")
 def code_of(provinces):
-    names = {n.upper(): k for col in ("nama", "nama_resmi") for n, k in zip(provinces[col], provinces["kode"])}
+    names = {
+        n.upper(): k for col in ("nama", "nama_resmi") for n, k in zip(provinces[col], provinces["kode"], strict=True)
+    }
     names.update(SPELLINGS)
     return lambda name: names[name.strip().upper()]
 
 
 @pytest.fixture(scope="module")
 def bps(provinces):
-    return dict(zip(provinces["kode_bps"], provinces["kode"]))
+    return dict(zip(provinces["kode_bps"], provinces["kode"], strict=True))
 
 
 def read(reference_dir, name):
@@ -99,9 +107,13 @@ def test_imdi(reference_dir, values, bps, year):
                 expected[(IMDI_COLUMNS[key], year, bps[row["kode_provinsi"]])] = number(text)
     national = read(reference_dir, "imdi_nasional_pilar.csv").set_index("tahun").loc[str(year)]
     skills = "imdi_literasi" if year == 2025 else "imdi_keterampilan"
-    for column, indicator in [("imdi", "imdi"), ("pilar_infrastruktur_ekosistem", "imdi_infrastruktur"),
-                              ("pilar_keterampilan_atau_literasi_digital", skills),
-                              ("pilar_pemberdayaan", "imdi_pemberdayaan"), ("pilar_pekerjaan", "imdi_pekerjaan")]:
+    for column, indicator in [
+        ("imdi", "imdi"),
+        ("pilar_infrastruktur_ekosistem", "imdi_infrastruktur"),
+        ("pilar_keterampilan_atau_literasi_digital", skills),
+        ("pilar_pemberdayaan", "imdi_pemberdayaan"),
+        ("pilar_pekerjaan", "imdi_pekerjaan"),
+    ]:
         expected[(indicator, year, "ID")] = number(national[column])
     compare(values, expected, set(IMDI_COLUMNS.values()), {year})
 
@@ -115,17 +127,25 @@ def test_ild(reference_dir, values, code_of, bps):
         assert code_of(row["nama_provinsi"]) == code
         expected[("ild", 2022, code)] = number(row["indeks_literasi_digital"])
     national = read(reference_dir, "ild_nasional_pilar_2020_2022.csv").set_index("tahun")
-    pillars = {"digital_culture": "budaya", "digital_safety": "keamanan", "digital_skill": "kecakapan",
-               "digital_ethics": "etika"}
+    pillars = {
+        "digital_culture": "budaya",
+        "digital_safety": "keamanan",
+        "digital_skill": "kecakapan",
+        "digital_ethics": "etika",
+    }
     for year in (2021, 2022):
         expected[("ild", year, "ID")] = number(national.loc[str(year), "indeks_literasi_digital"])
         for column, pillar in pillars.items():
             expected[(f"ild_{pillar}", year, "ID")] = number(national.loc[str(year), column])
     compare(values, expected, {"ild"} | {f"ild_{p}" for p in pillars.values()}, {2021, 2022})
 
-    subindices = {"subindeks_informasi_literasi_data": "ild_2020_informasi",
-                  "subindeks_komunikasi_kolaborasi": "ild_2020_komunikasi", "subindeks_keamanan": "ild_2020_keamanan",
-                  "subindeks_kemampuan_teknologi": "ild_2020_teknologi", "indeks_literasi_digital_2020": "ild_2020"}
+    subindices = {
+        "subindeks_informasi_literasi_data": "ild_2020_informasi",
+        "subindeks_komunikasi_kolaborasi": "ild_2020_komunikasi",
+        "subindeks_keamanan": "ild_2020_keamanan",
+        "subindeks_kemampuan_teknologi": "ild_2020_teknologi",
+        "indeks_literasi_digital_2020": "ild_2020",
+    }
     expected = {}
     for row in read(reference_dir, "ild_2020_provinsi_subindeks_githubcopy.csv").to_dict("records"):
         for column, indicator in subindices.items():
@@ -140,8 +160,12 @@ def test_iptik(reference_dir, values, code_of, bps):
         code = bps.get(row["kode_provinsi"], "ID")
         for year in (2019, 2020):
             expected[("iptik", year, code)] = number(row[f"iptik_{year}"])
-    parts = {"akses_infrastruktur": "iptik_akses", "penggunaan": "iptik_penggunaan", "keahlian": "iptik_keahlian",
-             "iptik": "iptik"}
+    parts = {
+        "akses_infrastruktur": "iptik_akses",
+        "penggunaan": "iptik_penggunaan",
+        "keahlian": "iptik_keahlian",
+        "iptik": "iptik",
+    }
     for row in read(reference_dir, "bps_iptik_2021_2022_provinsi_subindeks_githubcopy.csv").to_dict("records"):
         code = bps.get(row["kode_provinsi"], "ID")
         for year in (2021, 2022):
@@ -156,7 +180,9 @@ def test_iptik(reference_dir, values, code_of, bps):
 def test_iptik_2024_agrees_with_the_second_copy(reference_dir, values, code_of):
     """SOURCES.md: the 2024 values equal, digit for digit, the iptik column of the QRIS file."""
     for row in read(reference_dir, "bps_iptik2024_umk_qris_provinsi_githubcopy.csv").to_dict("records"):
-        mine = values[(values.indicator == "iptik") & (values.year == 2024) & (values.province == code_of(row["provinsi"]))]
+        mine = values[
+            (values.indicator == "iptik") & (values.year == 2024) & (values.province == code_of(row["provinsi"]))
+        ]
         assert mine.value.iloc[0] == float(row["iptik"])
 
 
@@ -164,20 +190,33 @@ def test_internet_and_shopping(reference_dir, values, code_of):
     expected = {}
     for row in read(reference_dir, "bps_rt_akses_internet_2022_provinsi_copy.csv").to_dict("records"):
         code = code_of(row["provinsi"])
-        for column, indicator in [("perkotaan_2022", "internet_rt_perkotaan"), ("perdesaan_2022", "internet_rt_perdesaan"),
-                                  ("perkotaan_perdesaan_2022", "internet_rt")]:
+        for column, indicator in [
+            ("perkotaan_2022", "internet_rt_perkotaan"),
+            ("perdesaan_2022", "internet_rt_perdesaan"),
+            ("perkotaan_perdesaan_2022", "internet_rt"),
+        ]:
             expected[(indicator, 2022, code)] = number(row[column])
     for row in read(reference_dir, "bps_penduduk_akses_internet_2023_provinsi_databoks.csv").to_dict("records"):
-        expected[("internet_penduduk", 2023, code_of(row["provinsi"]))] = number(row["pct_penduduk_5plus_akses_internet_2023"])
+        expected[("internet_penduduk", 2023, code_of(row["provinsi"]))] = number(
+            row["pct_penduduk_5plus_akses_internet_2023"]
+        )
     for row in read(reference_dir, "bps_belanja_online_2023_provinsi_databoks.csv").to_dict("records"):
-        expected[("belanja_online", 2023, code_of(row["provinsi"]))] = number(row["pct_pengguna_internet_belanja_online_2023"])
-    compare(values, expected, {"internet_rt", "internet_rt_perkotaan", "internet_rt_perdesaan", "internet_penduduk",
-                               "belanja_online"}, {2022, 2023})
+        expected[("belanja_online", 2023, code_of(row["provinsi"]))] = number(
+            row["pct_pengguna_internet_belanja_online_2023"]
+        )
+    compare(
+        values,
+        expected,
+        {"internet_rt", "internet_rt_perkotaan", "internet_rt_perdesaan", "internet_penduduk", "belanja_online"},
+        {2022, 2023},
+    )
 
 
 def test_evdci(reference_dir, values, bps, code_of):
     expected = {}
-    for row in read(reference_dir, "evdci_indeks_daya_saing_digital_provinsi_2020_2024_opendata_copy.csv").to_dict("records"):
+    for row in read(reference_dir, "evdci_indeks_daya_saing_digital_provinsi_2020_2024_opendata_copy.csv").to_dict(
+        "records"
+    ):
         code = bps[row["kode_provinsi"]]
         assert code_of(row["nama_provinsi"]) == code
         expected[("evdci", int(row["tahun"]), code)] = number(row["indeks_daya_saing_digital"])

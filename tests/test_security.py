@@ -27,8 +27,11 @@ APP = str(REPO / "dashboard.py")
 
 
 def calls(tree: ast.AST, attribute: str):
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-            and n.func.attr == attribute]
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == attribute
+    ]
 
 
 def test_no_code_allows_raw_html_in_markdown():
@@ -42,8 +45,13 @@ def test_raw_html_is_only_ever_a_fixed_constant_of_the_code():
     seen = 0
     for path in SOURCES:
         tree = ast.parse(path.read_text())
-        constants = {t.id for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
-                     and isinstance(n.value.value, str) for t in n.targets if isinstance(t, ast.Name)}
+        constants = {
+            t.id
+            for n in tree.body
+            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
         for call in calls(tree, "html"):
             if isinstance(call.func.value, ast.Name) and call.func.value.id == "st":
                 seen += 1
@@ -61,8 +69,12 @@ def test_upload_limit_and_xsrf_protection_are_configured():
 
 def test_a_running_server_refuses_an_upload_without_the_xsrf_token():
     with server() as base:
-        request = urllib.request.Request(f"{base}/_stcore/upload_file/some-session/some-file", method="PUT",
-                                         data=b"--x\r\n", headers={"Content-Type": "multipart/form-data; boundary=x"})
+        request = urllib.request.Request(
+            f"{base}/_stcore/upload_file/some-session/some-file",
+            method="PUT",
+            data=b"--x\r\n",
+            headers={"Content-Type": "multipart/form-data; boundary=x"},
+        )
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403 and b"XSRF" in refused.value.read()
@@ -82,11 +94,20 @@ def test_literal_text_renders_as_exactly_what_was_typed(text):
     assert rendered == f"<p>Nilai «{escaped}» tidak dikenali.</p>\n"
 
 
-@pytest.mark.parametrize("value", ["![x](http://example.com/x.png)", "[klik](javascript:alert(1))",
-                                   "<img src=http://example.com/x.png>", "BPS <script>", "[a]: http://example.com"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "![x](http://example.com/x.png)",
+        "[klik](javascript:alert(1))",
+        "<img src=http://example.com/x.png>",
+        "BPS <script>",
+        "[a]: http://example.com",
+    ],
+)
 def test_imported_text_with_links_images_or_tags_is_held_back(value):
-    frame = imports.read(f"province,year,indicator,value,unit,source\nJawa Barat,2024,uji,1,persen,{value}\n"
-                         .encode(), "uji.csv")
+    frame = imports.read(
+        f"province,year,indicator,value,unit,source\nJawa Barat,2024,uji,1,persen,{value}\n".encode(), "uji.csv"
+    )
     result = imports.validate(frame, "indicators", "uji.csv")
     assert result.accepted.empty
     assert [p.key for p in result.problems] == ["markup"]
@@ -94,8 +115,9 @@ def test_imported_text_with_links_images_or_tags_is_held_back(value):
 
 @pytest.mark.parametrize("value", ["Dinas Kominfo (2024)", "persen [%]", "US$ 5", "https://bps.go.id", "a < b"])
 def test_ordinary_text_with_brackets_is_accepted(value):
-    frame = imports.read(f"province,year,indicator,value,unit,source\nJawa Barat,2024,uji,1,persen,\"{value}\"\n"
-                         .encode(), "uji.csv")
+    frame = imports.read(
+        f'province,year,indicator,value,unit,source\nJawa Barat,2024,uji,1,persen,"{value}"\n'.encode(), "uji.csv"
+    )
     assert len(imports.validate(frame, "indicators", "uji.csv").accepted) == 1
 
 
@@ -111,10 +133,14 @@ def app_fields(con):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(sorted({f for p in registry.PAGES for f in p.url_fields})),
-                       st.text(max_size=30) | st.sampled_from(["2025", "2022", "53", "imdi", "ild", "-1", "1e9",
-                                                               "nan", "inf", "0x10", " 2024 ", "٢٠٢٤"]),
-                       max_size=8))
+@given(
+    st.dictionaries(
+        st.sampled_from(sorted({f for p in registry.PAGES for f in p.url_fields})),
+        st.text(max_size=30)
+        | st.sampled_from(["2025", "2022", "53", "imdi", "ild", "-1", "1e9", "nan", "inf", "0x10", " 2024 ", "٢٠٢٤"]),
+        max_size=8,
+    )
+)
 def test_any_link_resolves_to_valid_options(app_fields, raw):
     state, notes = viewstate.resolve(raw, app_fields)
     for field in app_fields:
@@ -125,9 +151,14 @@ def test_any_link_resolves_to_valid_options(app_fields, raw):
 
 
 @settings(max_examples=12, deadline=None)
-@given(st.sampled_from(["", "profile", "gaps", "sectors", "targeting", "present", "import"]),
-       st.dictionaries(st.sampled_from(["lang", "indicator", "year", "province", "slide", "sector", "x_cut", "mode"]),
-                       st.text(max_size=12), max_size=4))
+@given(
+    st.sampled_from(["", "profile", "gaps", "sectors", "targeting", "present", "import"]),
+    st.dictionaries(
+        st.sampled_from(["lang", "indicator", "year", "province", "slide", "sector", "x_cut", "mode"]),
+        st.text(max_size=12),
+        max_size=4,
+    ),
+)
 def test_any_link_opens_a_page_without_an_error(path, raw):
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in raw.items():
@@ -143,10 +174,15 @@ HEADER = "id,year,province,sector,start_date,end_date,completed,pre_score,post_s
 
 
 @settings(max_examples=10, deadline=None)
-@given(st.one_of(st.binary(max_size=600),
-                 st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), max_size=6)
-                 .map(lambda rows: "\n".join([HEADER, *rows]).encode("utf-8"))),
-       st.sampled_from(["a.csv", "a.xlsx", "a.parquet", "ñ ü.csv", "a"]))
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), max_size=6).map(
+            lambda rows: "\n".join([HEADER, *rows]).encode("utf-8")
+        ),
+    ),
+    st.sampled_from(["a.csv", "a.xlsx", "a.parquet", "ñ ü.csv", "a"]),
+)
 def test_any_upload_gets_a_message_and_keeps_the_loaded_data(content, name):
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("pages/import.py").run()

@@ -15,8 +15,11 @@ from inklusi import boundaries, config, i18n, queries, story
 def decks(con):
     run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
     maps = lambda layout: boundaries.load_geojson(config.boundaries_dir(), layout)  # noqa: E731
-    return {(lang, pin): {s.key: s for s in story.slides(run, lang, pin, maps)}
-            for lang in ("id", "en") for pin in ("", "53")}
+    return {
+        (lang, pin): {s.key: s for s in story.slides(run, lang, pin, maps)}
+        for lang in ("id", "en")
+        for pin in ("", "53")
+    }
 
 
 def text(slide) -> str:
@@ -76,7 +79,8 @@ def test_mentoring_and_sector_slides_state_the_records(decks, build_dir):
 def test_pinned_province_is_named_and_highlighted(decks):
     pinned = decks[("id", "53")]
     assert "Nusa Tenggara Timur" in text(pinned["national"]) and "Nusa Tenggara Timur" not in text(
-        decks[("id", "")]["national"])
+        decks[("id", "")]["national"]
+    )
     outline = [tr for tr in pinned["national"].figure.data if list(tr.locations) == ["53"]]
     assert outline and outline[0].marker.line.width >= 3
 
@@ -96,10 +100,13 @@ def test_story_html_is_self_contained(decks):
 
 def test_every_sentence_is_in_both_languages_with_the_same_numbers(decks):
     for key in story.SLIDES:
-        numbers_id = sorted(n.replace(".", "").replace(",", ".") for n in
-                            pd.Series(text(decks[("id", "53")][key])).str.findall(r"\d[\d.,]*\d|\d").iloc[0])
-        numbers_en = sorted(n.replace(",", "") for n in
-                            pd.Series(text(decks[("en", "53")][key])).str.findall(r"\d[\d.,]*\d|\d").iloc[0])
+        numbers_id = sorted(
+            n.replace(".", "").replace(",", ".")
+            for n in pd.Series(text(decks[("id", "53")][key])).str.findall(r"\d[\d.,]*\d|\d").iloc[0]
+        )
+        numbers_en = sorted(
+            n.replace(",", "") for n in pd.Series(text(decks[("en", "53")][key])).str.findall(r"\d[\d.,]*\d|\d").iloc[0]
+        )
         if key != "sources":
             assert np.allclose(sorted(map(float, numbers_id)), sorted(map(float, numbers_en))), key
     assert i18n.t("story.next", "en", n=1, what="x", x="1", y="2")

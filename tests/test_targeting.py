@@ -21,8 +21,9 @@ def test_coverage_per_thousand_with_the_parent_denominator_after_the_split():
 
 
 def test_priorities_need_both_low_skills_and_low_coverage():
-    frame = pd.DataFrame({"province": list("abcde"), "skill": [30.0, 30, 50, 50, np.nan],
-                          "coverage": [0.0, 5, 0, 5, 0]})
+    frame = pd.DataFrame(
+        {"province": list("abcde"), "skill": [30.0, 30, 50, 50, np.nan], "coverage": [0.0, 5, 0, 5, 0]}
+    )
     marked = targeting.priorities(frame, x_cut=40, y_cut=1).set_index("province")["priority"]
     assert marked.to_dict() == {"a": True, "b": False, "c": False, "d": False, "e": False}
 

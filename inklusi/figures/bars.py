@@ -8,17 +8,26 @@ import plotly.graph_objects as go
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, NO_DATA, Labels, finish
 
 
-def ranked(frame: pd.DataFrame, labels: Labels, *, national: float | None, national_label: str,
-           no_data_label: str, highlight: str | None = None, height: int | None = None) -> go.Figure:
+def ranked(
+    frame: pd.DataFrame,
+    labels: Labels,
+    *,
+    national: float | None,
+    national_label: str,
+    no_data_label: str,
+    highlight: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
     """Horizontal bars, highest on top, with the national value marked.
 
     frame: province, name, value, hover, value_text. Provinces without a value are listed
     at the bottom with the words "no data" instead of a bar.
     """
-    ordered = pd.concat([frame[frame["value"].notna()].sort_values("value", ascending=False),
-                         frame[frame["value"].isna()]])
+    ordered = pd.concat(
+        [frame[frame["value"].notna()].sort_values("value", ascending=False), frame[frame["value"].isna()]]
+    )
     colours = []
-    for province, value in zip(ordered["province"], ordered["value"]):
+    for province, value in zip(ordered["province"], ordered["value"], strict=True):
         if province == highlight:
             colours.append(HIGHLIGHT)
         elif pd.isna(value):
@@ -27,34 +36,57 @@ def ranked(frame: pd.DataFrame, labels: Labels, *, national: float | None, natio
             colours.append(BELOW)
         else:
             colours.append(NEUTRAL)
-    text = [no_data_label if pd.isna(v) else t for v, t in zip(ordered["value"], ordered["value_text"])]
-    fig = go.Figure(go.Bar(
-        x=ordered["value"].fillna(0), y=ordered["name"], orientation="h", marker_color=colours,
-        text=text, textposition="outside", cliponaxis=False, textfont=dict(size=11), customdata=ordered[["province"]],
-        hovertext=ordered["hover"], hovertemplate="%{hovertext}<extra></extra>", name="",
-    ))
+    text = [no_data_label if pd.isna(v) else t for v, t in zip(ordered["value"], ordered["value_text"], strict=True)]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["value"].fillna(0),
+            y=ordered["name"],
+            orientation="h",
+            marker_color=colours,
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=11),
+            customdata=ordered[["province"]],
+            hovertext=ordered["hover"],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name="",
+        )
+    )
     if national is not None:
         fig.add_vline(x=national, line=dict(color="#333", dash="dash", width=1.5))
-        fig.add_annotation(x=national, y=1, yref="paper", yanchor="bottom", text=national_label,
-                           showarrow=False, font=dict(size=12))
+        fig.add_annotation(
+            x=national, y=1, yref="paper", yanchor="bottom", text=national_label, showarrow=False, font=dict(size=12)
+        )
     fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     top = ordered["value"].max()
-    fig.update_xaxes(fixedrange=True, showgrid=True, gridcolor="#eee", zeroline=False,
-                     range=[0, (top if pd.notna(top) else 1) * 1.3])
+    fig.update_xaxes(
+        fixedrange=True, showgrid=True, gridcolor="#eee", zeroline=False, range=[0, (top if pd.notna(top) else 1) * 1.3]
+    )
     fig.update_layout(bargap=0.25, showlegend=False, dragmode=False)
     return finish(fig, labels, height=height or max(320, 22 * len(ordered) + 150), title_chars=42)
 
 
-def grouped(frame: pd.DataFrame, labels: Labels, *, category: str, series: list[tuple[str, str, str]],
-            height: int = 380) -> go.Figure:
+def grouped(
+    frame: pd.DataFrame, labels: Labels, *, category: str, series: list[tuple[str, str, str]], height: int = 380
+) -> go.Figure:
     """Bars per category for a few series: series = [(column, legend name, colour), ...];
     a column named f'{column}_text' holds each bar's printed value."""
-    fig = go.Figure([
-        go.Bar(x=frame[category], y=frame[column], name=name, marker_color=colour,
-               text=frame[f"{column}_text"], textposition="outside", cliponaxis=False,
-               hovertemplate="%{x}: %{text}<extra>" + name + "</extra>")
-        for column, name, colour in series
-    ])
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=frame[category],
+                y=frame[column],
+                name=name,
+                marker_color=colour,
+                text=frame[f"{column}_text"],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
+            )
+            for column, name, colour in series
+        ]
+    )
     fig.update_layout(barmode="group", bargap=0.3, dragmode=False)
     fig.update_yaxes(fixedrange=True, gridcolor="#eee")
     fig.update_xaxes(fixedrange=True)

@@ -51,14 +51,22 @@ def class_colours(k: int, diverging: bool = False) -> list[str]:
 
 def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, title_chars: int = 58) -> go.Figure:
     """Title with subtitle on top, source line at the bottom: both stay in exported images."""
-    source = "<br>".join(wrapped for line in labels.source.split("<br>")
-                         for wrapped in textwrap.wrap(line, title_chars + 40))
+    source = "<br>".join(
+        wrapped for line in labels.source.split("<br>") for wrapped in textwrap.wrap(line, title_chars + 40)
+    )
     bottom += 16 * source.count("<br>")
     title = "<br>".join(textwrap.wrap(labels.title, title_chars))
     top = 68 + 20 * title.count("<br>")
     fig.update_layout(
-        title=dict(text=f"<b>{title}</b><br><span style='font-size:13px'>{labels.subtitle}</span>",
-                   x=0.0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=16)),
+        title=dict(
+            text=f"<b>{title}</b><br><span style='font-size:13px'>{labels.subtitle}</span>",
+            x=0.0,
+            xanchor="left",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=16),
+        ),
         font=FONT,
         separators=SEPARATORS[labels.lang],
         height=height,
@@ -67,7 +75,17 @@ def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, tit
         plot_bgcolor="white",
         legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8,
-                       xanchor="left", yanchor="bottom", align="left", showarrow=False,
-                       font=dict(size=11, color="#555"))
+    fig.add_annotation(
+        text=source,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom + 8,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font=dict(size=11, color="#555"),
+    )
     return fig

@@ -28,8 +28,17 @@ from inklusi.figures.common import (
 CENTRE = dict(lat=-2.6, lon=118.0)
 ZOOM = 3.05
 # A horizontal colour bar under the map leaves the map the whole width.
-COLORBAR = dict(orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", thickness=12, len=0.9,
-                tickfont=dict(size=11), title=dict(side="top"))
+COLORBAR = dict(
+    orientation="h",
+    x=0.5,
+    xanchor="center",
+    y=0,
+    yanchor="top",
+    thickness=12,
+    len=0.9,
+    tickfont=dict(size=11),
+    title=dict(side="top"),
+)
 BOTTOM = 120  # room under the plot for the colour bar, the "no data" key and the source line
 
 
@@ -72,8 +81,12 @@ def colour_values(values: np.ndarray, scale: Scale) -> tuple[np.ndarray, dict, n
     for i, colour in enumerate(colours):
         stepped += [[i / k, colour], [(i + 1) / k, colour]]
     ticks = scale.class_labels or tuple(f"≤ {b:g}" for b in bins)
-    settings = dict(colorscale=stepped, zmin=-0.5, zmax=k - 0.5,
-                    colorbar=colorbar | dict(tickvals=list(range(k)), ticktext=list(ticks)))
+    settings = dict(
+        colorscale=stepped,
+        zmin=-0.5,
+        zmax=k - 0.5,
+        colorbar=colorbar | dict(tickvals=list(range(k)), ticktext=list(ticks)),
+    )
     return index, settings, (index + 0.5) / k
 
 
@@ -83,40 +96,79 @@ def text_colours(positions: np.ndarray, diverging: bool) -> list[str]:
     return ["white" if d else "#1b2631" for d in dark]
 
 
-def choropleth(frame: pd.DataFrame, geojson: dict | str, labels: Labels, scale: Scale, *,
-               highlight: str | None = None, height: int = 430, zoom: float = ZOOM) -> go.Figure:
+def choropleth(
+    frame: pd.DataFrame,
+    geojson: dict | str,
+    labels: Labels,
+    scale: Scale,
+    *,
+    highlight: str | None = None,
+    height: int = 430,
+    zoom: float = ZOOM,
+) -> go.Figure:
     """frame: province, value, hover (text shown on hover, already formatted)."""
     has = frame[frame["value"].notna()]
     missing = frame[frame["value"].isna()]
     fig = go.Figure()
     if len(has):
         z, settings, _ = colour_values(has["value"].to_numpy(float), scale)
-        fig.add_trace(go.Choroplethmap(
-            geojson=_subset(geojson, has["province"]), locations=has["province"], z=z,
-            customdata=has[["province"]], hovertext=has["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(line=dict(color="white", width=0.6)), name="", **settings,
-        ))
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=_subset(geojson, has["province"]),
+                locations=has["province"],
+                z=z,
+                customdata=has[["province"]],
+                hovertext=has["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(line=dict(color="white", width=0.6)),
+                name="",
+                **settings,
+            )
+        )
     if len(missing):
-        fig.add_trace(go.Choroplethmap(
-            geojson=_subset(geojson, missing["province"]), locations=missing["province"],
-            z=np.zeros(len(missing)), colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False,
-            customdata=missing[["province"]], hovertext=missing["hover"],
-            hovertemplate="%{hovertext}<extra></extra>", marker=dict(line=dict(color="white", width=0.6)),
-            name=scale.no_data, showlegend=True,
-        ))
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=_subset(geojson, missing["province"]),
+                locations=missing["province"],
+                z=np.zeros(len(missing)),
+                colorscale=[[0, NO_DATA], [1, NO_DATA]],
+                showscale=False,
+                customdata=missing[["province"]],
+                hovertext=missing["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(line=dict(color="white", width=0.6)),
+                name=scale.no_data,
+                showlegend=True,
+            )
+        )
     if highlight and highlight in set(frame["province"]):
-        fig.add_trace(go.Choroplethmap(
-            geojson=_subset(geojson, [highlight]), locations=[highlight], z=[0],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
-            marker=dict(line=dict(color=HIGHLIGHT, width=3)), hoverinfo="skip", customdata=[[highlight]],
-            name="", showlegend=False,
-        ))
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=_subset(geojson, [highlight]),
+                locations=[highlight],
+                z=[0],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker=dict(line=dict(color=HIGHLIGHT, width=3)),
+                hoverinfo="skip",
+                customdata=[[highlight]],
+                name="",
+                showlegend=False,
+            )
+        )
     fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=zoom))
     return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
 
 
-def tile_grid(frame: pd.DataFrame, tiles: pd.DataFrame, labels: Labels, scale: Scale, *,
-              highlight: str | None = None, height: int = 470) -> go.Figure:
+def tile_grid(
+    frame: pd.DataFrame,
+    tiles: pd.DataFrame,
+    labels: Labels,
+    scale: Scale,
+    *,
+    highlight: str | None = None,
+    height: int = 470,
+) -> go.Figure:
     """Equal tiles in a geographic arrangement. tiles: kode, row, col; frame as for choropleth
     plus 'short' (the tile's label)."""
     grid = tiles.merge(frame, left_on="kode", right_on="province")
@@ -125,39 +177,75 @@ def tile_grid(frame: pd.DataFrame, tiles: pd.DataFrame, labels: Labels, scale: S
     has = grid[grid["value"].notna()]
     if len(has):
         z, settings, positions = colour_values(has["value"].to_numpy(float), scale)
-        fig.add_trace(go.Scatter(
-            x=has["col"], y=has["row"], mode="markers+text", text=has["short"], customdata=has[["province"]],
-            hovertext=has["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            textfont=dict(size=10, color=text_colours(positions, scale.midpoint is not None)),
-            marker=dict(symbol="square", size=40, color=z, line=dict(color="white", width=1),
-                        **{k: v for k, v in settings.items() if k in ("colorscale", "colorbar")},
-                        **({"cmin": settings["zmin"], "cmax": settings["zmax"]} if "zmin" in settings else {}),
-                        **({"cmid": settings["zmid"]} if "zmid" in settings else {}), showscale=True),
-            name="", showlegend=False,
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=has["col"],
+                y=has["row"],
+                mode="markers+text",
+                text=has["short"],
+                customdata=has[["province"]],
+                hovertext=has["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                textfont=dict(size=10, color=text_colours(positions, scale.midpoint is not None)),
+                marker=dict(
+                    symbol="square",
+                    size=40,
+                    color=z,
+                    line=dict(color="white", width=1),
+                    **{k: v for k, v in settings.items() if k in ("colorscale", "colorbar")},
+                    **({"cmin": settings["zmin"], "cmax": settings["zmax"]} if "zmin" in settings else {}),
+                    **({"cmid": settings["zmid"]} if "zmid" in settings else {}),
+                    showscale=True,
+                ),
+                name="",
+                showlegend=False,
+            )
+        )
     missing = grid[grid["value"].isna()]
     if len(missing):
-        fig.add_trace(go.Scatter(
-            x=missing["col"], y=missing["row"], mode="markers+text", text=missing["short"],
-            customdata=missing[["province"]], hovertext=missing["hover"],
-            hovertemplate="%{hovertext}<extra></extra>", textfont=dict(size=10),
-            marker=dict(symbol="square", size=40, color=NO_DATA, line=dict(color="white", width=1)),
-            name=scale.no_data, showlegend=True,
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=missing["col"],
+                y=missing["row"],
+                mode="markers+text",
+                text=missing["short"],
+                customdata=missing[["province"]],
+                hovertext=missing["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                textfont=dict(size=10),
+                marker=dict(symbol="square", size=40, color=NO_DATA, line=dict(color="white", width=1)),
+                name=scale.no_data,
+                showlegend=True,
+            )
+        )
     chosen = grid[grid["province"] == highlight]
     if len(chosen):
-        fig.add_trace(go.Scatter(
-            x=chosen["col"], y=chosen["row"], mode="markers", hoverinfo="skip", customdata=chosen[["province"]],
-            marker=dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3)), showlegend=False,
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["col"],
+                y=chosen["row"],
+                mode="markers",
+                hoverinfo="skip",
+                customdata=chosen[["province"]],
+                marker=dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3)),
+                showlegend=False,
+            )
+        )
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False)
     return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
 
 
-def categories(frame: pd.DataFrame, geojson: dict | str, labels: Labels, *, colours: dict[str, str],
-               names: dict[str, str], height: int = 430) -> go.Figure:
+def categories(
+    frame: pd.DataFrame,
+    geojson: dict | str,
+    labels: Labels,
+    *,
+    colours: dict[str, str],
+    names: dict[str, str],
+    height: int = 430,
+) -> go.Figure:
     """A map of categories (e.g. spatial clusters): one trace and one legend entry per category.
     frame: province, category, hover."""
     fig = go.Figure()
@@ -165,11 +253,20 @@ def categories(frame: pd.DataFrame, geojson: dict | str, labels: Labels, *, colo
         part = frame[frame["category"] == category]
         if part.empty:
             continue
-        fig.add_trace(go.Choroplethmap(
-            geojson=_subset(geojson, part["province"]), locations=part["province"], z=np.zeros(len(part)),
-            colorscale=[[0, colour], [1, colour]], showscale=False, customdata=part[["province"]],
-            hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(line=dict(color="white", width=0.6)), name=names[category], showlegend=True,
-        ))
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=_subset(geojson, part["province"]),
+                locations=part["province"],
+                z=np.zeros(len(part)),
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                customdata=part[["province"]],
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(line=dict(color="white", width=0.6)),
+                name=names[category],
+                showlegend=True,
+            )
+        )
     fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=ZOOM))
     return finish(fig, labels, height=height, bottom=BOTTOM)

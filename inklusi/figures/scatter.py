@@ -9,26 +9,64 @@ import plotly.graph_objects as go
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, Labels, finish
 
 
-def fitted(frame: pd.DataFrame, labels: Labels, *, x_title: str, y_title: str, slope: float, intercept: float,
-           fit_name: str, log_x: bool = True, height: int = 420) -> go.Figure:
+def fitted(
+    frame: pd.DataFrame,
+    labels: Labels,
+    *,
+    x_title: str,
+    y_title: str,
+    slope: float,
+    intercept: float,
+    fit_name: str,
+    log_x: bool = True,
+    height: int = 420,
+) -> go.Figure:
     """Points (x, y, hover, province) with the least-squares line y = intercept + slope * log(x)."""
-    fig = go.Figure(go.Scatter(
-        x=frame["x"], y=frame["y"], mode="markers+text", text=frame["short"], textposition="top center",
-        textfont=dict(size=10), marker=dict(size=9, color=NEUTRAL, line=dict(color="white", width=1)),
-        customdata=frame[["province"]], hovertext=frame["hover"], hovertemplate="%{hovertext}<extra></extra>",
-        name="",
-    ))
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["x"],
+            y=frame["y"],
+            mode="markers+text",
+            text=frame["short"],
+            textposition="top center",
+            textfont=dict(size=10),
+            marker=dict(size=9, color=NEUTRAL, line=dict(color="white", width=1)),
+            customdata=frame[["province"]],
+            hovertext=frame["hover"],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name="",
+        )
+    )
     xs = np.linspace(frame["x"].min(), frame["x"].max(), 50)
-    fig.add_trace(go.Scatter(x=xs, y=intercept + slope * (np.log(xs) if log_x else xs), mode="lines",
-                             line=dict(color=HIGHLIGHT, width=2), name=fit_name, hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=intercept + slope * (np.log(xs) if log_x else xs),
+            mode="lines",
+            line=dict(color=HIGHLIGHT, width=2),
+            name=fit_name,
+            hoverinfo="skip",
+        )
+    )
     fig.update_xaxes(title=x_title, type="log" if log_x else "linear", gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", zeroline=True, zerolinecolor="#bbb", fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=True)
     return finish(fig, labels, height=height, bottom=90)
 
 
-def quadrant(frame: pd.DataFrame, labels: Labels, *, x_title: str, y_title: str, x_cut: float, y_cut: float,
-             priority_name: str, other_name: str, corner_text: str, height: int = 520) -> go.Figure:
+def quadrant(
+    frame: pd.DataFrame,
+    labels: Labels,
+    *,
+    x_title: str,
+    y_title: str,
+    x_cut: float,
+    y_cut: float,
+    priority_name: str,
+    other_name: str,
+    corner_text: str,
+    height: int = 520,
+) -> go.Figure:
     """Provinces by need (x, lower is worse) and coverage (y); those left of x_cut and below
     y_cut are the priority quadrant. frame: x, y, short, province, hover, priority."""
     fig = go.Figure()
@@ -37,17 +75,33 @@ def quadrant(frame: pd.DataFrame, labels: Labels, *, x_title: str, y_title: str,
         # Priority provinces crowd the zero line: their labels alternate above and below.
         positions = ["top center", "bottom center"] * len(part) if flag else "top center"
         texts = part["short"] if flag else part["short"].where(part["y"] >= y_cut, "")
-        fig.add_trace(go.Scatter(
-            x=part["x"], y=part["y"], mode="markers+text", text=texts,
-            textposition=positions[: len(part)] if flag else positions,
-            textfont=dict(size=10), marker=dict(size=11 if flag else 8, color=colour, line=dict(color="white", width=1)),
-            customdata=part[["province"]], hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            name=name,
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                text=texts,
+                textposition=positions[: len(part)] if flag else positions,
+                textfont=dict(size=10),
+                marker=dict(size=11 if flag else 8, color=colour, line=dict(color="white", width=1)),
+                customdata=part[["province"]],
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=name,
+            )
+        )
     fig.add_vline(x=x_cut, line=dict(color="#555", dash="dash", width=1))
     fig.add_hline(y=y_cut, line=dict(color="#555", dash="dash", width=1))
-    fig.add_annotation(x=frame["x"].min(), y=y_cut, xanchor="left", yanchor="bottom", text=corner_text,
-                       showarrow=False, font=dict(color=BELOW, size=13), bgcolor="rgba(255,255,255,0.8)")
+    fig.add_annotation(
+        x=frame["x"].min(),
+        y=y_cut,
+        xanchor="left",
+        yanchor="bottom",
+        text=corner_text,
+        showarrow=False,
+        font=dict(color=BELOW, size=13),
+        bgcolor="rgba(255,255,255,0.8)",
+    )
     top = max(frame["y"].max(), y_cut)
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", range=[-0.1 * top, 1.1 * top], fixedrange=True)

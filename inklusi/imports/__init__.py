@@ -14,5 +14,19 @@ from inklusi.imports.schemas import SCHEMAS, template
 from inklusi.imports.tables import indicator_tables, mentoring_table
 from inklusi.imports.validation import Result, report_csv, report_xlsx, validate
 
-__all__ = ["MAX_BYTES", "SCHEMAS", "Problem", "ReadError", "Result", "Table", "indicator_tables", "mentoring_table",
-           "read", "report_csv", "report_xlsx", "sheets", "template", "validate"]
+__all__ = [
+    "MAX_BYTES",
+    "SCHEMAS",
+    "Problem",
+    "ReadError",
+    "Result",
+    "Table",
+    "indicator_tables",
+    "mentoring_table",
+    "read",
+    "report_csv",
+    "report_xlsx",
+    "sheets",
+    "template",
+    "validate",
+]

@@ -22,8 +22,17 @@ MARKUP = re.compile(r"!\[|\]\(|\]\[|<[A-Za-z/!?]|^\s*\[[^\]]*\]:")
 REGENCY = re.compile(r"^\s*(kab(upaten)?|kota|kec(amatan)?)\b\.?", re.IGNORECASE)
 TRUE = {"true", "ya", "yes", "y", "1", "benar", "t"}
 FALSE = {"false", "tidak", "no", "n", "0", "salah", "f"}
-GENDER_ALIASES = {"p": "perempuan", "wanita": "perempuan", "female": "perempuan", "f": "perempuan",
-                  "l": "laki-laki", "pria": "laki-laki", "male": "laki-laki", "m": "laki-laki", "laki laki": "laki-laki"}
+GENDER_ALIASES = {
+    "p": "perempuan",
+    "wanita": "perempuan",
+    "female": "perempuan",
+    "f": "perempuan",
+    "l": "laki-laki",
+    "pria": "laki-laki",
+    "male": "laki-laki",
+    "m": "laki-laki",
+    "laki laki": "laki-laki",
+}
 
 # Numbers: a plain integer reads the same in both conventions; "1.234" or "1,234" (one separator,
 # three digits after it) is ambiguous; every other form shows its convention.
@@ -42,12 +51,18 @@ SERIALS = (36526, 73415)  # Excel day numbers of 2000-01-01 and 2100-12-31
 EXCEL_EPOCH = date(1899, 12, 30)
 DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[^\W\d_]+\s+\d{4}")
 MONTHS = {
-    **dict.fromkeys(("januari", "january", "jan"), 1), **dict.fromkeys(("februari", "pebruari", "february", "feb"), 2),
-    **dict.fromkeys(("maret", "march", "mar"), 3), **dict.fromkeys(("april", "apr"), 4),
-    **dict.fromkeys(("mei", "may"), 5), **dict.fromkeys(("juni", "june", "jun"), 6),
-    **dict.fromkeys(("juli", "july", "jul"), 7), **dict.fromkeys(("agustus", "august", "agu", "agt", "ags", "aug"), 8),
-    **dict.fromkeys(("september", "sept", "sep"), 9), **dict.fromkeys(("oktober", "october", "okt", "oct"), 10),
-    **dict.fromkeys(("november", "nopember", "nov"), 11), **dict.fromkeys(("desember", "december", "des", "dec"), 12),
+    **dict.fromkeys(("januari", "january", "jan"), 1),
+    **dict.fromkeys(("februari", "pebruari", "february", "feb"), 2),
+    **dict.fromkeys(("maret", "march", "mar"), 3),
+    **dict.fromkeys(("april", "apr"), 4),
+    **dict.fromkeys(("mei", "may"), 5),
+    **dict.fromkeys(("juni", "june", "jun"), 6),
+    **dict.fromkeys(("juli", "july", "jul"), 7),
+    **dict.fromkeys(("agustus", "august", "agu", "agt", "ags", "aug"), 8),
+    **dict.fromkeys(("september", "sept", "sep"), 9),
+    **dict.fromkeys(("oktober", "october", "okt", "oct"), 10),
+    **dict.fromkeys(("november", "nopember", "nov"), 11),
+    **dict.fromkeys(("desember", "december", "des", "dec"), 12),
 }
 
 
@@ -99,6 +114,7 @@ def reader(column: Column, values: list[Any], context: Context) -> Reader:
 
 # ---- numbers -----------------------------------------------------------------------------------
 
+
 def number_form(text: str) -> str:
     """plain, ambiguous, dot, comma or bad."""
     compact = text.replace(" ", "").replace("\u00a0", "")
@@ -128,9 +144,17 @@ def number_reader(column: Column, values: list[Any], context: Context) -> Reader
         convention = context.decimal
         if convention:
             example = next(v.strip() for v in values if isinstance(v, str) and number_form(v.strip()) == "ambiguous")
-            notices.append(("number_reading", {"column": column.name, "example": example,
-                                               "value": _plain(in_convention(example, convention)),
-                                               "how_key": f"import.reading.{convention}"}))
+            notices.append(
+                (
+                    "number_reading",
+                    {
+                        "column": column.name,
+                        "example": example,
+                        "value": _plain(in_convention(example, convention)),
+                        "how_key": f"import.reading.{convention}",
+                    },
+                )
+            )
 
     def read(raw: Any) -> float | int:
         if isinstance(raw, bool):
@@ -143,8 +167,13 @@ def number_reader(column: Column, values: list[Any], context: Context) -> Reader
             if form == "bad":
                 raise Refused(f"not_{column.kind}", column=column.name, value=text[:SHOWN])
             if form == "ambiguous" and convention is None:
-                raise Refused("ambiguous_number" if mixed else "unknown_decimal", column=column.name, value=text[:SHOWN],
-                              dot=_plain(in_convention(text, "dot")), comma=_plain(in_convention(text, "comma")))
+                raise Refused(
+                    "ambiguous_number" if mixed else "unknown_decimal",
+                    column=column.name,
+                    value=text[:SHOWN],
+                    dot=_plain(in_convention(text, "dot")),
+                    comma=_plain(in_convention(text, "comma")),
+                )
             value = in_convention(text, {"plain": "dot", "dot": "dot", "comma": "comma", "ambiguous": convention}[form])
         if value != value or value in (float("inf"), float("-inf")):
             raise Refused(f"not_{column.kind}", column=column.name, value=shown(raw))
@@ -153,8 +182,7 @@ def number_reader(column: Column, values: list[Any], context: Context) -> Reader
                 raise Refused("not_integer", column=column.name, value=shown(raw))
             value = int(value)
         if (column.low is not None and value < column.low) or (column.high is not None and value > column.high):
-            raise Refused("range", column=column.name, value=shown(raw), low=f"{column.low:g}",
-                          high=f"{column.high:g}")
+            raise Refused("range", column=column.name, value=shown(raw), low=f"{column.low:g}", high=f"{column.high:g}")
         return value
 
     return Reader(read, notices)
@@ -166,6 +194,7 @@ def _plain(value: float) -> str:
 
 
 # ---- dates ---------------------------------------------------------------------------------------
+
 
 def date_order(values: list[Any]) -> tuple[str | None, bool]:
     """How d/m/yyyy dates of a column are ordered ("dmy", "mdy" or None when they conflict), and
@@ -240,6 +269,7 @@ def month_number(name: str) -> int:
 
 # ---- yes/no, provinces, choices, text --------------------------------------------------------------
 
+
 def boolean_reader(column: Column, values: list[Any], context: Context) -> Reader:
     def read(raw: Any) -> bool:
         if isinstance(raw, bool):
@@ -254,8 +284,10 @@ def boolean_reader(column: Column, values: list[Any], context: Context) -> Reade
 
 def province_reader(column: Column, values: list[Any], context: Context) -> Reader:
     provinces = reference.provinces()
-    lists = {"kemendagri": dict(zip(provinces["kode"], provinces["kode"], strict=True)),
-             "bps": dict(zip(provinces["kode_bps"], provinces["kode"], strict=True))}
+    lists = {
+        "kemendagri": dict(zip(provinces["kode"], provinces["kode"], strict=True)),
+        "bps": dict(zip(provinces["kode_bps"], provinces["kode"], strict=True)),
+    }
     official = {reference.normalise(n) for c in ("nama", "nama_resmi") for n in provinces[c]}
 
     def read(raw: Any) -> str:
@@ -303,8 +335,13 @@ def choice_reader(column: Column, values: list[Any], context: Context) -> Reader
             value = GENDER_ALIASES.get(lowered) if column.choices == GENDERS else None
         if value is None:
             guess = closest(text, options)
-            raise Refused("choice_like" if guess else "choice", column=column.name, value=text[:SHOWN],
-                          guess=guess or "", options=", ".join(options))
+            raise Refused(
+                "choice_like" if guess else "choice",
+                column=column.name,
+                value=text[:SHOWN],
+                guess=guess or "",
+                options=", ".join(options),
+            )
         return value
 
     return Reader(read)
@@ -331,5 +368,12 @@ def closest(name: str, options) -> str | None:
     return next((o for o in options if o.lower() == match[0]), None) if match else None
 
 
-READERS = {"integer": number_reader, "number": number_reader, "date": date_reader, "boolean": boolean_reader,
-           "province": province_reader, "choice": choice_reader, "text": text_reader}
+READERS = {
+    "integer": number_reader,
+    "number": number_reader,
+    "date": date_reader,
+    "boolean": boolean_reader,
+    "province": province_reader,
+    "choice": choice_reader,
+    "text": text_reader,
+}

@@ -11,8 +11,17 @@ from inklusi.i18n import literal, t
 from inklusi.i18n import number as format_number
 
 # Problems that inform without holding a row back.
-NOTICES = frozenset({"extra_column", "extra_column_like", "number_reading", "mixed_decimals", "date_reading",
-                     "header_row", "recognised"})
+NOTICES = frozenset(
+    {
+        "extra_column",
+        "extra_column_like",
+        "number_reading",
+        "mixed_decimals",
+        "date_reading",
+        "header_row",
+        "recognised",
+    }
+)
 
 
 class ReadError(InklusiError, ValueError):
@@ -25,8 +34,11 @@ class ReadError(InklusiError, ValueError):
 
     def text(self, lang: str) -> str:
         """The message, shown in Markdown: sheet names and the like are escaped."""
-        return t(f"import.error.{self.key}", lang,
-                 **{k: literal(format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in self.values.items()})
+        return t(
+            f"import.error.{self.key}",
+            lang,
+            **{k: literal(format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in self.values.items()},
+        )
 
 
 class Refused(ValueError):

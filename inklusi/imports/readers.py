@@ -28,9 +28,11 @@ DELIMITER_DECIMAL = {";": "comma", ",": "dot"}
 HEADER_SEARCH = 30  # rows searched for the header
 KNOWN_COLUMNS = {c.name for schema in SCHEMAS.values() for c in schema}
 # A valid UTF-8 sequence of two or more bytes: a file holding one is UTF-8, whatever else it holds.
-UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-                            rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass
@@ -76,6 +78,7 @@ def read(content: bytes, filename: str, sheet: str | None = None) -> Table:
 
 # ---- text files ------------------------------------------------------------------------------
 
+
 def decode(content: bytes) -> str:
     """The text of a file, in the one encoding that reads all of it."""
     if content.startswith(b"\xef\xbb\xbf"):
@@ -89,8 +92,9 @@ def decode(content: bytes) -> str:
         return content.decode("utf-8")
     except UnicodeDecodeError as exc:
         if UTF8_MULTIBYTE.search(content):  # UTF-8 with a stray byte from another encoding
-            raise ReadError("mixed_encoding", row=_row_of(content, exc.start), byte=f"0x{content[exc.start]:02X}") \
-                from None
+            raise ReadError(
+                "mixed_encoding", row=_row_of(content, exc.start), byte=f"0x{content[exc.start]:02X}"
+            ) from None
     return _strict(content, "cp1252")
 
 
@@ -98,8 +102,9 @@ def _strict(content: bytes, encoding: str) -> str:
     try:
         return content.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ReadError("bad_byte", row=_row_of(content, exc.start), byte=f"0x{content[exc.start]:02X}",
-                        encoding=encoding) from None
+        raise ReadError(
+            "bad_byte", row=_row_of(content, exc.start), byte=f"0x{content[exc.start]:02X}", encoding=encoding
+        ) from None
 
 
 def _row_of(content: bytes, offset: int) -> int:
@@ -133,6 +138,7 @@ def sniff(text: str) -> str:
 
 
 # ---- Excel and Parquet --------------------------------------------------------------------------
+
 
 def _workbook(content: bytes):
     from python_calamine import CalamineWorkbook
@@ -180,6 +186,7 @@ def parquet_table(content: bytes) -> Table:
 
 # ---- the header -----------------------------------------------------------------------------------
 
+
 def _with_header(rows: list[tuple[int, list[Any]]]) -> Table:
     """Split rows into the header and the data below it; say so when title rows were skipped."""
     filled = [(i, row) for i, row in enumerate(rows) if not all(blank(c) for c in row[1])]
@@ -191,13 +198,14 @@ def _with_header(rows: list[tuple[int, list[Any]]]) -> Table:
     index, (header_row, header) = candidates[best] if matches[best] >= 2 else candidates[0]
     width = max(k + 1 for k, c in enumerate(header) if not blank(c))
     names = [str(c).strip() if not blank(c) else "" for c in header[:width]]
-    body = rows[index + 1:]
+    body = rows[index + 1 :]
     used = [k for k, name in enumerate(names) if name or any(k < len(r) and not blank(r[k]) for _, r in body)]
     named = [names[k] or f"({_letter(k)})" for k in used]
     table = Table(named, [(n, [r[k] if k < len(r) else None for k in used]) for n, r in body])
     # Values beyond the header's last column: in a CSV, mostly a decimal comma that split a value in two.
-    table.overflow = {n: width + sum(not blank(c) for c in r[width:]) for n, r in body
-                      if any(not blank(c) for c in r[width:])}
+    table.overflow = {
+        n: width + sum(not blank(c) for c in r[width:]) for n, r in body if any(not blank(c) for c in r[width:])
+    }
     if index != filled[0][0]:
         table.notices.append(Problem(None, None, "", "header_row", {"row": header_row, "skipped": header_row - 1}))
     return table

@@ -57,13 +57,35 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     ),
 }
 EXAMPLES = {
-    "mentoring": {"id": "P-0001", "year": 2024, "programme": "pendampingan-2024", "area": "labuanbajo",
-                  "province": "Nusa Tenggara Timur", "sector": "makanan", "scale": "mikro", "gender": "perempuan",
-                  "age_band": "35-44", "start_date": "2024-05-06", "end_date": "2024-07-29", "training_hours": 24,
-                  "completed": "ya", "pre_score": 42, "post_score": 55, "online_before": "tidak",
-                  "online_after": "ya", "main_channel": "marketplace"},
-    "indicators": {"province": "Jabar", "year": 2024, "indicator": "pelatihan_digital", "value": "12,5",
-                   "unit": "persen", "source": "Dinas Kominfo Provinsi, laporan tahunan 2024", "note": ""},
+    "mentoring": {
+        "id": "P-0001",
+        "year": 2024,
+        "programme": "pendampingan-2024",
+        "area": "labuanbajo",
+        "province": "Nusa Tenggara Timur",
+        "sector": "makanan",
+        "scale": "mikro",
+        "gender": "perempuan",
+        "age_band": "35-44",
+        "start_date": "2024-05-06",
+        "end_date": "2024-07-29",
+        "training_hours": 24,
+        "completed": "ya",
+        "pre_score": 42,
+        "post_score": 55,
+        "online_before": "tidak",
+        "online_after": "ya",
+        "main_channel": "marketplace",
+    },
+    "indicators": {
+        "province": "Jabar",
+        "year": 2024,
+        "indicator": "pelatihan_digital",
+        "value": "12,5",
+        "unit": "persen",
+        "source": "Dinas Kominfo Provinsi, laporan tahunan 2024",
+        "note": "",
+    },
 }
 
 
@@ -72,10 +94,19 @@ def template(kind: str, fmt: str) -> bytes:
     example = pd.DataFrame([EXAMPLES[kind]])
     if fmt == "csv":
         return example.to_csv(index=False).encode("utf-8-sig")
-    schema = pd.DataFrame([{"column": c.name, "type": c.kind, "required": "ya" if c.required else "tidak",
-                            "range": "" if c.low is None else f"{c.low:g}-{c.high:g}",
-                            "values": ", ".join(c.choices),
-                            "max_length": c.limit if c.kind == "text" else ""} for c in SCHEMAS[kind]])
+    schema = pd.DataFrame(
+        [
+            {
+                "column": c.name,
+                "type": c.kind,
+                "required": "ya" if c.required else "tidak",
+                "range": "" if c.low is None else f"{c.low:g}-{c.high:g}",
+                "values": ", ".join(c.choices),
+                "max_length": c.limit if c.kind == "text" else "",
+            }
+            for c in SCHEMAS[kind]
+        ]
+    )
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
         example.to_excel(writer, sheet_name="data", index=False)

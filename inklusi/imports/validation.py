@@ -38,12 +38,14 @@ class Result:
 
     def report(self, lang: str) -> pd.DataFrame:
         """One row per problem or notice: row (a whole number, empty for the whole file), column, value, text."""
-        return pd.DataFrame({
-            "row": pd.array([p.row for p in self.problems], dtype="Int64"),
-            "column": pd.array([p.column or "" for p in self.problems], dtype="string"),
-            "value": pd.array([p.value for p in self.problems], dtype="string"),
-            "problem": pd.array([p.text(lang) for p in self.problems], dtype="string"),
-        })
+        return pd.DataFrame(
+            {
+                "row": pd.array([p.row for p in self.problems], dtype="Int64"),
+                "column": pd.array([p.column or "" for p in self.problems], dtype="string"),
+                "value": pd.array([p.value for p in self.problems], dtype="string"),
+                "problem": pd.array([p.text(lang) for p in self.problems], dtype="string"),
+            }
+        )
 
 
 def report_csv(result: Result, lang: str) -> bytes:
@@ -67,23 +69,41 @@ def sector_lookup() -> dict[str, str]:
 
 def check_columns(columns: list[str], schema: tuple[Column, ...]) -> list[Problem]:
     expected = [c.name for c in schema]
-    problems = [Problem(None, name, "", "duplicate_column", {"column": name})
-                for name, count in Counter(columns).items() if count > 1 and name in expected]
+    problems = [
+        Problem(None, name, "", "duplicate_column", {"column": name})
+        for name, count in Counter(columns).items()
+        if count > 1 and name in expected
+    ]
     for column in schema:
         if column.required and column.name not in columns:
             guess = cells.closest(column.name, [c for c in columns if c not in expected])
-            problems.append(Problem(None, column.name, "", "missing_column" if guess is None else "missing_column_like",
-                                    {"column": column.name, "guess": guess or ""}))
+            problems.append(
+                Problem(
+                    None,
+                    column.name,
+                    "",
+                    "missing_column" if guess is None else "missing_column_like",
+                    {"column": column.name, "guess": guess or ""},
+                )
+            )
     for name in columns:
         if name not in expected:
             guess = cells.closest(name, expected)
-            problems.append(Problem(None, name, "", "extra_column" if guess is None else "extra_column_like",
-                                    {"column": name, "guess": guess or ""}))
+            problems.append(
+                Problem(
+                    None,
+                    name,
+                    "",
+                    "extra_column" if guess is None else "extra_column_like",
+                    {"column": name, "guess": guess or ""},
+                )
+            )
     return problems
 
 
-def validate(table: Table, kind: str, name: str, known_indicators: set[str] = frozenset(), *,
-             codes: str = "") -> Result:
+def validate(
+    table: Table, kind: str, name: str, known_indicators: set[str] = frozenset(), *, codes: str = ""
+) -> Result:
     """Check every row. codes: the province code list the file uses ("kemendagri", "bps"), if it says."""
     schema = SCHEMAS[kind]
     data = [(line, row) for line, row in table.rows if not all(blank(c) for c in row)]
@@ -96,19 +116,23 @@ def validate(table: Table, kind: str, name: str, known_indicators: set[str] = fr
     problems += [Problem(line, None, first_text(row), "total_row") for line, row in totals.items()]
     rows = [(line, row) for line, row in data if line not in totals]
     # A row with more values than the header has its values shifted: it is held back as a whole.
-    problems += [Problem(line, None, "", "too_many_values", {"found": table.overflow[line], "expected": len(table.columns)})
-                 for line, _ in rows if line in table.overflow]
+    problems += [
+        Problem(line, None, "", "too_many_values", {"found": table.overflow[line], "expected": len(table.columns)})
+        for line, _ in rows
+        if line in table.overflow
+    ]
     rows = [(line, row) for line, row in rows if line not in table.overflow]
-    context = cells.Context(decimal=file_decimal(table, rows, present, position), codes=codes,
-                            sectors=sector_lookup())
+    context = cells.Context(decimal=file_decimal(table, rows, present, position), codes=codes, sectors=sector_lookup())
     typed: dict[int, dict] = {line: {} for line, _ in rows}
     for column in present:
         values = [(line, row[position[column.name]]) for line, row in rows]
         problems += read_column(column, values, context, typed)
     if kind == "mentoring":
         problems += duplicates([(line, row[position["id"]]) for line, row in rows])
-    problems += [Problem(None, "province", text, "recognised", {"as_province": code})
-                 for text, code in sorted(context.recognised.items())]
+    problems += [
+        Problem(None, "province", text, "recognised", {"as_province": code})
+        for text, code in sorted(context.recognised.items())
+    ]
     held = {p.row for p in problems if p.holds}
     for line, _ in rows:
         if line not in held:
@@ -118,8 +142,9 @@ def validate(table: Table, kind: str, name: str, known_indicators: set[str] = fr
     return Result(kind, name, len(data), accepted, sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
 
 
-def read_column(column: Column, values: list[tuple[int, object]], context: cells.Context,
-                typed: dict[int, dict]) -> list[Problem]:
+def read_column(
+    column: Column, values: list[tuple[int, object]], context: cells.Context, typed: dict[int, dict]
+) -> list[Problem]:
     """Read one column into typed[line][column]; the problems of its cells and its notices."""
     reader = cells.reader(column, [v for _, v in values], context)
     problems = [Problem(None, column.name, "", key, found) for key, found in reader.notices]
@@ -141,8 +166,12 @@ def read_column(column: Column, values: list[tuple[int, object]], context: cells
 
 def file_decimal(table: Table, rows, present: list[Column], position: dict[str, int]) -> str | None:
     """The decimal mark the file uses: the one its numbers show, else the one its format implies."""
-    forms = {form for column in present if column.kind in ("integer", "number")
-             for form in cells.text_forms([row[position[column.name]] for _, row in rows])}
+    forms = {
+        form
+        for column in present
+        if column.kind in ("integer", "number")
+        for form in cells.text_forms([row[position[column.name]] for _, row in rows])
+    }
     if "dot" in forms and "comma" not in forms:
         return "dot"
     if "comma" in forms and "dot" not in forms:
@@ -153,29 +182,41 @@ def file_decimal(table: Table, rows, present: list[Column], position: dict[str, 
 def duplicates(ids: list[tuple[int, object]]) -> list[Problem]:
     """Every row whose id appears more than once, valid or not."""
     counts = Counter(cells.as_text(raw) for _, raw in ids if not blank(raw))
-    return [Problem(line, "id", cells.shown(raw), "duplicate_id", {"value": cells.shown(raw)})
-            for line, raw in ids if not blank(raw) and counts[cells.as_text(raw)] > 1]
+    return [
+        Problem(line, "id", cells.shown(raw), "duplicate_id", {"value": cells.shown(raw)})
+        for line, raw in ids
+        if not blank(raw) and counts[cells.as_text(raw)] > 1
+    ]
 
 
 def row_rules(kind: str, typed: dict, line: int, known_indicators: set[str]) -> list[Problem]:
     problems = []
     if kind == "mentoring":
         if typed.get("end_date") and typed.get("start_date") and typed["end_date"] < typed["start_date"]:
-            problems.append(Problem(line, "end_date", str(typed["end_date"]), "end_before_start",
-                                    {"start": str(typed["start_date"]), "end": str(typed["end_date"])}))
+            problems.append(
+                Problem(
+                    line,
+                    "end_date",
+                    str(typed["end_date"]),
+                    "end_before_start",
+                    {"start": str(typed["start_date"]), "end": str(typed["end_date"])},
+                )
+            )
         if typed.get("completed") and typed.get("post_score") is None:
             problems.append(Problem(line, "post_score", "", "post_missing"))
     elif typed.get("indicator") in known_indicators:
-        problems.append(Problem(line, "indicator", typed["indicator"], "indicator_exists",
-                                {"value": typed["indicator"]}))
+        problems.append(
+            Problem(line, "indicator", typed["indicator"], "indicator_exists", {"value": typed["indicator"]})
+        )
     return problems
 
 
 def is_total(row: list, present: list[Column], position: dict[str, int]) -> bool:
     """A total or subtotal row: a label such as 'Total' or 'Jumlah' in a text column."""
-    return any(TOTAL_WORDS.match(cells.as_text(row[position[c.name]])) for c in present if c.kind in ("text", "province"))
+    return any(
+        TOTAL_WORDS.match(cells.as_text(row[position[c.name]])) for c in present if c.kind in ("text", "province")
+    )
 
 
 def first_text(row: list) -> str:
     return next((cells.shown(v) for v in row if not blank(v)), "")
-

@@ -23,19 +23,36 @@ def main() -> None:
     except db.MissingBuildError:
         st.error(t("app.not_built", "id") + "\n\n" + t("app.not_built", "en"), icon=":material/build:")
         st.stop()
-    state.load(viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(),
-                                list(targeting.NEEDS)), data.dataset_key())
+    state.load(
+        viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(), list(targeting.NEEDS)),
+        data.dataset_key(),
+    )
     lang = state.get("lang")
-    pages = {st.Page(f"pages/{p.name}.py", title=t(f"nav.{p.name}", lang), icon=p.icon, url_path=p.name,
-                     default=p is registry.HOME): p for p in registry.PAGES}
+    pages = {
+        st.Page(
+            f"pages/{p.name}.py",
+            title=t(f"nav.{p.name}", lang),
+            icon=p.icon,
+            url_path=p.name,
+            default=p is registry.HOME,
+        ): p
+        for p in registry.PAGES
+    }
     navigation = st.navigation(list(pages))
     current = pages[navigation]
     if st.query_params.get("mode") == "present" and current.name != "present":
         st.switch_page("pages/present.py")
     if current.name != "present":  # the presentation has its own controls and no side panel
         with st.sidebar:
-            st.segmented_control(t("field.lang", lang), LANGS, key=state.bind("lang"), format_func=str.upper,
-                                 on_change=state.changed, args=("lang",), required=True)
+            st.segmented_control(
+                t("field.lang", lang),
+                LANGS,
+                key=state.bind("lang"),
+                format_func=str.upper,
+                on_change=state.changed,
+                args=("lang",),
+                required=True,
+            )
     st.session_state[furniture.CURRENT] = current.name
     _navigating.active = True
     try:

@@ -7,48 +7,66 @@ import streamlit as st
 from inklusi import reference, viewstate
 from inklusi.i18n import t
 from inklusi.ui import data, display, state
-from inklusi.ui.page import lang
+from inklusi.ui.page import current_lang
 
 
 def indicator_label(indicator: str) -> str:
-    return display.indicator_labels(lang())[indicator]
+    return display.indicator_labels(current_lang())[indicator]
 
 
 def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
     cat = data.indicator_catalogue()
-    container.selectbox(t("field.indicator", lang()), cat.mappable, key=state.bind("indicator"),
-                        format_func=display.indicator_labels(lang()).__getitem__, on_change=state.changed,
-                        args=("indicator",))
+    container.selectbox(
+        t("field.indicator", current_lang()),
+        cat.mappable,
+        key=state.bind("indicator"),
+        format_func=display.indicator_labels(current_lang()).__getitem__,
+        on_change=state.changed,
+        args=("indicator",),
+    )
     indicator = state.get("indicator")
     years = cat.years(indicator)
     if state.get("year") not in years:
         state.put("year", max(years))
-    container.selectbox(t("field.year", lang()), years[::-1], key=state.bind("year"),
-                        on_change=state.changed, args=("year",))
+    container.selectbox(
+        t("field.year", current_lang()), years[::-1], key=state.bind("year"), on_change=state.changed, args=("year",)
+    )
     return indicator, state.get("year")
 
 
 @st.cache_resource(show_spinner=False)
-def province_labels(language: str) -> dict[str, str]:
+def province_labels(lang: str) -> dict[str, str]:
     """The name of every province in a language, and the 'no province' entry."""
-    return {"": t("field.province_none", language), **reference.province_names(language)}
+    return {"": t("field.province_none", lang), **reference.province_names(lang)}
 
 
-def province_label(code: str, language: str) -> str:
-    return province_labels(language)[code]
+def province_label(code: str, lang: str) -> str:
+    return province_labels(lang)[code]
 
 
 def province(container=st.sidebar) -> str:
     options = [""] + list(data.provinces()["kode"])
-    container.selectbox(t("field.province", lang()), options, key=state.bind("province"),
-                        format_func=province_labels(lang()).__getitem__, on_change=state.changed,
-                        args=("province",))
+    container.selectbox(
+        t("field.province", current_lang()),
+        options,
+        key=state.bind("province"),
+        format_func=province_labels(current_lang()).__getitem__,
+        on_change=state.changed,
+        args=("province",),
+    )
     return state.get("province")
 
 
 def choice(name: str, container=st.sidebar) -> str:
     """A segmented choice among the fixed options viewstate.CHOICES[name], labelled 'option.NAME.VALUE'."""
-    container.segmented_control(t(f"field.{name}", lang()), viewstate.CHOICES[name], key=state.bind(name),
-                                format_func=lambda v, language=lang(): t(f"option.{name}.{v}", language),
-                                on_change=state.changed, args=(name,), required=True)
+    lang = current_lang()
+    container.segmented_control(
+        t(f"field.{name}", lang),
+        viewstate.CHOICES[name],
+        key=state.bind(name),
+        format_func=lambda v: t(f"option.{name}.{v}", lang),
+        on_change=state.changed,
+        args=(name,),
+        required=True,
+    )
     return state.get(name)

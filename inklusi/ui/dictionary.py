@@ -8,18 +8,25 @@ import streamlit as st
 from inklusi import views
 from inklusi.i18n import t
 from inklusi.ui import page
-from inklusi.ui.page import lang
+from inklusi.ui.page import current_lang
 
 
 def render() -> None:
-    L = lang()
-    st.title(t("dictionary.title", L))
+    lang = current_lang()
+    st.title(t("dictionary.title", lang))
     page.show_url_notes()
-    st.markdown(t("dictionary.lead", L))
+    st.markdown(t("dictionary.lead", lang))
     columns = views.dictionary()
-    st.dataframe(pd.DataFrame({
-        t("dictionary.col_column", L): columns["column"],
-        t("dictionary.col_description", L): columns[f"description_{L}"],
-        t("dictionary.col_unit", L): columns[f"unit_{L}"],
-        t("dictionary.col_source", L): columns["source"],
-    }), hide_index=True, width="stretch", height=700)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("dictionary.col_column", lang): columns["column"],
+                t("dictionary.col_description", lang): columns[f"description_{lang}"],
+                t("dictionary.col_unit", lang): columns[f"unit_{lang}"],
+                t("dictionary.col_source", lang): columns["source"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        height=700,
+    )

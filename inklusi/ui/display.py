@@ -51,7 +51,7 @@ def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
     frame["short"] = frame["singkatan"]
     frame["value_text"] = [number(v, lang, d, exact=True) for v in frame["value"]]
     hover = []
-    for row, name, text in zip(rows, frame["name"], frame["value_text"]):
+    for row, name, text in zip(rows, frame["name"], frame["value_text"], strict=True):
         lines = [f"<b>{name}</b>", f"{what} {year}: {text}"]
         if pd.notna(row["value"]):
             lines.append(t("hover.rank", lang, rank=int(row["rank"]), n=int(row["n_ranked"])))

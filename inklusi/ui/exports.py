@@ -12,7 +12,7 @@ import streamlit as st
 from inklusi import export, links, registry
 from inklusi.i18n import t
 from inklusi.ui import data, state
-from inklusi.ui.page import IMAGE_FORMAT, lang
+from inklusi.ui.page import IMAGE_FORMAT, current_lang
 
 
 def link(page: str) -> str | None:
@@ -25,35 +25,61 @@ def link(page: str) -> str | None:
 
 
 def panel(page: str) -> None:
-    L = lang()
-    with st.expander(t("export.title", L), icon=":material/download:"):
+    lang = current_lang()
+    with st.expander(t("export.title", lang), icon=":material/download:"):
         left, right = st.columns(2)
-        scope = left.radio(t("export.scope", L), export.SCOPES, key="export.scope", horizontal=True,
-                           format_func=lambda v: t(f"export.scope_{v}", L))
-        fmt = right.selectbox(t("export.format", L), export.FORMATS, key="export.format",
-                              format_func=lambda v: t(f"export.format_{v}", L))
+        scope = left.radio(
+            t("export.scope", lang),
+            export.SCOPES,
+            key="export.scope",
+            horizontal=True,
+            format_func=lambda v: t(f"export.scope_{v}", lang),
+        )
+        fmt = right.selectbox(
+            t("export.format", lang),
+            export.FORMATS,
+            key="export.format",
+            format_func=lambda v: t(f"export.format_{v}", lang),
+        )
         url = link(page)
         try:
             view = cached_view(page, scope, tuple(sorted(st.session_state[state.STATE].items())))
         except export.ExportError:
-            st.info(t("export.nothing", L), icon=":material/block:")
+            st.info(t("export.nothing", lang), icon=":material/block:")
             return
         name = export.file_name(view, fmt)
         buttons = st.columns(2)
         buttons[0].download_button(
-            t("export.download_data", L), data=lambda: export.encode(view, fmt, L), file_name=name,
-            mime=export.MEDIA_TYPES[export.EXTENSIONS[fmt]], on_click="ignore", icon=":material/table:",
-            key="export.data")
+            t("export.download_data", lang),
+            data=lambda: export.encode(view, fmt, lang),
+            file_name=name,
+            mime=export.MEDIA_TYPES[export.EXTENSIONS[fmt]],
+            on_click="ignore",
+            icon=":material/table:",
+            key="export.data",
+        )
         buttons[1].download_button(
-            t("export.download_meta", L), data=lambda: sidecar_bytes(view, fmt, L, url), file_name=name + ".json",
-            mime="application/json", on_click="ignore", icon=":material/data_object:", key="export.meta")
-        st.caption(t("export.rows", L, n=len(view.frame), name=name))
-        st.markdown(t("export.cite", L))
-        st.code(export.citation(view, L, url, datetime.now(timezone.utc)), language=None, wrap_lines=True)
-        st.caption(t("export.rounding", L))
+            t("export.download_meta", lang),
+            data=lambda: sidecar_bytes(view, fmt, lang, url),
+            file_name=name + ".json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/data_object:",
+            key="export.meta",
+        )
+        st.caption(t("export.rows", lang, n=len(view.frame), name=name))
+        st.markdown(t("export.cite", lang))
+        st.code(export.citation(view, lang, url, datetime.now(timezone.utc)), language=None, wrap_lines=True)
+        st.caption(t("export.rounding", lang))
         st.session_state.setdefault(IMAGE_FORMAT, "png")
-        st.segmented_control(t("export.images", L), ("png", "svg"), key=IMAGE_FORMAT, required=True,
-                             format_func=str.upper, help=t("export.images_help", L))
+        st.segmented_control(
+            t("export.images", lang),
+            ("png", "svg"),
+            key=IMAGE_FORMAT,
+            required=True,
+            format_func=str.upper,
+            help=t("export.images_help", lang),
+        )
 
 
 @data.cached(max_entries=300)
@@ -63,6 +89,6 @@ def cached_view(page: str, scope: str, items: tuple) -> export.View:
     return export.build(data.query, page, dict(items), scope)
 
 
-def sidecar_bytes(view: export.View, fmt: str, L: str, url: str | None) -> bytes:
-    data_bytes = export.encode(view, fmt, L)
-    return json.dumps(export.sidecar(view, fmt, data_bytes, lang=L, url=url), indent=2, ensure_ascii=False).encode()
+def sidecar_bytes(view: export.View, fmt: str, lang: str, url: str | None) -> bytes:
+    data_bytes = export.encode(view, fmt, lang)
+    return json.dumps(export.sidecar(view, fmt, data_bytes, lang=lang, url=url), indent=2, ensure_ascii=False).encode()

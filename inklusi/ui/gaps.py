@@ -13,47 +13,53 @@ from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
 from inklusi.metrics import layout_of, national_of
 from inklusi.ui import controls, data, display, page, state
-from inklusi.ui.page import lang
+from inklusi.ui.page import current_lang
 
-CLUSTER_COLOURS = {"HH": "#b2182b", "HL": "#f4a582", "LH": "#92c5de", "LL": "#2166ac", "ns": "#f0f0f0",
-                   "none": "#d9d9d9"}
+CLUSTER_COLOURS = {
+    "HH": "#b2182b",
+    "HL": "#f4a582",
+    "LH": "#92c5de",
+    "LL": "#2166ac",
+    "ns": "#f0f0f0",
+    "none": "#d9d9d9",
+}
 
 
 def render() -> None:
-    L = lang()
+    lang = current_lang()
     indicator, year = controls.indicator_and_year()
     chosen = controls.province()
-    st.title(t("gaps.title", L))
-    st.caption(t("gaps.lead", L))
+    st.title(t("gaps.title", lang))
+    st.caption(t("gaps.lead", lang))
     page.show_url_notes()
-    frame = display.province_values(indicator, year, L)
+    frame = display.province_values(indicator, year, lang)
     if frame["value"].notna().sum() < gaps.MIN_PROVINCES:
-        st.info(t("gaps.too_few", L, n=int(frame["value"].notna().sum())), icon=":material/info:")
+        st.info(t("gaps.too_few", lang, n=int(frame["value"].notna().sum())), icon=":material/info:")
         return
-    what = f"{display.indicator_labels(L)[indicator]} {year}"
-    headline(indicator, year, L)
+    what = f"{display.indicator_labels(lang)[indicator]} {year}"
+    headline(indicator, year, lang)
 
-    st.header(t("gaps.editions", L))
-    table, fig, alt = over_editions(indicator, L)
+    st.header(t("gaps.editions", lang))
+    table, fig, alt = over_editions(indicator, lang)
     page.chart(fig, key="gaps.sigma", alt=alt)
     st.dataframe(table, hide_index=True, width="stretch")
-    successor_note(indicator, L)
+    successor_note(indicator, lang)
 
-    st.header(t("gaps.beta", L))
-    convergence(indicator, year, L)
+    st.header(t("gaps.beta", lang))
+    convergence(indicator, year, lang)
 
-    st.header(t("gaps.clusters", L))
+    st.header(t("gaps.clusters", lang))
     if data.geojson(layout_of(frame)) is None:
-        st.warning(t("map.missing_boundaries", L), icon=":material/map:")
+        st.warning(t("map.missing_boundaries", lang), icon=":material/map:")
     else:
-        fig, alt, facts = cluster_map(indicator, year, L)
+        fig, alt, facts = cluster_map(indicator, year, lang)
         st.markdown(facts)
         page.chart(fig, key="gaps.lisa", alt=alt, clickable=True)
-        st.caption(t("gaps.weights_rule", L))
+        st.caption(t("gaps.weights_rule", lang))
 
-    st.header(t("gaps.groups", L))
+    st.header(t("gaps.groups", lang))
     group = controls.choice("group", st)
-    fig, alt = group_strips(indicator, year, group, L, chosen)
+    fig, alt = group_strips(indicator, year, group, lang, chosen)
     page.chart(fig, key="gaps.groups", alt=alt, clickable=True)
     st.caption(what)
 
@@ -63,80 +69,114 @@ def measures(indicator: str, year: int) -> dict:
     return gaps.measures(data.query("indicator_by_province", indicator=indicator, year=year))
 
 
-def headline(indicator: str, year: int, L: str) -> None:
+def headline(indicator: str, year: int, lang: str) -> None:
     m = measures(indicator, year)
     d = display.decimals(indicator)
     cards = st.columns(5)
-    cards[0].metric(t("gaps.range", L), number(m["range"], L, d), border=True, help=t("gaps.range_help", L))
-    cards[1].metric(t("gaps.ratio", L), number(m["ratio"], L, 2), border=True, help=t("gaps.ratio_help", L))
-    cards[2].metric(t("gaps.cv", L), percent(100 * m["cv"], L), border=True, help=t("gaps.cv_help", L))
-    cards[3].metric(t("gaps.gini", L), number(m["gini"], L, 3), border=True, help=t("gaps.gini_help", L))
-    cards[4].metric(t("gaps.theil", L), number(m["theil"], L, 4), border=True, help=t("gaps.theil_help", L))
-    st.markdown(t("gaps.between_sentence", L, island=percent(100 * m["share_pulau"], L, 0),
-                  zone=percent(100 * m["share_zona"], L, 0)))
+    cards[0].metric(t("gaps.range", lang), number(m["range"], lang, d), border=True, help=t("gaps.range_help", lang))
+    cards[1].metric(t("gaps.ratio", lang), number(m["ratio"], lang, 2), border=True, help=t("gaps.ratio_help", lang))
+    cards[2].metric(t("gaps.cv", lang), percent(100 * m["cv"], lang), border=True, help=t("gaps.cv_help", lang))
+    cards[3].metric(t("gaps.gini", lang), number(m["gini"], lang, 3), border=True, help=t("gaps.gini_help", lang))
+    cards[4].metric(t("gaps.theil", lang), number(m["theil"], lang, 4), border=True, help=t("gaps.theil_help", lang))
+    st.markdown(
+        t(
+            "gaps.between_sentence",
+            lang,
+            island=percent(100 * m["share_pulau"], lang, 0),
+            zone=percent(100 * m["share_zona"], lang, 0),
+        )
+    )
 
 
 @data.cached(max_entries=200)
-def over_editions(indicator: str, L: str) -> tuple[pd.DataFrame, go.Figure, str]:
+def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
     frame = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
     d = display.decimals(indicator)
-    table = pd.DataFrame({
-        t("field.year", L): frame["year"].astype(str),
-        t("gaps.col_layout", L): frame["layout"].astype(str),
-        t("gaps.col_n", L): frame["n"].astype(str),
-        t("gaps.range", L): [number(v, L, d) for v in frame["range"]],
-        t("gaps.ratio", L): [number(v, L, 2) for v in frame["ratio"]],
-        t("gaps.cv", L): [percent(100 * v, L) for v in frame["cv"]],
-        t("gaps.gini", L): [number(v, L, 3) for v in frame["gini"]],
-        t("gaps.theil", L): [number(v, L, 4) for v in frame["theil"]],
-        t("gaps.col_between_island", L): [percent(100 * v, L, 0) for v in frame["share_pulau"]],
-        t("gaps.col_between_zone", L): [percent(100 * v, L, 0) for v in frame["share_zona"]],
-    })
-    chart = frame.assign(cv=100 * frame["cv"], gini=100 * frame["gini"],
-                         cv_text=[percent(100 * v, L) for v in frame["cv"]],
-                         gini_text=[number(100 * v, L, 1) for v in frame["gini"]])
-    what = display.indicator_labels(L)[indicator]
-    sources = data.query("national_series", indicator=indicator)["source"].dropna().tolist() or \
-        data.query("indicator_by_province", indicator=indicator, year=int(frame["year"].iloc[-1]))["source"].dropna()
-    labels = display.labels(t("gaps.sigma_title", L, what=what), t("gaps.sigma_subtitle", L), sources, L)
-    fig = lines.editions(chart, labels, lines=[("cv", t("gaps.cv", L), NEUTRAL, "solid"),
-                                               ("gini", t("gaps.gini_x100", L), HIGHLIGHT, "dash")])
-    alt = t("gaps.sigma_alt", L, what=what, points="; ".join(
-        f"{y}: {c}, {g}" for y, c, g in zip(chart["year"], chart["cv_text"], chart["gini_text"])))
+    table = pd.DataFrame(
+        {
+            t("field.year", lang): frame["year"].astype(str),
+            t("gaps.col_layout", lang): frame["layout"].astype(str),
+            t("gaps.col_n", lang): frame["n"].astype(str),
+            t("gaps.range", lang): [number(v, lang, d) for v in frame["range"]],
+            t("gaps.ratio", lang): [number(v, lang, 2) for v in frame["ratio"]],
+            t("gaps.cv", lang): [percent(100 * v, lang) for v in frame["cv"]],
+            t("gaps.gini", lang): [number(v, lang, 3) for v in frame["gini"]],
+            t("gaps.theil", lang): [number(v, lang, 4) for v in frame["theil"]],
+            t("gaps.col_between_island", lang): [percent(100 * v, lang, 0) for v in frame["share_pulau"]],
+            t("gaps.col_between_zone", lang): [percent(100 * v, lang, 0) for v in frame["share_zona"]],
+        }
+    )
+    chart = frame.assign(
+        cv=100 * frame["cv"],
+        gini=100 * frame["gini"],
+        cv_text=[percent(100 * v, lang) for v in frame["cv"]],
+        gini_text=[number(100 * v, lang, 1) for v in frame["gini"]],
+    )
+    what = display.indicator_labels(lang)[indicator]
+    sources = (
+        data.query("national_series", indicator=indicator)["source"].dropna().tolist()
+        or data.query("indicator_by_province", indicator=indicator, year=int(frame["year"].iloc[-1]))["source"].dropna()
+    )
+    labels = display.labels(t("gaps.sigma_title", lang, what=what), t("gaps.sigma_subtitle", lang), sources, lang)
+    fig = lines.editions(
+        chart,
+        labels,
+        lines=[("cv", t("gaps.cv", lang), NEUTRAL, "solid"), ("gini", t("gaps.gini_x100", lang), HIGHLIGHT, "dash")],
+    )
+    alt = t(
+        "gaps.sigma_alt",
+        lang,
+        what=what,
+        points="; ".join(
+            f"{y}: {c}, {g}" for y, c, g in zip(chart["year"], chart["cv_text"], chart["gini_text"], strict=True)
+        ),
+    )
     return table, fig, alt
 
 
-def successor_note(indicator: str, L: str) -> None:
+def successor_note(indicator: str, lang: str) -> None:
     """Say where a renamed series continues, instead of drawing it on the same axis."""
     info = data.indicator_catalogue().indicators
     successor = info.index[info["successor_of"] == indicator]
     predecessor = info.loc[indicator, "successor_of"]
-    labels = display.indicator_labels(L)
+    labels = display.indicator_labels(lang)
     if len(successor):
-        st.info(t("gaps.break_after", L, other=labels[successor[0]]), icon=":material/call_split:")
+        st.info(t("gaps.break_after", lang, other=labels[successor[0]]), icon=":material/call_split:")
     elif isinstance(predecessor, str):
-        st.info(t("gaps.break_before", L, other=labels[predecessor]), icon=":material/call_split:")
+        st.info(t("gaps.break_before", lang, other=labels[predecessor]), icon=":material/call_split:")
 
 
-def convergence(indicator: str, year: int, L: str) -> None:
+def convergence(indicator: str, year: int, lang: str) -> None:
     years = data.indicator_catalogue().years(indicator)
     if len(years) < 2 or year == min(years):
-        st.caption(t("gaps.beta_needs_two", L))
+        st.caption(t("gaps.beta_needs_two", lang))
         return
     earlier = [y for y in years if y < year]
-    st.selectbox(t("field.start", L), earlier, key=state.bind("start"), on_change=state.changed, args=("start",))
+    st.selectbox(t("field.start", lang), earlier, key=state.bind("start"), on_change=state.changed, args=("start",))
     start = state.get("start")
-    result, fig, alt, layout = beta_chart(indicator, start, year, L)
-    verdict = "gaps.beta_closing" if result.high < 0 else "gaps.beta_widening" if result.low > 0 else "gaps.beta_unclear"
-    st.markdown(t(verdict, L, slope=number(result.slope, L, 2), low=number(result.low, L, 2),
-                  high=number(result.high, L, 2), n=result.n, start=start, end=year))
+    result, fig, alt, layout = beta_chart(indicator, start, year, lang)
+    verdict = (
+        "gaps.beta_closing" if result.high < 0 else "gaps.beta_widening" if result.low > 0 else "gaps.beta_unclear"
+    )
+    st.markdown(
+        t(
+            verdict,
+            lang,
+            slope=number(result.slope, lang, 2),
+            low=number(result.low, lang, 2),
+            high=number(result.high, lang, 2),
+            n=result.n,
+            start=start,
+            end=year,
+        )
+    )
     page.chart(fig, key="gaps.beta", alt=alt, clickable=True)
-    st.caption(t(f"gaps.layout_{layout}", L))
+    st.caption(t(f"gaps.layout_{layout}", lang))
 
 
 @data.cached(max_entries=200)
-def beta_chart(indicator: str, start: int, end: int, L: str):
+def beta_chart(indicator: str, start: int, end: int, lang: str):
     """The beta-convergence fit and chart; a pair of editions across the 2022 split is compared
     on the 34-province layout (see gaps.harmonise)."""
     first = data.query("indicator_by_province", indicator=indicator, year=start)
@@ -148,22 +188,50 @@ def beta_chart(indicator: str, start: int, end: int, L: str):
     names = data.provinces()
     d = display.decimals(indicator)
     points = result.points.assign(
-        x=result.points["start"], y=result.points["growth"],
+        x=result.points["start"],
+        y=result.points["growth"],
         short=[names.loc[p, "singkatan"] for p in result.points["province"]],
     )
     points["hover"] = [
-        t("gaps.beta_hover", L, name=reference.province_name(p, L), start=start, end=end,
-          first=number(a, L, d, exact=True), last=number(b, L, d, exact=True), growth=number(g, L, 2))
-        for p, a, b, g in zip(points["province"], points["start"], points["end"], points["growth"])
+        t(
+            "gaps.beta_hover",
+            lang,
+            name=reference.province_name(p, lang),
+            start=start,
+            end=end,
+            first=number(a, lang, d, exact=True),
+            last=number(b, lang, d, exact=True),
+            growth=number(g, lang, 2),
+        )
+        for p, a, b, g in zip(points["province"], points["start"], points["end"], points["growth"], strict=True)
     ]
-    what = display.indicator_labels(L)[indicator]
-    labels = display.labels(t("gaps.beta_title", L, what=what, start=start, end=end),
-                            t("gaps.beta_subtitle", L), pd.concat([first["source"], last["source"]]).dropna(), L)
-    fig = scatter.fitted(points, labels, x_title=t("gaps.beta_x", L, start=start),
-                         y_title=t("gaps.beta_y", L), slope=result.slope, intercept=result.intercept,
-                         fit_name=t("gaps.beta_fit", L, slope=number(result.slope, L, 2)))
-    alt = t("gaps.beta_alt", L, what=what, start=start, end=end, n=result.n, slope=number(result.slope, L, 2),
-            low=number(result.low, L, 2), high=number(result.high, L, 2))
+    what = display.indicator_labels(lang)[indicator]
+    labels = display.labels(
+        t("gaps.beta_title", lang, what=what, start=start, end=end),
+        t("gaps.beta_subtitle", lang),
+        pd.concat([first["source"], last["source"]]).dropna(),
+        lang,
+    )
+    fig = scatter.fitted(
+        points,
+        labels,
+        x_title=t("gaps.beta_x", lang, start=start),
+        y_title=t("gaps.beta_y", lang),
+        slope=result.slope,
+        intercept=result.intercept,
+        fit_name=t("gaps.beta_fit", lang, slope=number(result.slope, lang, 2)),
+    )
+    alt = t(
+        "gaps.beta_alt",
+        lang,
+        what=what,
+        start=start,
+        end=end,
+        n=result.n,
+        slope=number(result.slope, lang, 2),
+        low=number(result.low, lang, 2),
+        high=number(result.high, lang, 2),
+    )
     return result, fig, alt, 38 if same and layout_of(first) == 38 else 34
 
 
@@ -176,42 +244,70 @@ def spatial_weights(layout: int):
 
 
 @data.cached(max_entries=200)
-def cluster_map(indicator: str, year: int, L: str) -> tuple[go.Figure, str, str]:
-    frame = display.province_values(indicator, year, L)
+def cluster_map(indicator: str, year: int, lang: str) -> tuple[go.Figure, str, str]:
+    frame = display.province_values(indicator, year, lang)
     layout = layout_of(frame)
     found = gaps.clusters(frame[["province", "value"]], spatial_weights(layout))
     merged = frame.merge(found.local[["province", "quadrant", "p_value"]], on="province", how="left")
     merged["category"] = merged["quadrant"].fillna("none")
-    names = {c: t(f"gaps.cluster_{c}", L) for c in CLUSTER_COLOURS}
+    names = {c: t(f"gaps.cluster_{c}", lang) for c in CLUSTER_COLOURS}
     merged["hover"] = [
-        f"{h}<br>{names[c]}" + (f" (p = {number(p, L, 3)})" if pd.notna(p) else "")
-        for h, c, p in zip(merged["hover"], merged["category"], merged["p_value"])
+        f"{h}<br>{names[c]}" + (f" (p = {number(p, lang, 3)})" if pd.notna(p) else "")
+        for h, c, p in zip(merged["hover"], merged["category"], merged["p_value"], strict=True)
     ]
-    what = f"{display.indicator_labels(L)[indicator]} {year}"
-    labels = display.labels(t("gaps.lisa_title", L, what=what), t("gaps.lisa_subtitle", L, layout=layout),
-                            frame["source"].dropna(), L)
+    what = f"{display.indicator_labels(lang)[indicator]} {year}"
+    labels = display.labels(
+        t("gaps.lisa_title", lang, what=what),
+        t("gaps.lisa_subtitle", lang, layout=layout),
+        frame["source"].dropna(),
+        lang,
+    )
     fig = maps.categories(merged, data.geojson(layout), labels, colours=CLUSTER_COLOURS, names=names)
     listed = {c: ", ".join(merged.loc[merged["category"] == c, "name"]) for c in ("HH", "LL", "HL", "LH")}
-    alt = t("gaps.lisa_alt", L, what=what, hh=listed["HH"] or "-", ll=listed["LL"] or "-",
-            hl=listed["HL"] or "-", lh=listed["LH"] or "-")
-    facts = t("gaps.moran", L, i=number(found.moran_i, L, 3), expected=number(found.expected, L, 3),
-              p=number(found.p_value, L, 3), permutations=gaps.PERMUTATIONS)
+    alt = t(
+        "gaps.lisa_alt",
+        lang,
+        what=what,
+        hh=listed["HH"] or "-",
+        ll=listed["LL"] or "-",
+        hl=listed["HL"] or "-",
+        lh=listed["LH"] or "-",
+    )
+    facts = t(
+        "gaps.moran",
+        lang,
+        i=number(found.moran_i, lang, 3),
+        expected=number(found.expected, lang, 3),
+        p=number(found.p_value, lang, 3),
+        permutations=gaps.PERMUTATIONS,
+    )
     return fig, alt, facts
 
 
 @data.cached(max_entries=200)
-def group_strips(indicator: str, year: int, group: str, L: str, chosen: str) -> tuple[go.Figure, str]:
-    frame = display.province_values(indicator, year, L).assign(
-        group=lambda f: f[gaps.GROUPS[group]])
+def group_strips(indicator: str, year: int, group: str, lang: str, chosen: str) -> tuple[go.Figure, str]:
+    frame = display.province_values(indicator, year, lang).assign(group=lambda f: f[gaps.GROUPS[group]])
     order = list(dict.fromkeys(data.provinces()[gaps.GROUPS[group]]))
     value = national_of(frame)
-    what = f"{display.indicator_labels(L)[indicator]} {year}"
-    labels = display.labels(t(f"gaps.groups_title_{group}", L, what=what), display.unit(indicator, L),
-                            frame["source"].dropna(), L)
-    fig = strips.groups(frame, labels, order=order, mean_name=t("gaps.group_mean", L), national=value,
-                        national_name=t("common.national", L), highlight=chosen or None)
+    what = f"{display.indicator_labels(lang)[indicator]} {year}"
+    labels = display.labels(
+        t(f"gaps.groups_title_{group}", lang, what=what), display.unit(indicator, lang), frame["source"].dropna(), lang
+    )
+    fig = strips.groups(
+        frame,
+        labels,
+        order=order,
+        mean_name=t("gaps.group_mean", lang),
+        national=value,
+        national_name=t("common.national", lang),
+        highlight=chosen or None,
+    )
     d = display.decimals(indicator)
     means = frame.dropna(subset=["value"]).groupby("group")["value"].mean()
-    alt = t("gaps.groups_alt", L, what=what, means="; ".join(f"{g}: {number(means[g], L, d)}" for g in order
-                                                              if g in means.index))
+    alt = t(
+        "gaps.groups_alt",
+        lang,
+        what=what,
+        means="; ".join(f"{g}: {number(means[g], lang, d)}" for g in order if g in means.index),
+    )
     return fig, alt

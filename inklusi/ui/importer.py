@@ -11,7 +11,7 @@ import streamlit as st
 from inklusi import config, db, imports
 from inklusi.i18n import literal, number, t
 from inklusi.ui import data, page
-from inklusi.ui.page import lang
+from inklusi.ui.page import current_lang
 
 KINDS = ("mentoring", "indicators")
 CODE_LISTS = ("", "kemendagri", "bps")
@@ -22,24 +22,37 @@ def folder_files() -> list[Path]:
     folder = config.data_dir()
     if folder is None:
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix.lower() in (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet"))
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
+    )
 
 
 def render() -> None:
-    L = lang()
-    st.title(t("import.title", L))
+    lang = current_lang()
+    st.title(t("import.title", lang))
     page.show_url_notes()
-    st.markdown(t("import.lead", L, limit=imports.MAX_BYTES // 1024 // 1024))
-    active(L)
-    kind = st.segmented_control(t("import.kind", L), KINDS, key="import.kind", required=True, default="mentoring",
-                                format_func=lambda k: t(f"import.kind_{k}", L))
-    st.caption(t(f"import.schema_{kind}", L))
-    templates(kind, L)
-    codes = st.segmented_control(t("import.codes", L), CODE_LISTS, key="import.codes", required=True, default="",
-                                 format_func=lambda c: t(f"import.codes_{c or 'unstated'}", L),
-                                 help=t("import.codes_help", L))
-    content, name = choose_file(L)
+    st.markdown(t("import.lead", lang, limit=imports.MAX_BYTES // 1024 // 1024))
+    active(lang)
+    kind = st.segmented_control(
+        t("import.kind", lang),
+        KINDS,
+        key="import.kind",
+        required=True,
+        default="mentoring",
+        format_func=lambda k: t(f"import.kind_{k}", lang),
+    )
+    st.caption(t(f"import.schema_{kind}", lang))
+    templates(kind, lang)
+    codes = st.segmented_control(
+        t("import.codes", lang),
+        CODE_LISTS,
+        key="import.codes",
+        required=True,
+        default="",
+        format_func=lambda c: t(f"import.codes_{c or 'unstated'}", lang),
+        help=t("import.codes_help", lang),
+    )
+    content, name = choose_file(lang)
     if content is None:
         return
     sheet = None
@@ -47,50 +60,73 @@ def render() -> None:
         try:
             names = imports.sheets(content)
         except imports.ReadError as error:
-            st.error(error.text(L), icon=":material/error:")
+            st.error(error.text(lang), icon=":material/error:")
             return
         if len(names) > 1:
-            sheet = st.selectbox(t("import.sheet", L), names, key="import.sheet")
+            sheet = st.selectbox(t("import.sheet", lang), names, key="import.sheet")
     try:
         result = check(content, name, kind, sheet, codes)
     except imports.ReadError as error:
-        st.error(error.text(L), icon=":material/error:")
+        st.error(error.text(lang), icon=":material/error:")
         return
-    report(result, L)
+    report(result, lang)
     if not result.accepted.empty:
-        st.button(t("import.use", L, n=number(len(result.accepted), L, 0)), type="primary", icon=":material/check:",
-                  on_click=use, args=(content, name, kind, sheet, codes), key="import.use")
+        st.button(
+            t("import.use", lang, n=number(len(result.accepted), lang, 0)),
+            type="primary",
+            icon=":material/check:",
+            on_click=use,
+            args=(content, name, kind, sheet, codes),
+            key="import.use",
+        )
 
 
-def active(L: str) -> None:
+def active(lang: str) -> None:
     if message := st.session_state.pop("import.refused", None):
         st.error(message, icon=":material/memory:")
     chosen = st.session_state.get(data.DATASET)
     if not chosen:
         return
-    st.success(t("import.active", L, name=literal(chosen.name), rows=number(chosen.rows, L, 0),
-                 kind=t(f"import.kind_{chosen.kind}", L)), icon=":material/upload_file:")
-    st.button(t("import.back", L), icon=":material/restart_alt:", on_click=data.drop_import, key="import.back")
+    st.success(
+        t(
+            "import.active",
+            lang,
+            name=literal(chosen.name),
+            rows=number(chosen.rows, lang, 0),
+            kind=t(f"import.kind_{chosen.kind}", lang),
+        ),
+        icon=":material/upload_file:",
+    )
+    st.button(t("import.back", lang), icon=":material/restart_alt:", on_click=data.drop_import, key="import.back")
 
 
-def templates(kind: str, L: str) -> None:
+def templates(kind: str, lang: str) -> None:
     columns = st.columns(2)
     for column, fmt in zip(columns, ("csv", "xlsx"), strict=True):
-        column.download_button(t(f"import.template_{fmt}", L), data=imports.template(kind, fmt),
-                               file_name=f"inklusi-template-{kind}.{fmt}", on_click="ignore",
-                               icon=":material/description:", key=f"import.template.{fmt}")
+        column.download_button(
+            t(f"import.template_{fmt}", lang),
+            data=imports.template(kind, fmt),
+            file_name=f"inklusi-template-{kind}.{fmt}",
+            on_click="ignore",
+            icon=":material/description:",
+            key=f"import.template.{fmt}",
+        )
 
 
-def choose_file(L: str) -> tuple[bytes | None, str]:
+def choose_file(lang: str) -> tuple[bytes | None, str]:
     # No `type=`: Streamlit would refuse another suffix with an English message (or, from a
     # client that skips that check, an exception); imports.read says it in the user's language.
-    upload = st.file_uploader(t("import.upload", L), key="import.file")
+    upload = st.file_uploader(t("import.upload", lang), key="import.file")
     if upload is not None:
         return upload.getvalue(), upload.name
     offered = folder_files()
     if offered:
-        pick = st.selectbox(t("import.folder", L), [""] + [p.name for p in offered], key="import.folder",
-                            format_func=lambda v: v or t("import.folder_none", L))
+        pick = st.selectbox(
+            t("import.folder", lang),
+            [""] + [p.name for p in offered],
+            key="import.folder",
+            format_func=lambda v: v or t("import.folder_none", lang),
+        )
         if pick:
             return (config.data_dir() / pick).read_bytes(), pick
     return None, ""
@@ -103,26 +139,40 @@ def check(content: bytes, name: str, kind: str, sheet: str | None, codes: str) -
     return imports.validate(table, kind, name, known, codes=codes)
 
 
-def report(result: imports.Result, L: str) -> None:
+def report(result: imports.Result, lang: str) -> None:
     cards = st.columns(3)
-    cards[0].metric(t("import.read", L), number(result.rows, L, 0), border=True)
-    cards[1].metric(t("import.accepted", L), number(len(result.accepted), L, 0), border=True)
-    cards[2].metric(t("import.held_back", L), number(result.held_back, L, 0), border=True)
+    cards[0].metric(t("import.read", lang), number(result.rows, lang, 0), border=True)
+    cards[1].metric(t("import.accepted", lang), number(len(result.accepted), lang, 0), border=True)
+    cards[2].metric(t("import.held_back", lang), number(result.held_back, lang, 0), border=True)
     if result.held_back == 0:
-        st.success(t("import.all_valid", L), icon=":material/task_alt:")
+        st.success(t("import.all_valid", lang), icon=":material/task_alt:")
     if not result.problems:
         return
-    table = result.report(L)
+    table = result.report(lang)
     if result.held_back == 0:
-        st.markdown(t("import.notices", L))
+        st.markdown(t("import.notices", lang))
     shown = table.assign(row=table["row"].astype("string").fillna("—"))  # one type per column, for Arrow
-    st.dataframe(shown.rename(columns={c: t(f"import.col_{c}", L) for c in table.columns}), hide_index=True,
-                 width="stretch", height=min(420, 38 + 35 * len(table)))
+    st.dataframe(
+        shown.rename(columns={c: t(f"import.col_{c}", lang) for c in table.columns}),
+        hide_index=True,
+        width="stretch",
+        height=min(420, 38 + 35 * len(table)),
+    )
     columns = st.columns(2)
-    columns[0].download_button(t("import.report_csv", L), data=imports.report_csv(result, L),
-                               file_name=f"{result.name}-report.csv", on_click="ignore", key="import.report.csv")
-    columns[1].download_button(t("import.report_xlsx", L), data=imports.report_xlsx(result, L),
-                               file_name=f"{result.name}-report.xlsx", on_click="ignore", key="import.report.xlsx")
+    columns[0].download_button(
+        t("import.report_csv", lang),
+        data=imports.report_csv(result, lang),
+        file_name=f"{result.name}-report.csv",
+        on_click="ignore",
+        key="import.report.csv",
+    )
+    columns[1].download_button(
+        t("import.report_xlsx", lang),
+        data=imports.report_xlsx(result, lang),
+        file_name=f"{result.name}-report.xlsx",
+        on_click="ignore",
+        key="import.report.xlsx",
+    )
 
 
 def use(content: bytes, name: str, kind: str, sheet: str | None, codes: str) -> None:
@@ -137,5 +187,6 @@ def use(content: bytes, name: str, kind: str, sheet: str | None, codes: str) -> 
     try:
         data.use_import(key, kind, name, len(result.accepted), lambda: db.open_database(config.build_dir(), **tables))
     except data.ServerFull:
-        st.session_state["import.refused"] = t("import.server_full", lang(),
-                                               limit=number(config.import_memory_bytes() / 2**20, lang(), 0))
+        st.session_state["import.refused"] = t(
+            "import.server_full", current_lang(), limit=number(config.import_memory_bytes() / 2**20, current_lang(), 0)
+        )

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi import registry
+from inklusi.figures.tables import chart_title, figure_table
 from inklusi.i18n import literal, number, t
 from inklusi.ui import state
 from inklusi.ui.data import DATASET
@@ -19,11 +20,14 @@ IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera but
 
 
 def plotly_config() -> dict:
-    return {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-            "toImageButtonOptions": {"format": st.session_state.get(IMAGE_FORMAT) or "png", "scale": 2}}
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": st.session_state.get(IMAGE_FORMAT) or "png", "scale": 2},
+    }
 
 
-def lang() -> str:
+def current_lang() -> str:
     return state.get("lang")
 
 
@@ -32,40 +36,70 @@ def show_url_notes() -> None:
     named by its label in the page's language."""
     fields = registry.page(st.session_state.get(CURRENT, registry.HOME.name)).url_fields
     for field, given, used, reason in state.take_notes(fields):
-        st.warning(t(f"url.refused_{reason}", lang(), field=t(f"field.{field}", lang()), given=literal(given),
-                     used=used if used != "" else t("url.nothing", lang())), icon=":material/link_off:")
+        st.warning(
+            t(
+                f"url.refused_{reason}",
+                current_lang(),
+                field=t(f"field.{field}", current_lang()),
+                given=literal(given),
+                used=used if used != "" else t("url.nothing", current_lang()),
+            ),
+            icon=":material/link_off:",
+        )
 
 
 def synthetic_banner() -> None:
     """Say where the mentoring records come from: synthetic, or the file this session imported."""
     chosen = st.session_state.get(DATASET)
     if chosen and chosen.kind == "mentoring":
-        st.info(t("import.banner", lang(), name=literal(chosen.name), rows=number(chosen.rows, lang(), 0)),
-                icon=":material/upload_file:")
+        st.info(
+            t("import.banner", current_lang(), name=literal(chosen.name), rows=number(chosen.rows, current_lang(), 0)),
+            icon=":material/upload_file:",
+        )
     else:
-        st.info(t("synthetic.banner", lang()), icon=":material/science:")
+        st.info(t("synthetic.banner", current_lang()), icon=":material/science:")
 
 
-def chart(fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True) -> None:
-    """Draw a chart with its alt text; a click on a province opens that province's profile.
+def chart(
+    fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True, table: bool = True
+) -> None:
+    """Draw a chart; a click on a province opens that province's profile.
+
+    A screen reader gets the chart's title and alt (a one-line summary); under the chart its data
+    is a table (in a closed expander; table=False on a projector slide, whose sentences say it).
     themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts)."""
+    title = chart_title(fig)
+    described = alt if not title or alt.startswith(title) else f"{title}. {alt}"
+    options = dict(alt=described, config=plotly_config(), theme="streamlit" if themed else None)
     if not clickable:
-        st.plotly_chart(fig, key=key, alt=alt, config=plotly_config(), theme="streamlit" if themed else None)
-        return
-    nonce = st.session_state.setdefault(CLICKS, 0)
-    event = st.plotly_chart(fig, key=f"{key}.{nonce}", alt=alt, config=plotly_config(),
-                            on_select="rerun", selection_mode="points")
-    province = clicked_province(event)
-    if province:
-        st.session_state[CLICKS] = nonce + 1  # a fresh chart next time: the click is spent
-        state.put("province", province)
-        st.switch_page(PROFILE_PAGE)
+        st.plotly_chart(fig, key=key, **options)
+    else:
+        nonce = st.session_state.setdefault(CLICKS, 0)
+        event = st.plotly_chart(fig, key=f"{key}.{nonce}", on_select="rerun", selection_mode="points", **options)
+        province = clicked_province(event)
+        if province:
+            st.session_state[CLICKS] = nonce + 1  # a fresh chart next time: the click is spent
+            state.put("province", province)
+            st.switch_page(PROFILE_PAGE)
+    if table:
+        lang = current_lang()
+        with st.expander(t("chart.table", lang, title=title), icon=":material/table_rows:"):
+            data = figure_table(fig)
+            st.dataframe(
+                data.rename(columns={c: t(f"chart.col_{c}", lang) for c in data.columns}),
+                hide_index=True,
+                width="stretch",
+                key=f"{key}.table",
+            )
 
 
 def clicked_province(event: Any) -> str | None:
     """The province code of the first clicked point (maps, tiles and bars carry it as customdata)."""
-    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-        getattr(getattr(event, "selection", None), "points", [])
+    points = (
+        (event or {}).get("selection", {}).get("points", [])
+        if isinstance(event, dict)
+        else getattr(getattr(event, "selection", None), "points", [])
+    )
     for point in points:
         data = point.get("customdata") or [point.get("location")]
         code = data[0] if isinstance(data, (list, tuple)) else data

@@ -12,7 +12,7 @@ import streamlit as st
 from inklusi import boundaries, config, queries, story, viewstate
 from inklusi.i18n import LANGS, t
 from inklusi.ui import controls, data, page, state
-from inklusi.ui.page import lang
+from inklusi.ui.page import current_lang
 
 LAST_TICK = "present.last_tick"
 # Static style (no data or user text in it): hide the app's chrome, large high-contrast type.
@@ -26,17 +26,21 @@ h1 { font-size: 46px !important; color: #000; }
 
 
 @data.cached(max_entries=100)
-def deck(L: str, pin: str) -> list[story.Slide]:
+def deck(lang: str, pin: str) -> list[story.Slide]:
     """The slides of a language and pinned province, built once (a kiosk tick queries nothing)."""
-    return story.slides(data.query, L, pin, data.geojson)
+    return story.slides(data.query, lang, pin, data.geojson)
 
 
-def standalone_html(cursors, L: str, pin: str) -> bytes:
+def standalone_html(cursors, lang: str, pin: str) -> bytes:
     """The story with the maps inside the file (not fetched from this server); runs on click,
     outside the script run, so it gets the session's cursors as an argument."""
-    slides = story.slides(lambda name, **params: queries.run(cursors.get(), name, params), L, pin,
-                          partial(boundaries.load_geojson, config.boundaries_dir()))
-    return story.to_html(slides, L, t("present.title", L)).encode()
+    slides = story.slides(
+        lambda name, **params: queries.run(cursors.get(), name, params),
+        lang,
+        pin,
+        partial(boundaries.load_geojson, config.boundaries_dir()),
+    )
+    return story.to_html(slides, lang, t("present.title", lang)).encode()
 
 
 def move(step: int, count: int) -> None:
@@ -45,27 +49,41 @@ def move(step: int, count: int) -> None:
 
 
 def render() -> None:
-    L = lang()
+    lang = current_lang()
     st.html(STYLE)
-    slides = deck(L, state.get("pin"))
+    slides = deck(lang, state.get("pin"))
     count = len(slides)
     head = st.columns([5, 1, 1, 1, 2], vertical_alignment="center")
-    head[1].button("←", key="present.prev", help=t("present.prev", L), shortcut="Left", on_click=move,
-                   args=(-1, count), width="stretch")
-    head[2].markdown(t("present.slide", L, i=state.get("slide"), n=count))
-    head[3].button("→", key="present.next", help=t("present.next", L), shortcut="Right", on_click=move,
-                   args=(1, count), width="stretch")
-    with head[4].popover(t("present.settings", L), icon=":material/settings:"):
-        settings(L)
+    head[1].button(
+        "←",
+        key="present.prev",
+        help=t("present.prev", lang),
+        shortcut="Left",
+        on_click=move,
+        args=(-1, count),
+        width="stretch",
+    )
+    head[2].markdown(t("present.slide", lang, i=state.get("slide"), n=count))
+    head[3].button(
+        "→",
+        key="present.next",
+        help=t("present.next", lang),
+        shortcut="Right",
+        on_click=move,
+        args=(1, count),
+        width="stretch",
+    )
+    with head[4].popover(t("present.settings", lang), icon=":material/settings:"):
+        settings(lang)
     page.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
-        st.fragment(partial(show, slides, head[0], L, advance=kiosk), run_every=kiosk)()
+        st.fragment(partial(show, slides, head[0], lang, advance=kiosk), run_every=kiosk)()
     else:
-        show(slides, head[0], L)
+        show(slides, head[0], lang)
 
 
-def show(slides: list[story.Slide], heading, L: str, advance: int = 0) -> None:
+def show(slides: list[story.Slide], heading, lang: str, advance: int = 0) -> None:
     """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
     if advance:
         now = time.monotonic()
@@ -78,18 +96,43 @@ def show(slides: list[story.Slide], heading, L: str, advance: int = 0) -> None:
     for sentence in slide.sentences:
         st.markdown(sentence)
     if slide.figure is not None:
-        page.chart(slide.figure, key=f"present.chart.{slide.key}", alt=slide.alt, themed=False)
+        page.chart(slide.figure, key=f"present.chart.{slide.key}", alt=slide.alt, themed=False, table=False)
 
 
-def settings(L: str) -> None:
-    st.segmented_control(t("field.lang", L), LANGS, key=state.bind("lang"), format_func=str.upper,
-                         on_change=state.changed, args=("lang",), required=True)
-    st.selectbox(t("present.pin", L), [""] + list(data.provinces()["kode"]), key=state.bind("pin"),
-                 format_func=partial(controls.province_label, language=L), on_change=state.changed, args=("pin",))
-    st.selectbox(t("present.kiosk", L), viewstate.KIOSK_SECONDS, key=state.bind("kiosk"), on_change=state.changed, args=("kiosk",),
-                 format_func=lambda s: t("present.kiosk_off", L) if not s else t("present.kiosk_every", L, s=s))
-    st.download_button(t("present.export_html", L), data=partial(standalone_html, data.cursors(), L, state.get("pin")),
-                       file_name=f"inklusi-story-{L}.html", mime="text/html", on_click="ignore",
-                       icon=":material/slideshow:", key="present.html")
-    st.caption(t("present.pdf_note", L))
-    st.caption(t("present.keys", L))
+def settings(lang: str) -> None:
+    st.segmented_control(
+        t("field.lang", lang),
+        LANGS,
+        key=state.bind("lang"),
+        format_func=str.upper,
+        on_change=state.changed,
+        args=("lang",),
+        required=True,
+    )
+    st.selectbox(
+        t("present.pin", lang),
+        [""] + list(data.provinces()["kode"]),
+        key=state.bind("pin"),
+        format_func=partial(controls.province_label, lang=lang),
+        on_change=state.changed,
+        args=("pin",),
+    )
+    st.selectbox(
+        t("present.kiosk", lang),
+        viewstate.KIOSK_SECONDS,
+        key=state.bind("kiosk"),
+        on_change=state.changed,
+        args=("kiosk",),
+        format_func=lambda s: t("present.kiosk_off", lang) if not s else t("present.kiosk_every", lang, s=s),
+    )
+    st.download_button(
+        t("present.export_html", lang),
+        data=partial(standalone_html, data.cursors(), lang, state.get("pin")),
+        file_name=f"inklusi-story-{lang}.html",
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/slideshow:",
+        key="present.html",
+    )
+    st.caption(t("present.pdf_note", lang))
+    st.caption(t("present.keys", lang))
