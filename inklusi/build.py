@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from inklusi import boundaries, mentoring, reference
+from inklusi import boundaries, mentoring, queries, reference
 from inklusi.config import DATA_DIR, STATIC_MAPS
 from inklusi.errors import InklusiError
 
@@ -56,6 +56,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "successor_of": "VARCHAR",
             "note_id": "VARCHAR",
             "note_en": "VARCHAR",
+            "formula": "VARCHAR",
+            "inputs": "VARCHAR",
         },
     ),
     "sources": (
@@ -84,6 +86,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "flag": "VARCHAR",
             "note_id": "VARCHAR",
             "note_en": "VARCHAR",
+            "rse": "DOUBLE",
         },
     ),
     "corrections": (
@@ -103,7 +106,44 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "sectors": (
         "sectors.csv",
-        {"id": "VARCHAR", "name_id": "VARCHAR", "name_en": "VARCHAR", "weight": "DOUBLE", "share_female": "DOUBLE"},
+        {
+            "id": "VARCHAR",
+            "name_id": "VARCHAR",
+            "name_en": "VARCHAR",
+            "weight": "DOUBLE",
+            "share_female": "DOUBLE",
+            "kbli": "VARCHAR",
+        },
+    ),
+    "msme_national": (
+        "msme_national.csv",
+        {
+            "year": "SMALLINT",
+            "topic": "VARCHAR",
+            "category": "VARCHAR",
+            "name_id": "VARCHAR",
+            "name_en": "VARCHAR",
+            "kbli": "VARCHAR",
+            "value": "DOUBLE",
+            "unit_id": "VARCHAR",
+            "unit_en": "VARCHAR",
+            "source": "VARCHAR",
+            "note_id": "VARCHAR",
+            "note_en": "VARCHAR",
+        },
+    ),
+    "programme_facts": (
+        "programme_facts.csv",
+        {
+            "programme": "VARCHAR",
+            "fact": "VARCHAR",
+            "value": "DOUBLE",
+            "unit_id": "VARCHAR",
+            "unit_en": "VARCHAR",
+            "source": "VARCHAR",
+            "note_id": "VARCHAR",
+            "note_en": "VARCHAR",
+        },
     ),
     "programmes": (
         "programmes.csv",
@@ -164,15 +204,30 @@ CHECKS: dict[str, str] = {
     "flags are known and a missing value is a documented correction": """
         select indicator, year, province from indicator_values
         where not list_contains(
-                case when province = 'ID' then ['national', 'corrected'] else ['published', 'corrected'] end, flag)
-           or (value is null and (flag <> 'corrected' or note_en is null))
+                case when province = 'ID' then ['national', 'corrected', 'derived']
+                     else ['published', 'corrected', 'derived', 'withheld'] end, flag)
+           or (value is null and (flag not in ('corrected', 'withheld') or note_en is null))
+           or (flag = 'withheld' and value is not null)
            or ((note_id is null) <> (note_en is null))""",
+    "an RSE is a positive percentage of a published estimate": """
+        select indicator, year, province from indicator_values
+        where rse is not null and (rse <= 0 or rse >= 100 or flag not in ('published', 'national', 'derived'))""",
+    "derived indicators hold only derived values, with their formula": """
+        select v.indicator, v.year, v.province from indicator_values v join indicators i on i.id = v.indicator
+        where (i.formula is null) = (v.flag = 'derived') or (i.formula is null) <> (i.inputs is null)""",
+    "national and programme facts cite known sources": """
+        select source from msme_national where source not in (select id from sources)
+        union all select source from programme_facts where source not in (select id from sources)""",
+    "programme totals are the published facts": """
+        select p.id from programmes p left join programme_facts f on f.programme = p.id and f.fact = 'participants'
+        where f.value is distinct from p.participants""",
     "corrections have a known resolution": """
         select id from corrections where resolution not in ('corrected', 'kept_with_note', 'left_missing',
             'excluded', 'separate_indicator', 'spelling', 'layout_34', 'converted')""",
     "sources have known terms and trust": """
         select id from sources
-        where terms not in ('official', 'press', 'private-index', 'repository-copy') or trust not in ('A', 'B', 'C')""",
+        where terms not in ('official', 'press', 'private-index', 'repository-copy', 'derived')
+           or trust not in ('A', 'B', 'C')""",
     "areas name a programme and a province": """
         select area from mentoring_areas
         where programme not in (select id from programmes) or province not in (select kode from provinces)""",
@@ -191,6 +246,9 @@ SKILLS_QUERY = """
     where v.indicator = 'imdi_keterampilan' and v.year = 2022"""
 
 
+RSE_UNRELIABLE = 25  # percent: BPS calls an estimate with a larger relative standard error unreliable
+
+
 class BuildError(InklusiError, RuntimeError):
     """The curated data failed a check; nothing was written."""
 
@@ -205,6 +263,20 @@ def load_curated(con: duckdb.DuckDBPyConnection, folder: Path = DATA_DIR) -> Non
             )
         except duckdb.Error as exc:
             raise BuildError(f"data/{name}: {exc}") from exc
+
+
+def derive(con: duckdb.DuckDBPyConnection) -> None:
+    """Mark each value's reliability (from its RSE, BPS's rule), then add the values of the derived
+    indicators: each queries/derive_*.sql, in name order, returns rows that join the values."""
+    con.execute("alter table indicator_values add column reliability varchar")
+    con.execute(
+        "update indicator_values set reliability = case when rse > $limit then 'unreliable' "
+        "when rse is not null then 'reliable' else 'not_stated' end",
+        {"limit": RSE_UNRELIABLE},
+    )
+    for name, query in queries.catalogue().items():
+        if name.startswith("derive_"):
+            con.execute(f"insert into indicator_values by name select * from ({query.sql})")
 
 
 def check(con: duckdb.DuckDBPyConnection) -> None:
@@ -245,6 +317,7 @@ def build_data(out: Path) -> dict[str, int]:
     """Check data/ and write every table plus the mentoring records into out (atomically)."""
     con = duckdb.connect()
     load_curated(con)
+    derive(con)
     check(con)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".tables-") as tmp:

@@ -11,7 +11,7 @@ import pandas as pd
 from inklusi import queries
 
 # Families in the order the pickers list them.
-FAMILIES = ("imdi", "ild", "ild_2020", "iptik", "internet", "evdci", "konteks")
+FAMILIES = ("imdi", "ild", "ild_2020", "iptik", "internet", "umkm", "evdci", "konteks")
 
 
 @dataclass(frozen=True)

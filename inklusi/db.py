@@ -29,6 +29,8 @@ TABLES = (
     "programmes",
     "mentoring_areas",
     "mentoring",
+    "msme_national",
+    "programme_facts",
 )
 # The staging layer: tables built when the data loads (an import included), each from the named
 # query of the same name (queries/NAME.sql), in this order. The pages' queries read these

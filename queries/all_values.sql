@@ -1,6 +1,7 @@
--- Every curated value: all indicators, editions, provinces and national values, with flags.
+-- Every value: all indicators, editions, provinces and national values, with flags, the relative
+-- standard error where one was published and the reliability BPS's rule gives it.
 -- grain: one row per indicator, year and province (province ID is the national value)
--- returns: indicator, year, layout, province, value, flag, source, note_id, note_en
+-- returns: indicator, year, layout, province, value, flag, source, note_id, note_en, rse, reliability
 select
     indicator,
     year,
@@ -10,6 +11,8 @@ select
     flag,
     source,
     note_id,
-    note_en
+    note_en,
+    rse,
+    reliability
 from indicator_values
 order by indicator, year, province

@@ -3,7 +3,7 @@
 -- param indicator text: indicator id (see `python -m inklusi indicators`)
 -- param year integer: edition year
 -- returns: province, nama, name_en, singkatan, pulau, zona_waktu, layout, value, flag, source, note_id, note_en,
---     rank, n_ranked, national
+--     rse, reliability, rank, n_ranked, national
 with
 
 edition as (
@@ -35,7 +35,9 @@ edition_values as (
         flag,
         source,
         note_id,
-        note_en
+        note_en,
+        rse,
+        reliability
     from provincial_values
     where indicator = $indicator and year = $year
 ),
@@ -54,6 +56,8 @@ joined as (
         v.source,
         v.note_id,
         v.note_en,
+        v.rse,
+        v.reliability,
         case when v.value is not null then rank() over (order by v.value desc nulls last) end as rank,
         count(v.value) over () as n_ranked,
         (select n.value from national as n) as national

@@ -1,7 +1,8 @@
--- The indicator catalogue: names in both languages, unit, scale, family and series.
+-- The indicator catalogue: names in both languages, unit, scale, family and series; a derived
+-- indicator has its formula and inputs (its values come from queries/derive_ID.sql).
 -- grain: one row per indicator
 -- returns: id, family, parent, level, name_id, name_en, short_id, short_en, unit_id, unit_en, scale_min, scale_max,
---     decimals, series, successor_of, note_id, note_en
+--     decimals, series, successor_of, note_id, note_en, formula, inputs
 select
     id,
     family,
@@ -19,6 +20,8 @@ select
     series,
     successor_of,
     note_id,
-    note_en
+    note_en,
+    formula,
+    inputs
 from indicators
 order by family, id

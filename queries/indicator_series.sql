@@ -4,7 +4,8 @@
 -- value of the province it was part of is given, with via_parent = true.
 -- param indicator text: indicator id
 -- param province text: Kemendagri province code
--- returns: year, layout, value, flag, source, note_id, note_en, via_parent, rank, n_ranked, percentile, national
+-- returns: year, layout, value, flag, source, note_id, note_en, rse, reliability, via_parent, rank, n_ranked,
+--     percentile, national
 with
 
 ranked as (
@@ -16,6 +17,8 @@ ranked as (
         source,
         note_id,
         note_en,
+        rse,
+        reliability,
         rank() over (partition by year order by value desc) as rank,
         count(*) over (partition by year) as n_ranked,
         percent_rank() over (partition by year order by value) as percentile
@@ -56,6 +59,8 @@ select
     r.source,
     r.note_id,
     r.note_en,
+    r.rse,
+    r.reliability,
     p.via_parent,
     r.rank,
     r.n_ranked,

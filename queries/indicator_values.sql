@@ -1,7 +1,7 @@
 -- Every published value of one indicator: all editions, all provinces and the national value.
 -- grain: one row per year and province (the national value has province ID and the name Indonesia)
 -- param indicator text: indicator id
--- returns: indicator, year, layout, province, nama, name_en, value, flag, source, note_id, note_en
+-- returns: indicator, year, layout, province, nama, name_en, value, flag, source, note_id, note_en, rse, reliability
 with
 
 named as (
@@ -15,6 +15,8 @@ named as (
         v.source,
         v.note_id,
         v.note_en,
+        v.rse,
+        v.reliability,
         p.kode is null as is_national,
         coalesce(p.nama, 'Indonesia') as nama,
         coalesce(p.name_en, 'Indonesia') as name_en
@@ -34,6 +36,8 @@ select
     flag,
     source,
     note_id,
-    note_en
+    note_en,
+    rse,
+    reliability
 from named
 order by year, is_national, province

@@ -2,7 +2,7 @@
 -- grain: one row per indicator and year with a value for the province (or, before the 2022
 -- split, for the province it was part of: via_parent = true)
 -- param province text: Kemendagri province code
--- returns: indicator, year, layout, province, via_parent, value, flag, source, note_id, note_en
+-- returns: indicator, year, layout, province, via_parent, value, flag, source, note_id, note_en, rse, reliability
 select
     v.indicator,
     v.year,
@@ -13,7 +13,9 @@ select
     v.flag,
     v.source,
     v.note_id,
-    v.note_en
+    v.note_en,
+    v.rse,
+    v.reliability
 from provincial_values as v
 inner join province_layouts as l on v.layout = l.layout and v.province = l.place
 where l.province = $province

@@ -146,7 +146,7 @@ def test_mentoring_by_year(con, tables):
 
 
 def test_every_query_documents_itself_and_returns_what_it_promises(con):
-    samples = {"indicator": "imdi", "year": 2024, "province": "53"}
+    samples = {"indicator": "imdi", "year": 2024, "province": "53", "topic": "reasons_offline"}
     for query in queries.catalogue().values():
         assert query.description and query.grain and query.returns, query.name
         params = {p.name: samples[p.name] for p in query.params if not p.optional}
