@@ -84,11 +84,18 @@ def measures(frame: pd.DataFrame) -> dict:
 
 
 def edition_measures(run, indicator: str, years: list[int]) -> pd.DataFrame:
-    """measures() of every edition with enough provinces; run(name, **params) runs a named query."""
-    rows = [
-        {"indicator": indicator, "year": year, **measures(run("indicator_by_province", indicator=indicator, year=year))}
-        for year in years
-    ]
+    """measures() of every edition with enough provinces (subset "all"), and, for an edition with
+    estimates BPS calls unreliable, the same without them (subset "reliable_only").
+    run(name, **params) runs a named query."""
+    rows = []
+    for year in years:
+        frame = run("indicator_by_province", indicator=indicator, year=year)
+        rows.append({"indicator": indicator, "year": year, "subset": "all", **measures(frame)})
+        unreliable = frame["reliability"].eq("unreliable")
+        if unreliable.any():
+            rows.append(
+                {"indicator": indicator, "year": year, "subset": "reliable_only", **measures(frame[~unreliable])}
+            )
     return pd.DataFrame([r for r in rows if r.get("n", 0) >= MIN_PROVINCES])
 
 

@@ -15,6 +15,17 @@ def layout_of(frame: pd.DataFrame) -> int:
     return int(layouts.iloc[0]) if len(layouts) else 38
 
 
+def level_of(frame: pd.DataFrame) -> float | None:
+    """The national value as a level provinces can be compared with: None when it was not
+    published, or when it lies outside the provinces' range (a total such as a count of
+    businesses is not a level any province could reach)."""
+    national = national_of(frame)
+    values = frame["value"].dropna()
+    if national is None or values.empty or not values.min() <= national <= values.max():
+        return None
+    return national
+
+
 def national_of(frame: pd.DataFrame) -> float | None:
     """The published national value in a result with a `national` column (indicator_by_province,
     indicator_series), or None when it was not published."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inklusi.i18n import number, t
+from inklusi.metrics import national_of
 
 
 def extremes(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -21,7 +22,7 @@ def ranking_alt(frame: pd.DataFrame, *, what: str, chart: str, lang: str, decima
     if ends is None:
         return t("alt.empty", lang, chart=chart, what=what)
     top, bottom = ends
-    national = frame["national"].dropna()
+    national = national_of(frame)
     text = t(
         "alt.ranking",
         lang,
@@ -30,15 +31,17 @@ def ranking_alt(frame: pd.DataFrame, *, what: str, chart: str, lang: str, decima
         n=int(frame["value"].notna().sum()),
         total=len(frame),
         top=top["name"],
-        top_value=number(top["value"], lang, decimals, exact=True),
+        top_value=top.get("value_text", number(top["value"], lang, decimals, exact=True)),
         bottom=bottom["name"],
-        bottom_value=number(bottom["value"], lang, decimals, exact=True),
+        bottom_value=bottom.get("value_text", number(bottom["value"], lang, decimals, exact=True)),
     )
-    if len(national):
-        text += " " + t("alt.national", lang, value=number(national.iloc[0], lang, decimals, exact=True))
+    if national is not None:
+        text += " " + t("alt.national", lang, value=number(national, lang, decimals, exact=True))
     missing = frame.loc[frame["value"].isna(), "name"]
     if len(missing):
         text += " " + t("alt.missing", lang, names=", ".join(missing))
+    if "unreliable" in frame and frame["unreliable"].any():
+        text += " " + t("alt.unreliable", lang, names=", ".join(frame.loc[frame["unreliable"], "name"]))
     return text
 
 
@@ -100,3 +103,37 @@ def records_synthetic(run) -> bool:
 def records_source(run, lang: str) -> str:
     """The source line of a chart drawn from the mentoring records."""
     return t("chart.source_synthetic" if records_synthetic(run) else "chart.source_imported", lang)
+
+
+def adoption_sentences(found, *, skill: str, adoption: str, names: dict[str, str], lang: str) -> list[str]:
+    """The skills-against-adoption finding in words: the rank correlation with its interval, the
+    provinces that lag what their skills predict, and what was left out or differs.
+
+    found: an inklusi.adoption.Comparison; skill, adoption: the measures' labels with their years."""
+    verdict = "positive" if found.low > 0 else "negative" if found.high < 0 else "unclear"
+    sentences = [
+        t(
+            f"adoption.rho_{verdict}",
+            lang,
+            n=found.n,
+            skill=skill,
+            adoption=adoption,
+            rho=number(found.rho, lang, 2),
+            low=number(found.low, lang, 2),
+            high=number(found.high, lang, 2),
+        )
+    ]
+    lagging = found.points.sort_values("robust_z")
+    lagging = lagging[lagging["lags"]]
+    sentences.append(
+        t("adoption.laggards", lang, names=", ".join(names[p] for p in lagging["province"]))
+        if len(lagging)
+        else t("adoption.no_laggards", lang)
+    )
+    if skill[-4:] != adoption[-4:]:
+        sentences.append(t("adoption.years_differ", lang, skill_year=skill[-4:], adoption_year=adoption[-4:]))
+    if found.left_out:
+        sentences.append(t("adoption.left_out", lang, names=", ".join(names[p] for p in found.left_out)))
+    if found.rho_reliable is not None:
+        sentences.append(t("adoption.without_unreliable", lang, rho=number(found.rho_reliable, lang, 2)))
+    return sentences

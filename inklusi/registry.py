@@ -45,6 +45,7 @@ PAGES = (
         views.regional_gaps,
         "gaps",
     ),
+    Page("adoption", ":material/insights:", ("skill", "adoption", "province"), views.skills_adoption, "adoption"),
     Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors, "sectors"),
     Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), views.priorities, "targeting"),
     Page("present", ":material/slideshow:", ("slide", "pin", "kiosk"), None, "present"),

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from inklusi import gaps, reference, targeting
+from inklusi import adoption, gaps, reference, targeting
 from inklusi.errors import InklusiError
 from inklusi.metrics import rates_by
 from inklusi.narrative import records_synthetic
@@ -177,26 +177,26 @@ def priorities(run: Run, s: dict, scope: str) -> View:
         own = scope == "view"
         x_cut = s["x_cut"] if own and s["x_cut"] != "" else x_default
         y_cut = s["y_cut"] if own and s["y_cut"] != "" else y_default
-        parts.append(
-            targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut).assign(
-                skill_threshold=x_cut, coverage_threshold=y_cut
-            )
-        )
-    synthetic = records_synthetic(run)
+        table = targeting.priorities(targeting.table(run, need, s["per"]), x_cut, y_cut)
+        parts.append(table.drop(columns="y").assign(need_threshold=x_cut, second_threshold=y_cut))
+    coverage = targeting.is_coverage(s["per"])
+    measures = [*needs, *([] if coverage else [s["per"]])]
     sources = {
         x
-        for indicator, year in map(targeting.split_need, needs)
+        for indicator, year in map(targeting.split_need, measures)
         for x in cited(run("indicator_by_province", indicator=indicator, year=year))
     }
-    denominator, year, _ = targeting.DENOMINATORS[s["per"]]
-    sources |= set(cited(run("indicator_by_province", indicator=denominator, year=year)))
+    if coverage:
+        denominator, year, _ = targeting.DENOMINATORS[s["per"]]
+        sources |= set(cited(run("indicator_by_province", indicator=denominator, year=year)))
+    synthetic = coverage and records_synthetic(run)
     return View(
         "indicator_by_province",
         {"need": needs, "per": s["per"]},
         pd.concat(parts, ignore_index=True),
-        sorted(sources) + records_sources(synthetic),
-        derived="inklusi.targeting.table and priorities: skill (x) against participants per denominator "
-        "unit (y); priority = skill below the skill threshold and coverage below the coverage "
+        sorted(sources) + (records_sources(synthetic) if coverage else []),
+        derived="inklusi.targeting.table and priorities: the need measure (x) against MSME adoption or "
+        "mentoring coverage (y); priority = x below the need threshold and y below the second "
         "threshold",
         synthetic=synthetic,
     )
@@ -216,3 +216,37 @@ def data_dictionary(run: Run, s: dict, scope: str) -> View:
 def dictionary() -> pd.DataFrame:
     """Every column an export can contain: what it is, its unit and where it comes from."""
     return reference.read_csv("dictionary.csv")
+
+
+def skills_adoption(run: Run, s: dict, scope: str) -> View:
+    """Each province compared: its skills (x) and adoption (y) values, the robust fit and residual."""
+    skills_and_adoption = adoption.compare(run, s["skill"], s["adoption"])
+    frame = skills_and_adoption.points.assign(skill_measure=s["skill"], adoption_measure=s["adoption"])
+    sources = {
+        x
+        for m in (s["skill"], s["adoption"])
+        for x in cited(run("indicator_by_province", indicator=adoption.split(m)[0], year=adoption.split(m)[1]))
+    }
+    return View(
+        "indicator_by_province",
+        {"skill": s["skill"], "adoption": s["adoption"]},
+        frame[
+            [
+                "skill_measure",
+                "adoption_measure",
+                "province",
+                "pulau",
+                "x",
+                "y",
+                "unreliable",
+                "fitted",
+                "residual",
+                "robust_z",
+                "lags",
+            ]
+        ],
+        sorted(sources),
+        derived=f"inklusi.adoption.compare: Spearman rho {skills_and_adoption.rho:.4f} (95% CI "
+        f"{skills_and_adoption.low:.4f} to {skills_and_adoption.high:.4f}, n = {skills_and_adoption.n}); "
+        "Theil-Sen fit; lags = residual more than one robust SD (1.4826 x MAD) below the fit",
+    )

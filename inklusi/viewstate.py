@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from inklusi import adoption, targeting
 from inklusi.i18n import DEFAULT, LANGS
 
 MAX_SHOWN = 40
@@ -22,7 +23,6 @@ CHOICES = {
     "classes": ("continuous", "quantiles", "natural"),
     "colour": ("level", "gap"),
     "group": ("pulau", "zona"),
-    "per": ("umk", "penduduk"),
 }
 
 
@@ -98,6 +98,9 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
             for name in ("sector", "area", "scale", "gender")
         ),
         Field("need", lambda s: needs, lambda s: needs[0]),
+        Field("per", lambda s: list(targeting.PER), lambda s: targeting.PER[0]),
+        Field("skill", lambda s: list(adoption.SKILLS), lambda s: adoption.SKILLS[0]),
+        Field("adoption", lambda s: list(adoption.ADOPTION), lambda s: adoption.ADOPTION[0]),
         Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
         Field("slide", lambda s: list(range(1, slide_count() + 1)), lambda s: 1, _as_int),
@@ -120,7 +123,7 @@ def mentoring_options(cube, sector_order) -> dict[str, list]:
 
 def app_fields(con) -> list[Field]:
     """Every field, with its options read from a database connection (for use outside the app)."""
-    from inklusi import catalogue, queries, reference, targeting
+    from inklusi import catalogue, queries, reference
 
     options = mentoring_options(queries.run(con, "mentoring_cube"), queries.run(con, "sector_catalogue")["id"])
     return fields(catalogue.Catalogue.load(con), list(reference.provinces()["kode"]), options, list(targeting.NEEDS))

@@ -4,7 +4,7 @@
 -- count's relative standard error; a sum of several estimates has none published, and is
 -- unreliable when one of its parts is (Papua: Papua Tengah and Papua Pegunungan).
 -- grain: one row per province of the 34-province layout and year with both a count and a population
--- returns: indicator, year, province, layout, value, source, flag, note_id, note_en, rse, reliability
+-- returns: year, province, value, rse, indicator, layout, source, flag, note_id, note_en, reliability
 with
 
 counts as (
@@ -37,17 +37,18 @@ rates as (
         c.parts,
         c.unreliable_part,
         c.businesses / p.thousands as value,
-        case when c.parts = 1 then c.rse end as rse
+        if(c.parts = 1, c.rse, null) as rse
     from counts as c
     inner join population as p on c.year = p.year and c.province = p.province
 )
 
 select
-    'ecommerce_per_1000' as indicator,
     year,
     province,
-    34 as layout,
     value,
+    rse,
+    'ecommerce_per_1000' as indicator,
+    34 as layout,
     'inklusi_ecommerce_per_1000' as source,
     'derived' as flag,
     case
@@ -56,10 +57,10 @@ select
         else 'Turunan: usaha e-commerce dibagi penduduk 2024 (ribu jiwa).'
     end as note_id,
     case
-        when parts > 1 then 'Derived: the sum of ' || parts || ' provinces of the 2022 split over population 2024 (thousands).'
+        when parts > 1
+            then 'Derived: the sum of ' || parts || ' provinces of the 2022 split over population 2024 (thousands).'
         else 'Derived: e-commerce businesses over population 2024 (thousands).'
     end as note_en,
-    rse,
     case
         when unreliable_part or rse > 25 then 'unreliable'
         when rse is not null then 'reliable'

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
+from inklusi import story
 from inklusi.config import REPO
+from inklusi.i18n import t
 from tests.browser import Watch, server
 
 RENDERED_PROVINCES = """() => {
@@ -178,14 +180,14 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
 def test_every_slide_works_offline(app, page):
     page.goto(f"{app}/present?lang=en&pin=53")
     seen = []
-    for _ in range(7):
+    for _ in range(len(story.SLIDES)):
         heading = page.locator("h1").first
         expect(heading).to_be_visible(timeout=30_000)
         page.wait_for_timeout(1500)
         seen.append(heading.inner_text())
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(1500)
-    assert len(set(seen)) == 7, seen
+    assert len(set(seen)) == len(story.SLIDES), seen
     assert page.watch.outside == [] and page.watch.app_errors() == []
     assert page.locator("section[data-testid='stSidebar']").is_hidden()
     size = page.evaluate(
@@ -215,8 +217,8 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
     charts = story_page.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Boolean(p._fullLayout) && p.data.length > 0)"
     )
-    assert charts == [True] * 6
-    assert story_page.locator(".maplibregl-canvas").count() == 2
+    assert charts == [True] * (len(story.SLIDES) - 1)  # every slide but the sources
+    assert story_page.locator(".maplibregl-canvas").count() == 3  # national, skills, MSMEs online
     assert requests == []
     offline.close()
     context.close()
@@ -227,3 +229,37 @@ def test_the_kiosk_advances_by_itself(app, page):
     expect(page.get_by_role("heading", name="The national picture")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name="The west-east gap")).to_be_visible(timeout=25_000)
     expect(page).to_have_url(re.compile(r"slide=2"))
+
+
+OVERLAID = """() => {
+    const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
+    return plot.data.filter(t => t.meta === 'overlay').map(t => [t.name, [...t.locations].sort()]);
+}"""
+
+
+@pytest.mark.parametrize("lang, legend", [("id", "tidak andal"), ("en", "unreliable")])
+def test_the_msme_map_draws_38_provinces_and_marks_the_unreliable_estimates(app, page, build_dir, lang, legend):
+    open_overview(page, f"{app}/?indicator=ecommerce_usaha&year=2024&lang={lang}")
+    labels = pd.read_csv(build_dir / "boundaries" / "labels.csv", dtype={"kode": str})
+    assert rendered(page) == sorted(labels[labels.layout == 38].kode)
+    overlays = page.evaluate(OVERLAID)
+    assert (
+        len(overlays) == 1 and overlays[0][1] == ["94", "95"] and legend in overlays[0][0]
+    )  # Papua Tengah, Pegunungan
+    expect(page.locator(".legendtext", has_text=legend).first).to_be_visible()
+    assert page.watch.outside == [] and page.watch.app_errors() == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_skills_against_adoption_renders_with_no_error(app, page, lang):
+    page.goto(f"{app}/adoption?lang={lang}")
+    expect(page.locator("h1").first).to_have_text(t("adoption.title", lang), timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    expect(page.get_by_text("ρ = 0", exact=False).first).to_be_visible()
+    points = page.evaluate(
+        "() => document.querySelector('.js-plotly-plot')._fullData.filter(t => t.mode === "
+        "'markers+text').reduce((n, t) => n + t.x.length, 0)"
+    )
+    assert points == 38
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.watch.outside == [] and page.watch.app_errors() == []

@@ -15,6 +15,7 @@ PATHS = [  # (path, query, a heading the page must show)
     ("", "", t("overview.title", "id")),
     ("profile", "province=53", "Nusa Tenggara Timur"),
     ("gaps", "lang=en", t("gaps.title", "en")),
+    ("adoption", "", t("adoption.title", "id")),
     ("sectors", "sector=tekstil", t("sectors.title", "id")),
     ("targeting", "", t("targeting.title", "id")),
     ("present", "slide=3&lang=en", None),

@@ -20,10 +20,8 @@ def test_coverage_per_thousand_with_the_parent_denominator_after_the_split():
     assert result.loc["93", "via_parent"] and not result.loc["53", "via_parent"]
 
 
-def test_priorities_need_both_low_skills_and_low_coverage():
-    frame = pd.DataFrame(
-        {"province": list("abcde"), "skill": [30.0, 30, 50, 50, np.nan], "coverage": [0.0, 5, 0, 5, 0]}
-    )
+def test_priorities_need_both_low_skills_and_a_low_second_measure():
+    frame = pd.DataFrame({"province": list("abcde"), "skill": [30.0, 30, 50, 50, np.nan], "y": [0.0, 5, 0, 5, 0]})
     marked = targeting.priorities(frame, x_cut=40, y_cut=1).set_index("province")["priority"]
     assert marked.to_dict() == {"a": True, "b": False, "c": False, "d": False, "e": False}
 
@@ -41,3 +39,28 @@ def test_mentoring_rates_against_the_records(build_dir, con):
     half = 1.959963984540054 * gain.std(ddof=1) / np.sqrt(len(gain))
     assert rates["gain_high"] - rates["mean_gain"] == pytest.approx(half)
     assert rates["online_after"] == pytest.approx(subset.online_after.mean())
+
+
+def test_the_default_second_measure_is_real_adoption_on_the_38_provinces(con, values):
+    """The default view draws no synthetic record: IMK internet use 2025 (derived from BPS counts)."""
+    from inklusi import queries
+
+    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
+    assert not targeting.is_coverage(targeting.PER[0])
+    table = targeting.table(run, targeting.NEEDS[0], targeting.PER[0]).set_index("province")
+    assert table["participants"].isna().all() and len(table) == 38
+    using = values[(values.indicator == "imk_internet") & (values.year == 2025)].set_index("province")["value"]
+    not_using = values[(values.indicator == "imk_tanpa_internet") & (values.year == 2025)].set_index("province")[
+        "value"
+    ]
+    assert table["y"].to_dict() == pytest.approx((100 * using / (using + not_using)).to_dict())
+
+
+def test_a_measure_on_the_34_layout_gives_a_new_province_its_parents_value(con, values):
+    from inklusi import queries
+
+    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
+    table = targeting.table(run, "ild-2022", targeting.PER[0]).set_index("province")
+    ild = values[(values.indicator == "ild") & (values.year == 2022)].set_index("province")["value"]
+    assert table.loc["94", "skill"] == ild["91"] and table.loc["94", "via_parent"]  # Papua Tengah takes Papua's
+    assert not table.loc["53", "via_parent"]

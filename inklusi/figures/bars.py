@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, NO_DATA, Labels, finish
+from inklusi.figures.common import (
+    BELOW,
+    HIGHLIGHT,
+    NEUTRAL,
+    NO_DATA,
+    UNRELIABLE_MARK,
+    UNRELIABLE_PATTERN,
+    Labels,
+    finish,
+)
 
 
 def ranked(
@@ -17,11 +28,13 @@ def ranked(
     no_data_label: str,
     highlight: str | None = None,
     height: int | None = None,
+    unreliable_label: str = "",
 ) -> go.Figure:
     """Horizontal bars, highest on top, with the national value marked.
 
-    frame: province, name, value, hover, value_text. Provinces without a value are listed
-    at the bottom with the words "no data" instead of a bar.
+    frame: province, name, value, hover, value_text (and unreliable, optional: such a bar is
+    hatched, its name gets a dagger and unreliable_label joins the subtitle). Provinces without
+    a value are listed at the bottom with the words "no data" instead of a bar.
     """
     ordered = pd.concat(
         [frame[frame["value"].notna()].sort_values("value", ascending=False), frame[frame["value"].isna()]]
@@ -37,12 +50,20 @@ def ranked(
         else:
             colours.append(NEUTRAL)
     text = [no_data_label if pd.isna(v) else t for v, t in zip(ordered["value"], ordered["value_text"], strict=True)]
+    shaky = (
+        ordered["unreliable"].fillna(False).astype(bool) if "unreliable" in ordered else pd.Series(False, ordered.index)
+    )
+    if shaky.any():
+        labels = replace(labels, subtitle=f"{labels.subtitle} · {unreliable_label}")
     fig = go.Figure(
         go.Bar(
             x=ordered["value"].fillna(0),
-            y=ordered["name"],
+            y=[f"{n}{UNRELIABLE_MARK}" if s else n for n, s in zip(ordered["name"], shaky, strict=True)],
             orientation="h",
-            marker_color=colours,
+            marker=dict(
+                color=colours,
+                pattern=dict(shape=[UNRELIABLE_PATTERN if s else "" for s in shaky], fgcolor="#222", solidity=0.35),
+            ),
             text=text,
             textposition="outside",
             cliponaxis=False,
@@ -91,3 +112,35 @@ def grouped(
     fig.update_yaxes(fixedrange=True, gridcolor="#eee")
     fig.update_xaxes(fixedrange=True)
     return finish(fig, labels, height=height, bottom=90)
+
+
+def shares(
+    frame: pd.DataFrame, labels: Labels, *, emphasis_name: str = "", other_name: str = "", height: int | None = None
+) -> go.Figure:
+    """Horizontal bars of the shares of categories, largest on top; categories with emphasis
+    (e.g. the programme's sectors) in the main colour, the others in grey, each group a legend
+    entry. frame: name, value, value_text, emphasis (bool)."""
+    ordered = frame.sort_values("value", ascending=False)
+    fig = go.Figure()
+    for flag, name, colour in ((True, emphasis_name, NEUTRAL), (False, other_name, NO_DATA)):
+        part = ordered[ordered["emphasis"] == flag]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["value"],
+                y=part["name"],
+                orientation="h",
+                marker_color=colour,
+                text=part["value_text"],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra></extra>",
+                name=name or " ",
+                showlegend=bool(emphasis_name),
+            )
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(ordered["name"])[::-1], automargin=True, fixedrange=True)
+    fig.update_xaxes(fixedrange=True, gridcolor="#eee", range=[0, ordered["value"].max() * 1.3])
+    fig.update_layout(bargap=0.25, dragmode=False, barmode="overlay")
+    return finish(fig, labels, height=height or max(300, 30 * len(ordered) + 160), bottom=90, title_chars=42)

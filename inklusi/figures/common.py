@@ -20,6 +20,15 @@ BELOW = "#e66101"
 FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#262730")
 SEPARATORS = {"id": ",.", "en": ".,"}
 CLASS_COUNT = 5
+# An estimate BPS calls unreliable (RSE above 25 %): a dagger after its value, its shape washed
+# over in grey on a map, its bar hatched.
+UNRELIABLE_MARK = " †"
+UNRELIABLE_WASH = "rgba(90, 90, 90, 0.55)"
+UNRELIABLE_PATTERN = "/"
+# The island groups, west to east, in the Okabe-Ito colours (distinguishable with colour blindness).
+GROUP_ORDER = ("Sumatera", "Jawa", "Kalimantan", "Bali-Nusa Tenggara", "Sulawesi", "Maluku", "Papua")
+GROUP_COLOURS = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
+OVERLAY = "overlay"  # meta of a trace drawn over points of another: not a series of its own
 
 
 @dataclass(frozen=True)

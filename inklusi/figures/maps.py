@@ -17,7 +17,9 @@ from inklusi.figures.common import (
     DIVERGING,
     HIGHLIGHT,
     NO_DATA,
+    OVERLAY,
     SEQUENTIAL,
+    UNRELIABLE_WASH,
     Labels,
     class_colours,
     classify,
@@ -51,6 +53,7 @@ class Scale:
     unit: str = ""
     class_labels: tuple[str, ...] = ()  # legend text of each class, filled in by the caller
     no_data: str = "no data"
+    unreliable: str = "unreliable estimate"  # legend text of the washed-over shapes
 
 
 def _subset(geojson: dict | str, codes) -> dict | str:
@@ -60,6 +63,11 @@ def _subset(geojson: dict | str, codes) -> dict | str:
         return geojson
     wanted = set(codes)
     return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
+
+
+def unreliable_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of estimates BPS calls unreliable (a frame without the column has none)."""
+    return frame[frame["unreliable"]] if "unreliable" in frame else frame.iloc[0:0]
 
 
 def colour_values(values: np.ndarray, scale: Scale) -> tuple[np.ndarray, dict, np.ndarray]:
@@ -123,6 +131,24 @@ def choropleth(
                 marker=dict(line=dict(color="white", width=0.6)),
                 name="",
                 **settings,
+            )
+        )
+    shaky = unreliable_rows(has)
+    if len(shaky):  # drawn over their colour: shown, never hidden, never as firm
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=_subset(geojson, shaky["province"]),
+                locations=shaky["province"],
+                z=np.zeros(len(shaky)),
+                colorscale=[[0, UNRELIABLE_WASH], [1, UNRELIABLE_WASH]],
+                showscale=False,
+                customdata=shaky[["province"]],
+                hovertext=shaky["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(line=dict(color="#333", width=1.2)),
+                name=scale.unreliable,
+                showlegend=True,
+                meta=OVERLAY,
             )
         )
     if len(missing):
@@ -199,6 +225,22 @@ def tile_grid(
                 ),
                 name="",
                 showlegend=False,
+            )
+        )
+    shaky = unreliable_rows(grid)
+    if len(shaky):
+        fig.add_trace(
+            go.Scatter(
+                x=shaky["col"],
+                y=shaky["row"],
+                mode="markers",
+                customdata=shaky[["province"]],
+                hovertext=shaky["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(symbol="square-x", size=40, color=UNRELIABLE_WASH, line=dict(color="#333", width=1)),
+                name=scale.unreliable,
+                showlegend=True,
+                meta=OVERLAY,
             )
         )
     missing = grid[grid["value"].isna()]

@@ -1,4 +1,5 @@
-"""Scatter charts: beta convergence with its fitted line, and the targeting quadrant."""
+"""Scatter charts: beta convergence with its fitted line, the targeting quadrant, and provinces by
+group against a fitted line (skills against adoption)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL, Labels, finish
+from inklusi.figures.common import BELOW, GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL, OVERLAY, Labels, finish
 
 
 def fitted(
@@ -108,3 +109,86 @@ def quadrant(
     fig.update_layout(dragmode=False)
     fig = finish(fig, labels, height=height, bottom=90)
     return fig.update_layout(legend=dict(x=1, xanchor="right", y=1, yanchor="top", orientation="v"))
+
+
+def by_group(
+    frame: pd.DataFrame,
+    labels: Labels,
+    *,
+    x_title: str,
+    y_title: str,
+    slope: float,
+    intercept: float,
+    fit_name: str,
+    lag_name: str,
+    unreliable_name: str,
+    height: int = 520,
+) -> go.Figure:
+    """Provinces (x, y) coloured by group, with a straight fitted line; points that lag the fit are
+    ringed and labelled, estimates BPS calls unreliable drawn hollow.
+    frame: province, group, x, y, short, hover, lags, unreliable."""
+    fig = go.Figure()
+    for group, colour in zip(GROUP_ORDER, GROUP_COLOURS, strict=True):
+        part = frame[frame["group"] == group]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                text=part["short"].where(part["lags"], ""),
+                textposition="bottom center",
+                textfont=dict(size=11),
+                marker=dict(
+                    size=11,
+                    color=["white" if u else colour for u in part["unreliable"]],
+                    line=dict(color=colour, width=2),
+                ),
+                customdata=part[["province"]],
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=group,
+            )
+        )
+    lagging = frame[frame["lags"]]
+    if len(lagging):
+        fig.add_trace(
+            go.Scatter(
+                x=lagging["x"],
+                y=lagging["y"],
+                mode="markers",
+                marker=dict(size=19, color="rgba(0,0,0,0)", line=dict(color=HIGHLIGHT, width=2)),
+                customdata=lagging[["province"]],
+                hovertext=lagging["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=lag_name,
+                meta=OVERLAY,
+            )
+        )
+    if frame["unreliable"].any():
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=unreliable_name,
+                hoverinfo="skip",
+                marker=dict(size=11, color="white", line=dict(color="#555", width=2)),
+            )
+        )
+    xs = np.linspace(frame["x"].min(), frame["x"].max(), 50)
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=intercept + slope * xs,
+            mode="lines",
+            line=dict(color="#333", width=2, dash="dash"),
+            name=fit_name,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
+    fig.update_yaxes(title=y_title, gridcolor="#eee", fixedrange=True)
+    fig.update_layout(dragmode=False, showlegend=True)
+    return finish(fig, labels, height=height, bottom=110)

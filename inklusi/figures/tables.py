@@ -9,6 +9,8 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from inklusi.figures.common import OVERLAY
+
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -29,7 +31,7 @@ def figure_table(fig: go.Figure) -> pd.DataFrame:
     (what its hover text or its printed value states)."""
     rows = []
     for trace in fig.data:
-        if trace.hoverinfo == "skip" or trace.visible is False:
+        if trace.hoverinfo == "skip" or trace.visible is False or trace.meta == OVERLAY:
             continue
         series = plain(trace.name or "")
         if trace.hovertext is not None and len(trace.hovertext):

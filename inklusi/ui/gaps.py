@@ -11,7 +11,7 @@ from inklusi import gaps, reference
 from inklusi.figures import lines, maps, scatter, strips
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
-from inklusi.metrics import layout_of, national_of
+from inklusi.metrics import layout_of, level_of
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import current_lang
 
@@ -65,8 +65,30 @@ def render() -> None:
 
 
 @data.cached(resource=False, max_entries=500)
-def measures(indicator: str, year: int) -> dict:
-    return gaps.measures(data.query("indicator_by_province", indicator=indicator, year=year))
+def measures(indicator: str, year: int, reliable_only: bool = False) -> dict:
+    """The spread measures of an edition; reliable_only leaves out the estimates BPS calls unreliable."""
+    frame = data.query("indicator_by_province", indicator=indicator, year=year)
+    return gaps.measures(frame[frame["reliability"].ne("unreliable")] if reliable_only else frame)
+
+
+def without_unreliable(indicator: str, year: int, lang: str) -> None:
+    """The same measures without the unreliable estimates, said next to them (never instead)."""
+    frame = display.province_values(indicator, year, lang)
+    shaky = frame[frame["unreliable"]]
+    if shaky.empty:
+        return
+    m = measures(indicator, year, reliable_only=True)
+    st.markdown(
+        t(
+            "reliability.without",
+            lang,
+            n=len(shaky),
+            names=", ".join(shaky["name"]),
+            gini=number(m["gini"], lang, 3),
+            theil=number(m["theil"], lang, 4),
+            cv=percent(100 * m["cv"], lang),
+        )
+    )
 
 
 def headline(indicator: str, year: int, lang: str) -> None:
@@ -86,12 +108,14 @@ def headline(indicator: str, year: int, lang: str) -> None:
             zone=percent(100 * m["share_zona"], lang, 0),
         )
     )
+    without_unreliable(indicator, year, lang)
 
 
 @data.cached(max_entries=200)
 def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
-    frame = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
+    measured = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
+    frame = measured[measured["subset"] == "all"]
     d = display.decimals(indicator)
     table = pd.DataFrame(
         {
@@ -288,7 +312,7 @@ def cluster_map(indicator: str, year: int, lang: str) -> tuple[go.Figure, str, s
 def group_strips(indicator: str, year: int, group: str, lang: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, lang).assign(group=lambda f: f[gaps.GROUPS[group]])
     order = list(dict.fromkeys(data.provinces()[gaps.GROUPS[group]]))
-    value = national_of(frame)
+    value = level_of(frame)
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(
         t(f"gaps.groups_title_{group}", lang, what=what), display.unit(indicator, lang), frame["source"].dropna(), lang

@@ -9,10 +9,12 @@ import streamlit as st
 from inklusi.figures import bars, maps
 from inklusi.figures.common import classify
 from inklusi.i18n import number, pick, signed, t
-from inklusi.metrics import layout_of, national_of
+from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import extremes, ranking_alt
 from inklusi.ui import controls, data, display, page
 from inklusi.ui.page import current_lang
+
+MSME_HEADLINE = "ecommerce_usaha"  # the real MSME figure of the headline (BPS, national series)
 
 
 def render() -> None:
@@ -32,7 +34,7 @@ def render() -> None:
         if view == "map" and data.geojson(layout_of(frame)) is None:
             st.warning(t("map.missing_boundaries", lang), icon=":material/map:")
             view = "tiles"
-        if colour == "gap" and frame["national"].isna().all():
+        if colour == "gap" and level_of(frame) is None:
             st.caption(t("map.no_national_for_gap", lang))
         fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen)
         page.chart(fig, key=f"overview.{view}", alt=alt, clickable=True)
@@ -56,8 +58,18 @@ def headline(indicator: str, year: int, lang: str) -> None:
 
 @data.cached(resource=False, max_entries=400)
 def headline_cards(indicator: str, year: int, lang: str) -> list[tuple]:
-    """(label, value, delta, caption, help) of the four cards, worked out once per edition."""
+    """(label, value, delta, caption, help) of the four cards, worked out once per edition: the
+    indicator's national value and spread, the real e-commerce headline, and the mentoring."""
     frame = display.province_values(indicator, year, lang)
+    return [
+        national_card(frame, indicator, year, lang),
+        spread_card(frame, indicator, lang),
+        ecommerce_card(lang),
+        mentored_card(lang),
+    ]
+
+
+def national_card(frame: pd.DataFrame, indicator: str, year: int, lang: str) -> tuple:
     d = display.decimals(indicator)
     national = national_of(frame)
     previous = data.indicator_catalogue().previous_edition(indicator, year)
@@ -66,61 +78,62 @@ def headline_cards(indicator: str, year: int, lang: str) -> list[tuple]:
         series = data.query("national_series", indicator=indicator).set_index("year")["national"]
         if pd.notna(series.get(previous)):
             delta = t("overview.change_since", lang, change=signed(national - series[previous], lang, d), year=previous)
-    cards = [
-        (
-            t("overview.national", lang, year=year),
-            number(national, lang, d, exact=True) if national is not None else t("common.not_published", lang),
-            delta,
-            None,
-            None,
-        )
-    ]
+    value = number(national, lang, d, exact=True) if national is not None else t("common.not_published", lang)
+    coverage = t("overview.data_coverage", lang, n=int(frame["value"].notna().sum()), total=len(frame))
+    return t("overview.national", lang, year=year), value, delta, coverage, None
+
+
+def spread_card(frame: pd.DataFrame, indicator: str, lang: str) -> tuple:
     ends = extremes(frame)
-    if ends:
-        top, bottom = ends
-        cards.append(
-            (
-                t("overview.spread", lang),
-                number(top["value"] - bottom["value"], lang, d),
-                None,
-                t(
-                    "overview.extremes",
-                    lang,
-                    top=top["name"],
-                    top_value=top["value_text"],
-                    bottom=bottom["name"],
-                    bottom_value=bottom["value_text"],
-                ),
-                t("overview.spread_help", lang),
-            )
-        )
-    else:
-        cards.append((t("overview.spread", lang), t("common.no_data", lang), None, None, None))
+    if not ends:
+        return t("overview.spread", lang), t("common.no_data", lang), None, None, None
+    top, bottom = ends
+    extremes_text = t(
+        "overview.extremes",
+        lang,
+        top=top["name"],
+        top_value=top["value_text"],
+        bottom=bottom["name"],
+        bottom_value=bottom["value_text"],
+    )
+    return (
+        t("overview.spread", lang),
+        number(top["value"] - bottom["value"], lang, display.decimals(indicator)),
+        None,
+        extremes_text,
+        t("overview.spread_help", lang),
+    )
+
+
+def ecommerce_card(lang: str) -> tuple:
+    """The national count of e-commerce businesses (BPS) in its latest year, with the change since
+    the year before (computed here, and said to be)."""
+    series = data.query("national_series", indicator=MSME_HEADLINE).dropna(subset=["national"])
+    last, before = series.iloc[-1], series.iloc[-2]
+    change = 100 * (last["national"] / before["national"] - 1)
+    return (
+        t("overview.ecommerce", lang, year=int(last["year"])),
+        number(last["national"], lang, 0),
+        t("overview.change_pct_since", lang, change=signed(change, lang, 1), year=int(before["year"])),
+        t("overview.ecommerce_caption", lang),
+        t("overview.ecommerce_help", lang),
+    )
+
+
+def mentored_card(lang: str) -> tuple:
     years = data.query("mentoring_by_year")
-    cards.append(
-        (
-            t("overview.mentored", lang),
-            number(years["participants"].sum(), lang, 0),
-            None,
-            " · ".join(
-                f"{int(y)}: {number(n, lang, 0)}" for y, n in zip(years["year"], years["participants"], strict=True)
-            )
-            + " · "
-            + (t("synthetic.short", lang) if years["synthetic"].all() else t("import.records", lang)),
-            None,
-        )
+    synthetic = bool(years["synthetic"].all())
+    split = " · ".join(
+        f"{int(y)}: {number(n, lang, 0)}" for y, n in zip(years["year"], years["participants"], strict=True)
     )
-    covered = data.query("mentoring_cube")["province"].nunique()
-    cards.append(
-        (
-            t("overview.covered", lang),
-            t("overview.covered_value", lang, n=covered, total=len(data.provinces())),
-            None,
-            t("overview.data_coverage", lang, n=int(frame["value"].notna().sum()), total=len(frame)),
-            None,
-        )
+    label = t("overview.mentored_synthetic" if synthetic else "overview.mentored_imported", lang)
+    return (
+        label,
+        number(years["participants"].sum(), lang, 0),
+        None,
+        split,
+        t("synthetic.banner", lang) if synthetic else None,
     )
-    return cards
 
 
 @data.cached(max_entries=400)
@@ -132,13 +145,14 @@ def map_figure(
     layout = layout_of(frame)
     geojson = data.geojson(layout)
     view = view if geojson is not None else "tiles"
-    midpoint = national_of(frame) if colour == "gap" else None
+    midpoint = level_of(frame) if colour == "gap" else None
     scale = maps.Scale(
         classes=classes,
         midpoint=midpoint,
         unit=display.unit(indicator, lang),
         class_labels=class_labels(frame, classes, display.decimals(indicator), lang),
         no_data=t("common.no_data", lang),
+        unreliable=t("reliability.legend", lang),
     )
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(
@@ -171,7 +185,7 @@ def class_labels(frame: pd.DataFrame, classes: str, d: int, lang: str) -> tuple[
 def ranking_figure(indicator: str, year: int, lang: str, chosen: str) -> tuple[go.Figure, str]:
     frame = display.province_values(indicator, year, lang)
     d = display.decimals(indicator)
-    value = national_of(frame)
+    value = level_of(frame)
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(
         t("ranking.title", lang, what=what), display.unit(indicator, lang), frame["source"].dropna(), lang
@@ -185,6 +199,7 @@ def ranking_figure(indicator: str, year: int, lang: str, chosen: str) -> tuple[g
         else "",
         no_data_label=t("common.no_data", lang),
         highlight=chosen or None,
+        unreliable_label=t("reliability.legend", lang),
     )
     return fig, ranking_alt(frame, what=what, chart=t("alt.kind_bar", lang), lang=lang, decimals=d)
 

@@ -10,12 +10,13 @@ from inklusi import reference
 from inklusi.figures import bars, lines
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
-from inklusi.metrics import layout_of, national_of
+from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import profile_summary
 from inklusi.ui import controls, data, display, page, sectors
 from inklusi.ui.page import current_lang
 
 KEY_INDICATORS = ("imdi", "ild", "iptik", "internet_penduduk")
+KEY_MSME = ("imk_internet_persen", "ecommerce_usaha", "ecommerce_per_1000", "ecommerce_marketplace")
 PILLARS = ("imdi_infrastruktur", "imdi_keterampilan", "imdi_literasi", "imdi_pemberdayaan", "imdi_pekerjaan")
 
 
@@ -44,12 +45,14 @@ def render() -> None:
             bps=row["kode_bps"],
         )
     )
-    series = data.query("indicator_series", indicator=indicator, province=province)
+    series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     what = display.indicator_labels(lang)[indicator]
     st.markdown(profile_summary(name, what, series, lang=lang, decimals=display.decimals(indicator)))
     if series["via_parent"].any():
         st.caption(t("profile.via_parent", lang, parent=name_of(row["kode_2012"], lang)))
-    key_cards(province, lang)
+    key_cards(province, lang, KEY_INDICATORS)
+    st.subheader(t("profile.msme", lang))
+    key_cards(province, lang, KEY_MSME)
 
     left, right = st.columns(2, gap="medium")
     with left:
@@ -65,10 +68,13 @@ def render() -> None:
     mentoring(province, name, lang)
 
 
-def key_cards(province: str, lang: str) -> None:
-    cards = st.columns(len(KEY_INDICATORS))
-    for card, indicator in zip(cards, KEY_INDICATORS, strict=True):
-        valued = data.query("indicator_series", indicator=indicator, province=province).dropna(subset=["value"])
+def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
+    """The province's latest value of each indicator against national, with its rank (a value from
+    its parent province before the 2022 split, or an estimate BPS calls unreliable, says so)."""
+    cards = st.columns(len(indicators))
+    for card, indicator in zip(cards, indicators, strict=True):
+        valued = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
+        valued = valued.dropna(subset=["value"])
         with card:
             label = pick(data.indicator_catalogue().info(indicator), "short", lang)
             if valued.empty:
@@ -81,12 +87,28 @@ def key_cards(province: str, lang: str) -> None:
                 delta = t("profile.vs_national", lang, gap=signed(last["value"] - last["national"], lang, d))
             st.metric(
                 f"{label} {int(last['year'])}",
-                number(last["value"], lang, d, exact=True),
+                display.value_text(
+                    last["value"], last["reliability"] == "unreliable", lang, d, derived=last["flag"] == "derived"
+                ),
                 delta=delta,
                 border=True,
                 help=pick(data.indicator_catalogue().info(indicator), "unit", lang),
             )
-            st.caption(t("hover.rank", lang, rank=int(last["rank"]), n=int(last["n_ranked"])))
+            notes = [t("hover.rank", lang, rank=int(last["rank"]), n=int(last["n_ranked"]))]
+            if last["via_parent"]:
+                notes.append(t("profile.via_parent_short", lang))
+            if last["reliability"] == "unreliable":
+                notes.append(t("reliability.legend", lang))
+            st.caption(" · ".join(notes))
+
+
+def comparable(series: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """A province's series with the national value kept only where it is a level a province can
+    be compared with (not a total such as the national count of businesses)."""
+    levels = {
+        y: level_of(data.query("indicator_by_province", indicator=indicator, year=int(y))) for y in series["year"]
+    }
+    return series.assign(national=[levels[y] for y in series["year"]])
 
 
 def name_of(province: str, lang: str) -> str:
@@ -96,7 +118,7 @@ def name_of(province: str, lang: str) -> str:
 @data.cached(max_entries=400)
 def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.DataFrame]:
     """The province and national over the editions, its alt text, and the table of ranks."""
-    series = data.query("indicator_series", indicator=indicator, province=province)
+    series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     name, d = name_of(province, lang), display.decimals(indicator)
     frame = series.assign(
         value_text=[number(v, lang, d, exact=True) for v in series["value"]],
@@ -198,7 +220,7 @@ def peers(province: str, indicator: str, year: int, lang: str) -> tuple[go.Figur
     mine = reference.place(province, layout_of(frame))
     group = frame[frame["pulau"] == row["pulau"]]
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
-    value = national_of(frame)
+    value = level_of(frame)
     labels = display.labels(
         t("profile.peers_title", lang, island=row["pulau"], what=what),
         display.unit(indicator, lang),
@@ -214,6 +236,7 @@ def peers(province: str, indicator: str, year: int, lang: str) -> tuple[go.Figur
         else "",
         no_data_label=t("common.no_data", lang),
         highlight=mine,
+        unreliable_label=t("reliability.legend", lang),
     )
     alt = t(
         "profile.peers_alt",

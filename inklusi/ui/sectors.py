@@ -1,4 +1,6 @@
-"""Sektor UMKM / MSME sectors and mentoring: who was mentored, who finished, what changed."""
+"""Sektor UMKM / MSME sectors: the real national picture (BPS), then the mentoring programme:
+its published facts, and its records (synthetic, labelled): who was mentored, who finished,
+what changed."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from inklusi.figures.common import Labels
 from inklusi.i18n import number, percent, pick, signed, t
 from inklusi.metrics import mentoring_rates, rates_by
 from inklusi.narrative import records_source
-from inklusi.ui import data, page, state
+from inklusi.ui import data, msme, page, state
 from inklusi.ui.page import current_lang
 
 FILTERS = ("m_year", "sector", "area", "scale", "gender")
@@ -24,6 +26,10 @@ def render() -> None:
     st.title(t("sectors.title", lang))
     st.caption(t("sectors.lead", lang))
     page.show_url_notes()
+    st.header(t("sectors.national_header", lang))
+    msme.national_picture(lang)
+    st.header(t("sectors.programme_header", lang))
+    msme.programme_facts(lang)
     page.synthetic_banner()
     cube = data.query("mentoring_cube", **chosen)
     if cube.empty:

@@ -16,7 +16,13 @@ def render() -> None:
     st.title(t("sources.title", lang))
     page.show_url_notes()
     st.markdown(t("sources.lead", lang))
+    datasets(lang)
+    corrections(lang)
+    indicators(lang)
+    method(lang)
 
+
+def datasets(lang: str) -> None:
     st.header(t("sources.datasets", lang))
     sources = data.query("source_catalogue")
     st.dataframe(
@@ -38,26 +44,31 @@ def render() -> None:
     )
     st.caption(t("sources.trust_legend", lang))
 
+
+def corrections(lang: str) -> None:
     st.header(t("sources.corrections", lang))
     st.markdown(t("sources.corrections_lead", lang))
-    corrections = data.query("correction_log")
+    log = data.query("correction_log")
     st.dataframe(
         pd.DataFrame(
             {
-                t("sources.col_file", lang): corrections["reference_file"],
-                t("field.indicator", lang): corrections["indicator"],
-                t("field.year", lang): corrections["year"],
-                t("field.province", lang): corrections["province"],
-                t("sources.col_as_copied", lang): corrections["as_in_copy"],
-                t("sources.col_resolution", lang): [t(f"resolution.{v}", lang) for v in corrections["resolution"]],
-                t("sources.col_used", lang): corrections["value_used"],
-                t("sources.col_evidence", lang): corrections[f"evidence_{lang}"],
+                t("sources.col_file", lang): log["reference_file"],
+                t("field.indicator", lang): log["indicator"],
+                t("field.year", lang): log["year"],
+                t("field.province", lang): log["province"],
+                t("sources.col_as_copied", lang): log["as_in_copy"],
+                t("sources.col_resolution", lang): [t(f"resolution.{v}", lang) for v in log["resolution"]],
+                t("sources.col_used", lang): log["value_used"],
+                t("sources.col_evidence", lang): log[f"evidence_{lang}"],
             }
         ).fillna("—"),
         hide_index=True,
         width="stretch",
     )
 
+
+def indicators(lang: str) -> None:
+    """Every indicator with its editions; a derived one with its formula and inputs."""
     st.header(t("sources.indicators", lang))
     cat = data.indicator_catalogue()
     editions = cat.editions.groupby("indicator").agg(
@@ -76,13 +87,17 @@ def render() -> None:
                 t("sources.col_note", lang): [
                     pick(r, "note", lang) if pd.notna(r["note_id"]) else "" for _, r in info.iterrows()
                 ],
+                t("sources.col_formula", lang): info["formula"].fillna(""),
+                t("sources.col_inputs", lang): info["inputs"].fillna(""),
             }
         ),
         hide_index=True,
         width="stretch",
     )
 
+
+def method(lang: str) -> None:
     st.header(t("sources.method", lang))
-    for section in ("editions", "split", "national", "synthetic", "boundaries", "left_out"):
-        with st.expander(t(f"method.{section}_title", lang), expanded=section in ("editions", "synthetic")):
+    for section in ("editions", "split", "national", "reliability", "derived", "synthetic", "boundaries", "left_out"):
+        with st.expander(t(f"method.{section}_title", lang), expanded=section in ("reliability", "synthetic")):
             st.markdown(t(f"method.{section}", lang))

@@ -1,4 +1,5 @@
-"""Prioritas / Targeting: digital-skills need against mentoring coverage, and who comes next."""
+"""Prioritas / Targeting: a need measure against MSME adoption (real, the default) or mentoring
+coverage (synthetic records), and the provinces below both thresholds."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference, targeting, viewstate
+from inklusi import reference, targeting
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
-from inklusi.i18n import number, t
+from inklusi.i18n import number, pick, t
 from inklusi.narrative import records_source
 from inklusi.ui import data, display, page, state
 from inklusi.ui.page import current_lang
 
 
-def need_label(need: str, lang: str) -> str:
-    indicator, year = targeting.split_need(need)
-    return f"{display.indicator_labels(lang)[indicator]} {year}"
+def measure_label(measure: str, lang: str) -> str:
+    """An indicator-year measure ('IMDI digital skills 2024'), or a mentoring coverage."""
+    if targeting.is_coverage(measure):
+        return t("targeting.coverage_label", lang, unit=t(f"option.per.{measure}", lang))
+    indicator, year = targeting.split_need(measure)
+    return f"{pick(data.indicator_catalogue().info(indicator), 'short', lang)} {year}"
 
 
 def reset_cuts(name: str, cut: str) -> None:
@@ -29,74 +33,62 @@ def reset_cuts(name: str, cut: str) -> None:
 
 def render() -> None:
     lang = current_lang()
-    st.sidebar.selectbox(
-        t("field.need", lang),
-        list(targeting.NEEDS),
-        key=state.bind("need"),
-        format_func=lambda v: need_label(v, lang),
-        on_change=reset_cuts,
-        args=("need", "x_cut"),
-    )
-    st.sidebar.segmented_control(
-        t("field.per", lang),
-        viewstate.CHOICES["per"],
-        key=state.bind("per"),
-        format_func=lambda v: t(f"option.per.{v}", lang),
-        on_change=reset_cuts,
-        args=("per", "y_cut"),
-        required=True,
-    )
+    for name, options, cut in (("need", targeting.NEEDS, "x_cut"), ("per", targeting.PER, "y_cut")):
+        st.sidebar.selectbox(
+            t(f"field.{name}", lang),
+            list(options),
+            key=state.bind(name),
+            format_func=lambda v: measure_label(v, lang),
+            on_change=reset_cuts,
+            args=(name, cut),
+        )
     need, per = state.get("need"), state.get("per")
+    kind = "coverage" if targeting.is_coverage(per) else "adoption"
     st.title(t("targeting.title", lang))
-    st.caption(t("targeting.lead", lang))
+    st.caption(t(f"targeting.lead_{kind}", lang))
     page.show_url_notes()
-    page.synthetic_banner()
+    if kind == "coverage":
+        page.synthetic_banner()
 
     frame = points(need, per, lang)
     x_default, y_default = defaults(need, per)
     x_cut = slider("x_cut", t("field.x_cut", lang), frame["x"], x_default)
-    y_cut = slider(
-        "y_cut", t("field.y_cut_unit", lang, unit=t(f"option.per.{per}", lang)), frame["y"], y_default, floor=0.0
-    )
+    y_cut = slider("y_cut", t("field.y_cut", lang), frame["y"], y_default, floor=0.0)
     marked = targeting.priorities(frame, x_cut, y_cut)
     st.markdown(
         t(
             "targeting.rule",
             lang,
-            need=need_label(need, lang),
+            need=measure_label(need, lang),
             x=number(x_cut, lang, 2),
+            second=measure_label(per, lang),
             y=number(y_cut, lang, 2),
-            unit=t(f"option.per.{per}", lang),
         )
     )
     fig, alt = quadrant_figure(need, per, x_cut, y_cut, lang)
     page.chart(fig, key="targeting.quadrant", alt=alt, clickable=True)
-    listing(marked, lang)
-    st.caption(t(f"targeting.denominator_{per}", lang))
+    listing(marked, per, lang)
+    if kind == "coverage":
+        st.caption(t(f"targeting.denominator_{per}", lang))
     st.caption(t("targeting.split_note", lang))
 
 
 @data.cached(resource=False, max_entries=100)
 def points(need: str, per: str, lang: str) -> pd.DataFrame:
-    """targeting.table with names, the chart's x (skill) and y (coverage), and hover text."""
+    """targeting.table with names, the chart's x and y, and hover text."""
     frame = targeting.table(data.query, need, per)
-    names = data.provinces()
     frame["name"] = frame["province"].map(reference.province_names(lang))
-    frame["short"] = [names.loc[p, "singkatan"] for p in frame["province"]]
-    frame["x"], frame["y"] = frame["skill"], frame["coverage"]
+    frame["short"] = frame["province"].map(data.provinces()["singkatan"])
+    frame["x"] = frame["skill"]
     d = display.decimals(targeting.split_need(need)[0])
     frame["hover"] = [
-        t(
-            "targeting.hover",
-            lang,
-            name=n,
-            need=need_label(need, lang),
-            x=number(x, lang, d, exact=True),
-            participants=number(p, lang, 0),
-            y=number(y, lang, 2),
-            unit=t(f"option.per.{per}", lang),
+        f"<b>{n}</b><br>{measure_label(need, lang)}: {number(x, lang, d, exact=True)}<br>"
+        f"{measure_label(per, lang)}: {number(y, lang, 2)}"
+        + (f" ({t('targeting.participants', lang, n=number(p, lang, 0))})" if pd.notna(p) else "")
+        + (f"<br>{t('profile.via_parent_short', lang)}" if via else "")
+        for n, x, y, p, via in zip(
+            frame["name"], frame["x"], frame["y"], frame["participants"], frame["via_parent"], strict=True
         )
-        for n, x, p, y in zip(frame["name"], frame["x"], frame["participants"], frame["y"], strict=True)
     ]
     return frame
 
@@ -126,58 +118,68 @@ def slider(name: str, label: str, values: pd.Series, default: float, floor: floa
     return float(st.session_state[key])
 
 
+def sources(need: str, per: str, lang: str) -> str:
+    """The source line: the need measure's sources, and the second measure's or the records'."""
+    cited = [
+        s
+        for m in (need, per)
+        if not targeting.is_coverage(m)
+        for s in data.query(
+            "indicator_by_province", indicator=targeting.split_need(m)[0], year=targeting.split_need(m)[1]
+        )["source"].dropna()
+    ]
+    line = display.source_line(cited, lang)
+    return line + "<br>" + records_source(data.query, lang) if targeting.is_coverage(per) else line
+
+
 @data.cached(max_entries=300)
 def quadrant_figure(need: str, per: str, x_cut: float, y_cut: float, lang: str) -> tuple[go.Figure, str]:
     """The quadrant chart with its alt text."""
     frame = targeting.priorities(points(need, per, lang), x_cut, y_cut)
-    indicator, year = targeting.split_need(need)
-    source = (
-        display.source_line(
-            data.query("indicator_by_province", indicator=indicator, year=year)["source"].dropna(), lang
-        )
-        + "<br>"
-        + records_source(data.query, lang)
-    )
+    kind = "coverage" if targeting.is_coverage(per) else "adoption"
     labels = Labels(
-        t("targeting.chart_title", lang, need=need_label(need, lang)),
-        t("targeting.chart_subtitle", lang, unit=t(f"option.per.{per}", lang)),
-        source,
+        t("targeting.chart_title", lang, need=measure_label(need, lang), second=measure_label(per, lang)),
+        t("targeting.chart_subtitle", lang),
+        sources(need, per, lang),
         lang,
     )
     fig = scatter.quadrant(
         frame.dropna(subset=["x", "y"]),
         labels,
-        x_title=need_label(need, lang),
-        y_title=t("targeting.y_axis", lang, unit=t(f"option.per.{per}", lang)),
+        x_title=measure_label(need, lang),
+        y_title=measure_label(per, lang),
         x_cut=x_cut,
         y_cut=y_cut,
-        priority_name=t("targeting.priority", lang),
+        priority_name=t(f"targeting.priority_{kind}", lang),
         other_name=t("targeting.other", lang),
-        corner_text=t("targeting.corner", lang),
+        corner_text=t(f"targeting.corner_{kind}", lang),
     )
     names = ", ".join(frame.loc[frame["priority"], "name"])
-    alt = t("targeting.alt", lang, need=need_label(need, lang), n=int(frame["priority"].sum()), names=names or "-")
+    alt = t(
+        "targeting.alt",
+        lang,
+        need=measure_label(need, lang),
+        second=measure_label(per, lang),
+        n=int(frame["priority"].sum()),
+        names=names or "-",
+    )
     return fig, alt
 
 
-def listing(frame: pd.DataFrame, lang: str) -> None:
+def listing(frame: pd.DataFrame, per: str, lang: str) -> None:
     chosen = frame[frame["priority"]].sort_values("x")
     st.subheader(t("targeting.list_title", lang, n=len(chosen)))
     if chosen.empty:
         st.caption(t("targeting.list_empty", lang))
         return
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("field.province", lang): chosen["name"],
-                t("targeting.col_need", lang): [number(v, lang, 2, exact=True) for v in chosen["x"]],
-                t("targeting.col_participants", lang): [number(v, lang, 0) for v in chosen["participants"]],
-                t("targeting.col_coverage", lang): [number(v, lang, 2) for v in chosen["y"]],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    columns = {
+        t("field.province", lang): chosen["name"],
+        t("targeting.col_need", lang): [number(v, lang, 2, exact=True) for v in chosen["x"]],
+        measure_label(per, lang): [number(v, lang, 2) for v in chosen["y"]],
+    }
+    if targeting.is_coverage(per):
+        columns[t("targeting.col_participants", lang)] = [number(v, lang, 0) for v in chosen["participants"]]
+    st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch")
     missing = frame[frame["x"].isna() | frame["y"].isna()]
     if len(missing):
         st.caption(t("targeting.unplaced", lang, names=", ".join(missing["name"])))

@@ -1,0 +1,89 @@
+"""The closing slides: where to go next, and every source the story drew on."""
+
+from __future__ import annotations
+
+from inklusi import reference, targeting
+from inklusi.figures import scatter
+from inklusi.i18n import number, t
+from inklusi.narrative import records_synthetic
+from inklusi.story.base import Slide, _labels, _source, big
+from inklusi.story.msme import measure_label
+
+
+def next_steps(run, lang: str, pin: str, geojson) -> Slide:
+    """The Targeting page's default view: digital skills against MSME adoption (real figures)."""
+    need, per = targeting.NEEDS[0], targeting.PER[0]
+    x_cut, y_cut = targeting.defaults(run, need, per)
+    table = targeting.priorities(targeting.table(run, need, per), x_cut, y_cut)
+    names_of = reference.province_names(lang)
+    short = reference.provinces().set_index("kode")["singkatan"]
+    chosen = table[table["priority"]].sort_values("skill")
+    need_label, per_label = measure_label(run, need, lang), measure_label(run, per, lang)
+    facts = {"priority": list(chosen["province"]), "x_cut": x_cut, "y_cut": y_cut}
+    sentences = [
+        t(
+            "story.next",
+            lang,
+            n=len(chosen),
+            need=need_label,
+            x=number(x_cut, lang, 2),
+            second=per_label,
+            y=number(y_cut, lang, 2),
+        ),
+        t("story.next_names", lang, names=", ".join(names_of[p] for p in chosen["province"].head(6))),
+    ]
+    if pin:
+        row = table[table["province"] == pin].iloc[0]
+        key = "story.pin_priority" if row["priority"] else "story.pin_not_priority"
+        sentences.append(t(key, lang, name=names_of[pin]))
+    frame = table.assign(
+        x=table["skill"], short=table["province"].map(short), hover=[names_of[p] for p in table["province"]]
+    )
+    used = [
+        s
+        for m in (need, per)
+        for s in run("indicator_by_province", indicator=targeting.split_need(m)[0], year=targeting.split_need(m)[1])[
+            "source"
+        ]
+        .dropna()
+        .unique()
+    ]
+    labels = _labels(
+        t("targeting.chart_title", lang, need=need_label, second=per_label),
+        t("targeting.chart_subtitle", lang),
+        _source(run, used, lang),
+        lang,
+    )
+    figure = scatter.quadrant(
+        frame.dropna(subset=["x", "y"]),
+        labels,
+        x_title=need_label,
+        y_title=per_label,
+        x_cut=x_cut,
+        y_cut=y_cut,
+        priority_name=t("targeting.priority_adoption", lang),
+        other_name=t("targeting.other", lang),
+        corner_text=t("targeting.corner_adoption", lang),
+    )
+    return Slide(
+        "next",
+        t("story.next_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        list(dict.fromkeys(used)),
+    )
+
+
+def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
+    """Every source the other slides draw on, in the order they first appear."""
+    catalogue = run("source_catalogue").set_index("id")
+    used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
+    records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
+    sentences = [
+        f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})" for s in used
+    ] + [t(records, lang), t("story.sources_link", lang)]
+    return Slide(
+        "sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used}, used
+    )

@@ -1,0 +1,199 @@
+"""The slides on MSMEs: skills against adoption, businesses going digital (real BPS figures),
+and the mentoring programme (its records are synthetic and the slide says so)."""
+
+from __future__ import annotations
+
+from inklusi import adoption as skills_adoption
+from inklusi import reference
+from inklusi.figures import bars, maps, scatter
+from inklusi.i18n import number, percent, pick, t
+from inklusi.narrative import adoption_sentences, records_source, records_synthetic
+from inklusi.story.base import Slide, _frame, _labels, _map, _source, big
+
+ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
+
+
+def mentoring(run, lang: str, pin: str, geojson) -> Slide:
+    years = run("mentoring_by_year")
+    areas = run("mentoring_areas")
+    cube = run("mentoring_cube")
+    by_area = cube.groupby(["year", "area"], as_index=False)["participants"].sum()
+    names = dict(zip(areas["area"], areas["name"], strict=True))
+    facts = {
+        int(y): {"participants": int(p), "areas": int(a)}
+        for y, p, a in zip(years["year"], years["participants"], years["areas"], strict=True)
+    }
+    sentences = [
+        t("story.mentoring_year", lang, year=y, participants=number(f["participants"], lang, 0), areas=f["areas"])
+        for y, f in facts.items()
+    ]
+    synthetic = records_synthetic(run)
+    assumed = areas.loc[areas["area_assumed"], "name"].drop_duplicates().tolist()
+    if synthetic and assumed:
+        sentences.append(t("story.mentoring_assumed", lang, names=", ".join(assumed)))
+    if pin:
+        here = cube[cube["province"] == pin]["participants"].sum()
+        key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
+        sentences.append(t(key, lang, name=reference.province_name(pin, lang), participants=number(here, lang, 0)))
+    latest = int(years["year"].max())
+    frame = by_area[by_area["year"] == latest].assign(
+        province=lambda f: f["area"],
+        name=lambda f: f["area"].map(names),
+        value=lambda f: f["participants"].astype(float),
+        value_text=lambda f: [number(v, lang, 0) for v in f["participants"]],
+    )
+    frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"], strict=True)]
+    labels = _labels(
+        t("story.mentoring_title", lang, year=latest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
+    )
+    pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
+    figure = bars.ranked(
+        frame,
+        labels,
+        national=None,
+        national_label="",
+        no_data_label=t("common.no_data", lang),
+        highlight=next(iter(pinned_areas), None),
+    )
+    return Slide(
+        "mentoring",
+        t("story.mentoring_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        ["inklusi_synthetic" if synthetic else "imported_records"],
+    )
+
+
+def measure_label(run, measure: str, lang: str) -> str:
+    indicator, year = skills_adoption.split(measure)
+    return f"{pick(run('indicator_catalogue').set_index('id').loc[indicator], 'short', lang)} {year}"
+
+
+def adoption(run, lang: str, pin: str, geojson) -> Slide:
+    """Digital skills against MSME adoption (the dashboard's default pair), with the laggards named."""
+    skill, measure = skills_adoption.SKILLS[0], skills_adoption.ADOPTION[0]
+    found = skills_adoption.compare(run, skill, measure)
+    names = reference.province_names(lang)
+    sentences = adoption_sentences(
+        found, skill=measure_label(run, skill, lang), adoption=measure_label(run, measure, lang), names=names, lang=lang
+    )[:2]
+    points = found.points.set_index("province")
+    if pin in points.index:
+        key = "story.pin_lags" if points.loc[pin, "lags"] else "story.pin_residual"
+        sentences.append(t(key, lang, name=names[pin], residual=number(points.loc[pin, "residual"], lang, 1)))
+    provinces = reference.provinces().set_index("kode")
+    frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(provinces["singkatan"]))
+    frame["hover"] = [
+        f"<b>{names[p]}</b><br>{number(x, lang, 2)} · {number(y, lang, 2)}"
+        for p, x, y in zip(frame["province"], frame["x"], frame["y"], strict=True)
+    ]
+    used = [
+        s
+        for m in (skill, measure)
+        for s in run("indicator_by_province", indicator=skills_adoption.split(m)[0], year=skills_adoption.split(m)[1])[
+            "source"
+        ]
+        .dropna()
+        .unique()
+    ]
+    labels = _labels(
+        t("adoption.chart_title", lang),
+        t("adoption.chart_subtitle", lang, n=found.n, rho=number(found.rho, lang, 2)),
+        _source(run, used, lang),
+        lang,
+    )
+    figure = scatter.by_group(
+        frame,
+        labels,
+        x_title=measure_label(run, skill, lang),
+        y_title=measure_label(run, measure, lang),
+        slope=found.slope,
+        intercept=found.intercept,
+        fit_name=t("adoption.fit", lang),
+        lag_name=t("adoption.lags", lang),
+        unreliable_name=t("reliability.legend", lang),
+    )
+    facts = {
+        "rho": found.rho,
+        "low": found.low,
+        "high": found.high,
+        "n": found.n,
+        "lagging": list(found.points.sort_values("robust_z").loc[lambda f: f["lags"], "province"]),
+    }
+    return Slide(
+        "adoption",
+        t("story.adoption_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        list(dict.fromkeys(used)),
+    )
+
+
+def going_digital(run, lang: str, pin: str, geojson) -> Slide:
+    """Businesses going digital on real BPS figures: small manufacturers using the internet by
+    province, e-commerce businesses nationally, and lack of knowledge as a reason not to sell online."""
+    year = int(run("indicator_editions").query("indicator == @ADOPTION and n_provinces > 0")["year"].max())
+    frame = _frame(run, ADOPTION, year, lang)
+    valued = frame.dropna(subset=["value"]).sort_values("value")
+    low = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
+    top = valued.iloc[-1]
+    ecommerce = run("national_series", indicator="ecommerce_usaha").dropna(subset=["national"])
+    last, before = ecommerce.iloc[-1], ecommerce.iloc[-2]
+    reasons = run("msme_national", topic="reasons_offline")
+    knowledge = reasons[reasons["category"] == "kurang_pengetahuan"].sort_values("year")
+    sentences = [
+        t(
+            "story.msme_internet",
+            lang,
+            name=low["name"],
+            value=percent(low["value"], lang, 1),
+            top=top["name"],
+            top_value=percent(top["value"], lang, 1),
+            year=year,
+        ),
+        t(
+            "story.msme_ecommerce",
+            lang,
+            year=int(last["year"]),
+            value=number(last["national"], lang, 0),
+            change=percent(100 * (last["national"] / before["national"] - 1), lang, 1),
+            before=int(before["year"]),
+        ),
+        t(
+            "story.msme_knowledge",
+            lang,
+            first_year=int(knowledge["year"].iloc[0]),
+            first=percent(knowledge["value"].iloc[0], lang, 2),
+            last_year=int(knowledge["year"].iloc[-1]),
+            last=percent(knowledge["value"].iloc[-1], lang, 2),
+        ),
+    ]
+    used = [*frame["source"].dropna().unique(), *ecommerce["source"].dropna().unique(), *knowledge["source"].unique()]
+    labels = _labels(
+        t("story.msme_title", lang, year=year), t("story.msme_subtitle", lang), _source(run, used, lang), lang
+    )
+    scale = maps.Scale(
+        unit=t("story.msme_unit", lang), no_data=t("common.no_data", lang), unreliable=t("reliability.legend", lang)
+    )
+    figure = _map(frame, geojson, labels, scale, pin)
+    facts = {
+        "low": low["province"],
+        "low_value": low["value"],
+        "top": top["province"],
+        "top_value": top["value"],
+        "ecommerce": last["national"],
+        "knowledge": list(knowledge["value"]),
+    }
+    return Slide(
+        "msme",
+        t("story.msme_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        list(dict.fromkeys(used)),
+    )

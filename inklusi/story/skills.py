@@ -1,0 +1,201 @@
+"""The slides on digital skills: the national picture, the west-east gap and whether it is
+closing, and the digital-skills pillar on the map."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from inklusi import gaps, reference
+from inklusi.figures import lines, maps
+from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
+from inklusi.i18n import number, percent, pick, t
+from inklusi.metrics import national_of
+from inklusi.story.base import Slide, _frame, _labels, _map, _pin_sentence, _source, big, latest, latest_in_series
+
+INDEX = "imdi"  # the index of the story; its latest edition is shown
+SKILLS = "imdi_keterampilan"  # the digital-skills pillar: the latest edition of it or of its successor
+ZONES = ("WIB", "WITA", "WIT")
+ZONE_COLOURS = {"WIB": NEUTRAL, "WITA": BELOW, "WIT": HIGHLIGHT}
+
+
+def extremes_sentence(top, bottom, lang: str) -> str:
+    return t(
+        "story.extremes",
+        lang,
+        top=top["name"],
+        top_value=top["value_text"],
+        bottom=bottom["name"],
+        bottom_value=bottom["value_text"],
+        gap=number(top["value"] - bottom["value"], lang, 2),
+    )
+
+
+def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | None]) -> Slide:
+    indicator = INDEX
+    year = latest(run, indicator)
+    frame = _frame(run, indicator, year, lang)
+    series = run("national_series", indicator=indicator).dropna(subset=["national"])
+    first, last = series.iloc[0], series.iloc[-1]
+    top = frame.dropna(subset=["value"]).iloc[0]
+    bottom = frame.dropna(subset=["value"]).iloc[-1]
+    what = f"IMDI {year}"
+    facts = {
+        "national": last["national"],
+        "first": first["national"],
+        "first_year": int(first["year"]),
+        "top": top["province"],
+        "top_value": top["value"],
+        "bottom": bottom["province"],
+        "bottom_value": bottom["value"],
+    }
+    direction = "up" if last["national"] >= first["national"] else "down"
+    sentences = [
+        t(
+            f"story.national_{direction}",
+            lang,
+            year=year,
+            value=number(last["national"], lang, 2),
+            first_year=int(first["year"]),
+            first=number(first["national"], lang, 2),
+        ),
+        extremes_sentence(top, bottom, lang),
+        *_pin_sentence(frame, pin, what, lang),
+    ]
+    labels = _labels(
+        t("story.national_title", lang, year=year),
+        t("story.unit_imdi", lang),
+        _source(run, frame["source"].dropna(), lang),
+        lang,
+    )
+    scale = maps.Scale(unit=t("story.unit_imdi", lang), no_data=t("common.no_data", lang))
+    figure = _map(frame, geojson, labels, scale, pin)
+    return Slide(
+        "national",
+        t("story.national_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        [*frame["source"].dropna().unique(), *series["source"].dropna().unique()],
+    )
+
+
+def gap(run, lang: str, pin: str, geojson) -> Slide:
+    indicator = INDEX
+    series = run("national_series", indicator=indicator)
+    years = sorted(int(y) for y in series["year"])
+    rows, sources = [], []
+    for year in years:
+        frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
+        sources += list(frame["source"].unique())
+        means = frame.groupby("zona_waktu")["value"].mean()
+        rows.append(
+            {
+                "year": year,
+                **{z: means.get(z, np.nan) for z in ZONES},
+                "cv": gaps.spread(frame["value"].to_numpy())["cv"],
+            }
+        )
+    table = pd.DataFrame(rows)
+    for zone in ZONES:
+        table[f"{zone}_text"] = [number(v, lang, 2) for v in table[zone]]
+    first, last = table.iloc[0], table.iloc[-1]
+    start = run("indicator_by_province", indicator=indicator, year=years[0])[["province", "value"]]
+    end = gaps.harmonise(
+        run("indicator_by_province", indicator=indicator, year=years[-1])[["province", "value"]], reference.to_2012()
+    )
+    beta = gaps.beta_convergence(start, end, years[-1] - years[0])
+    verdict = "closing" if beta.high < 0 else "widening" if beta.low > 0 else "unclear"
+    facts = {
+        "wib": last["WIB"],
+        "wita": last["WITA"],
+        "wit": last["WIT"],
+        "gap": last["WIB"] - last["WIT"],
+        "gap_first": first["WIB"] - first["WIT"],
+        "cv_first": first["cv"],
+        "cv_last": last["cv"],
+        "slope": beta.slope,
+        "verdict": verdict,
+    }
+    sentences = [
+        t(
+            "story.zones",
+            lang,
+            year=int(last["year"]),
+            wib=number(last["WIB"], lang, 2),
+            wita=number(last["WITA"], lang, 2),
+            wit=number(last["WIT"], lang, 2),
+            gap=number(facts["gap"], lang, 2),
+            first_year=int(first["year"]),
+            gap_first=number(facts["gap_first"], lang, 2),
+        ),
+        t(
+            f"story.beta_{verdict}",
+            lang,
+            first_year=int(first["year"]),
+            year=int(last["year"]),
+            cv_first=percent(100 * first["cv"], lang),
+            cv_last=percent(100 * last["cv"], lang),
+            slope=number(beta.slope, lang, 2),
+            low=number(beta.low, lang, 2),
+            high=number(beta.high, lang, 2),
+        ),
+    ]
+    if pin:
+        zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
+        sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
+    labels = _labels(t("story.gap_title", lang), t("story.gap_subtitle", lang), _source(run, sources, lang), lang)
+    figure = lines.editions(table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES])
+    return Slide(
+        "gap",
+        t("story.gap_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        list(dict.fromkeys(sources)),
+    )
+
+
+def skills(run, lang: str, pin: str, geojson) -> Slide:
+    indicator, year = latest_in_series(run, SKILLS)
+    frame = _frame(run, indicator, year, lang)
+    valued = frame.dropna(subset=["value"])
+    top, bottom = valued.iloc[0], valued.iloc[-1]
+    national_value = national_of(frame)
+    below = int((valued["value"] < national_value).sum())
+    what = pick(run("indicator_catalogue").set_index("id").loc[indicator], "short", lang) + f" {year}"
+    facts = {
+        "national": national_value,
+        "below": below,
+        "n": len(valued),
+        "top": top["province"],
+        "bottom": bottom["province"],
+    }
+    sentences = [
+        t("story.skills", lang, what=what, national=number(national_value, lang, 2), below=below, n=len(valued)),
+        extremes_sentence(top, bottom, lang),
+        *_pin_sentence(frame, pin, what, lang),
+    ]
+    labels = _labels(
+        t("story.skills_title", lang, what=what),
+        t("story.skills_subtitle", lang),
+        _source(run, frame["source"].dropna(), lang),
+        lang,
+    )
+    scale = maps.Scale(
+        midpoint=float(national_value), unit=t("story.unit_imdi", lang), no_data=t("common.no_data", lang)
+    )
+    figure = _map(frame, geojson, labels, scale, pin)
+    return Slide(
+        "skills",
+        t("story.skills_heading", lang),
+        sentences,
+        big(figure),
+        " ".join(sentences),
+        facts,
+        list(frame["source"].dropna().unique()),
+    )
