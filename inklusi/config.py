@@ -37,6 +37,9 @@ SETTINGS = {
         Setting("INKLUSI_HOSTS", "localhost,127.0.0.1,::1", "hosts whose links the shell export accepts"),
         Setting("INKLUSI_DATA_DIR", None, "a folder of files the import page offers"),
         Setting("INKLUSI_IMPORT_MEMORY_MB", "2048", "memory the imports of all sessions together may hold"),
+        Setting(
+            "INKLUSI_PUBLIC_URL", None, "the address the audience reaches the dashboard at (QR codes, shared links)"
+        ),
         Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
     )
 }

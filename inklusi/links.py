@@ -34,8 +34,12 @@ def build(base: str, page: registry.Page, state: dict) -> str:
 
 
 def clean_params(raw) -> dict[str, str]:
-    """URL parameters as the app reads them, with a chat app's `amp;` prefixes undone."""
-    return {key.removeprefix("amp;"): value for key, value in dict(raw).items()}
+    """URL parameters as the app reads them, with a chat app's `amp;` prefixes undone, and the
+    speaker view's documented link (?mode=present&view=speaker) read as speaker=1."""
+    params = {key.removeprefix("amp;"): value for key, value in dict(raw).items()}
+    if params.get("mode") == "present" and params.get("view") == "speaker":
+        params = {k: v for k, v in params.items() if k != "view"} | {"speaker": "1"}
+    return params
 
 
 def parse(url: str, hosts: tuple[str, ...]) -> tuple[registry.Page, dict[str, str]]:

@@ -106,6 +106,8 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
         Field("slide", lambda s: list(range(1, slide_count() + 1)), lambda s: 1, _as_int),
         Field("pin", lambda s: [""] + provinces, lambda s: ""),
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
+        Field("qr", lambda s: [0, 1], lambda s: 0, _as_int),
+        Field("speaker", lambda s: [0, 1], lambda s: 0, _as_int),
     ]
 
 

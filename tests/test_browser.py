@@ -190,10 +190,8 @@ def test_every_slide_works_offline(app, page):
     assert len(set(seen)) == len(story.SLIDES), seen
     assert page.watch.outside == [] and page.watch.app_errors() == []
     assert page.locator("section[data-testid='stSidebar']").is_hidden()
-    size = page.evaluate(
-        "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] p')).fontSize)"
-    )
-    assert size >= 28
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-slide-body p')).fontSize)")
+    assert size >= 24
 
 
 def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_path):
@@ -217,7 +215,7 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
     charts = story_page.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Boolean(p._fullLayout) && p.data.length > 0)"
     )
-    assert charts == [True] * (len(story.SLIDES) - 1)  # every slide but the sources
+    assert charts == [True] * (len(story.SLIDES) - 2)  # every slide but the QR code and the sources
     assert story_page.locator(".maplibregl-canvas").count() == 3  # national, skills, MSMEs online
     assert requests == []
     offline.close()

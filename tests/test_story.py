@@ -32,12 +32,12 @@ def rounded(value: float, places: int = 2) -> str:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_every_slide_has_sentences_and_a_chart_but_the_last(decks, lang):
+def test_every_slide_has_sentences_notes_and_a_chart_but_the_qr_code_and_the_sources(decks, lang):
     deck = decks[(lang, "")]
     assert list(deck) == list(story.SLIDES)
     for key, slide in deck.items():
-        assert slide.sentences and slide.title
-        assert (slide.figure is None) == (key == "sources")
+        assert slide.sentences and slide.title and slide.notes
+        assert (slide.figure is None) == (key in ("qr", "sources"))
 
 
 def test_national_slide_states_the_published_values(decks, values):
@@ -69,7 +69,8 @@ def test_mentoring_slide_states_the_records_and_says_they_are_synthetic(decks, b
     for year, group in records.groupby("year"):
         assert f"{year}: {len(group):,} MSMEs mentored in {group.area.nunique()} " in sentence
     assert f"{(records.province == '53').sum():,} participants (synthetic)" in sentence
-    assert "synthetic" in slide.title and "synthetic" in slide.figure.layout.annotations[-1].text
+    assert "synthetic" in slide.title and "synthetic" in slide.figure.layout.title.text
+    assert any("synthetic" in note for note in slide.notes)
 
 
 def test_msme_slide_states_the_bps_figures(decks, values, reference_dir):
@@ -115,8 +116,11 @@ def test_next_slide_names_the_priority_provinces_it_counts(decks):
 
 def test_story_html_is_self_contained(decks):
     deck = list(decks[("en", "53")].values())
-    page = story.to_html(deck, "en", "Inklusi")
+    link = "http://192.168.1.20:8501/present?lang=en&pin=53&slide=1"
+    page = story.to_html(deck, "en", "Inklusi", link)
     assert page.count('class="slide"') == len(deck)
+    assert page.count('<aside class="notes">') == len(deck) and "@media print" in page
+    assert f"<code>{link.replace('&', '&amp;')}</code>" in page
     assert "<script src=" not in page and "<link" not in page, "no script, style or font fetched from elsewhere"
     assert page.count("Plotly.newPlot") >= 6, "every chart is drawn by the plotly.js inside the file"
 

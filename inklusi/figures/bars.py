@@ -14,7 +14,9 @@ from inklusi.figures.common import (
     NO_DATA,
     UNRELIABLE_MARK,
     UNRELIABLE_PATTERN,
+    Y_AXIS_ROOM,
     Labels,
+    broken,
     finish,
 )
 
@@ -82,10 +84,15 @@ def ranked(
     fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     top = ordered["value"].max()
     fig.update_xaxes(
-        fixedrange=True, showgrid=True, gridcolor="#eee", zeroline=False, range=[0, (top if pd.notna(top) else 1) * 1.3]
+        fixedrange=True,
+        showgrid=True,
+        gridcolor="#eee",
+        zeroline=False,
+        range=[0, (top if pd.notna(top) else 1) * 1.3],
+        tickformat=",",  # thousands grouped in the language's way, as the printed values
     )
     fig.update_layout(bargap=0.25, showlegend=False, dragmode=False)
-    return finish(fig, labels, height=height or max(320, 22 * len(ordered) + 150), title_chars=42)
+    return finish(fig, labels, height=height or max(320, 22 * len(ordered) + 150))
 
 
 def grouped(
@@ -96,12 +103,14 @@ def grouped(
     fig = go.Figure(
         [
             go.Bar(
-                x=frame[category],
+                x=broken(frame[category], (labels.width - Y_AXIS_ROOM) / max(len(frame), 1) - 8),
                 y=frame[column],
                 name=name,
                 marker_color=colour,
                 text=frame[f"{column}_text"],
                 textposition="outside",
+                textangle=-90,  # upright over a narrow bar, at full size
+                constraintext="none",
                 cliponaxis=False,
                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
             )
@@ -109,9 +118,10 @@ def grouped(
         ]
     )
     fig.update_layout(barmode="group", bargap=0.3, dragmode=False)
-    fig.update_yaxes(fixedrange=True, gridcolor="#eee")
+    top = max(frame[column].max() for column, _, _ in series)
+    fig.update_yaxes(fixedrange=True, gridcolor="#eee", range=[0, 1.5 * top])  # room for the upright values
     fig.update_xaxes(fixedrange=True)
-    return finish(fig, labels, height=height, bottom=90)
+    return finish(fig, labels, height=height)
 
 
 def shares(
@@ -129,7 +139,7 @@ def shares(
         fig.add_trace(
             go.Bar(
                 x=part["value"],
-                y=part["name"],
+                y=broken(part["name"], 0.4 * labels.width),
                 orientation="h",
                 marker_color=colour,
                 text=part["value_text"],
@@ -140,7 +150,13 @@ def shares(
                 showlegend=bool(emphasis_name),
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(ordered["name"])[::-1], automargin=True, fixedrange=True)
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=broken(ordered["name"], 0.4 * labels.width)[::-1],
+        automargin=True,
+        fixedrange=True,
+    )
     fig.update_xaxes(fixedrange=True, gridcolor="#eee", range=[0, ordered["value"].max() * 1.3])
     fig.update_layout(bargap=0.25, dragmode=False, barmode="overlay")
-    return finish(fig, labels, height=height or max(300, 30 * len(ordered) + 160), bottom=90, title_chars=42)
+    lines = max(name.count("<br>") + 1 for name in broken(ordered["name"], 0.4 * labels.width))
+    return finish(fig, labels, height=height or max(300, 16 * max(2, lines) * len(ordered) + 160))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import textwrap
 import warnings
 from dataclasses import dataclass
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
+
+from inklusi.figures.labels import place
 
 # Colour-blind-safe ColorBrewer schemes: sequential for levels, diverging for gaps.
 SEQUENTIAL = "YlGnBu"
@@ -39,6 +43,7 @@ class Labels:
     subtitle: str
     source: str
     lang: str
+    width: int = 760  # the narrowest width (px) the chart is drawn at: WIDTH, COLUMN or NARROW below
 
 
 def classify(values: np.ndarray, method: str, k: int = CLASS_COUNT) -> np.ndarray | None:
@@ -58,43 +63,152 @@ def class_colours(k: int, diverging: bool = False) -> list[str]:
     return sample_colorscale(DIVERGING if diverging else SEQUENTIAL, list(np.linspace(0.15, 1.0, k)))
 
 
-def finish(fig: go.Figure, labels: Labels, *, height: int, bottom: int = 56, title_chars: int = 58) -> go.Figure:
-    """Title with subtitle on top, source line at the bottom: both stay in exported images."""
-    source = "<br>".join(
-        wrapped for line in labels.source.split("<br>") for wrapped in textwrap.wrap(line, title_chars + 40)
+# Type sizes (px) of the title block; a slide scales all of them (scale in finish and presented).
+TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE, LEGEND_SIZE = 16, 13, 11, 13
+LINE = 1.3  # line height, in multiples of the type size
+CHAR = 0.6  # an average character's width, in multiples of its type size (bold titles included)
+# The narrowest width (px) a chart is drawn at: across a laptop page, in half of it, in two fifths.
+WIDTH, COLUMN, NARROW = 760, 380, 320
+PHONE_WIDTH = 350  # a chart across a 390-pixel phone screen
+AXIS_ROOM = 50  # pixels under a plot for its tick labels and axis title
+MIN_PLOT = 200  # the lowest a page's plot area may be, in pixels
+Y_AXIS_ROOM = 70  # pixels left of a plot for its tick labels and axis title
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text) -> str:
+    """Hover or label text without its HTML markup."""
+    return TAG.sub("", str(text).replace("<br>", " ")).strip()
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Lines of text (and its <br>s) that fit width pixels at a type size."""
+    chars = max(8, int(width / (CHAR * size)))
+    pieces = [textwrap.wrap(line, chars, break_long_words=False) for line in str(text).split("<br>")]
+    return [piece for line in pieces for piece in line] or [""]
+
+
+def broken(names, width: float, size: float = 12) -> list[str]:
+    """Category names broken into lines (<br>) that fit width pixels, for tick labels."""
+    return ["<br>".join(wrap(name, width, size)) for name in names]
+
+
+def title_block(labels: Labels, scale: float = 1.0) -> tuple[str, float]:
+    """The title, subtitle and source line as one text at the top of the figure (so that no
+    axis, legend or colour bar can run into them), wrapped for the figure's width, and the
+    height it takes in pixels."""
+    sizes = [s * scale for s in (TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE)]
+    title, subtitle, source = (
+        wrap(text, labels.width - 12, size)
+        for text, size in zip((labels.title, labels.subtitle, labels.source), sizes, strict=True)
     )
-    bottom += 16 * source.count("<br>")
-    title = "<br>".join(textwrap.wrap(labels.title, title_chars))
-    top = 68 + 20 * title.count("<br>")
+    text = (
+        f"<b>{'<br>'.join(title)}</b><br><span style='font-size:{sizes[1]:.0f}px'>{'<br>'.join(subtitle)}</span>"
+        f"<br><span style='font-size:{sizes[2]:.0f}px;color:#555'>{'<br>'.join(source)}</span>"
+    )
+    height = LINE * sizes[0] * (len(title) + len(subtitle) + len(source))  # Plotly spaces lines by the title's size
+    return text, height
+
+
+def legend_layout(fig: go.Figure, width: float, size: float) -> tuple[float, float]:
+    """The legend as a grid of equal entries across the top of the plot: the width of an entry
+    and the height of the grid (0 if the figure shows no legend)."""
+    names = [plain(trace.name) for trace in fig.data if trace.showlegend is not False and plain(trace.name or "")]
+    if fig.layout.showlegend is False or not names or (fig.layout.showlegend is None and len(fig.data) < 2):
+        return 0.0, 0.0
+    entry = min(width, CHAR * size * max(len(name) for name in names) + 45)
+    rows = math.ceil(len(names) / max(1, int(width // entry)))
+    return entry, rows * size * 1.6 + 6
+
+
+def finish(
+    fig: go.Figure,
+    labels: Labels,
+    *,
+    height: int | None,
+    bottom: int = 24,
+    scale: float = 1.0,
+    plot_height: float = 0,
+) -> go.Figure:
+    """Title, subtitle and source at the top, wrapped for the figure's width (labels.width), the
+    legend in rows above the plot, axes that make room for their tick labels and titles, point
+    labels placed clear of each other (figures/labels.py): no text of the figure is clipped or
+    overlaps another. They all stay in exported images. bottom: room under the plot for what is
+    drawn there (a colour bar). scale enlarges every type size (a slide on a projector).
+    plot_height: the smallest plot height in pixels the chart is drawn at (by default, what its
+    height leaves)."""
+    text, title_height = title_block(labels, scale)
+    pad = 6 + 0.95 * TITLE_SIZE * scale  # Plotly sets the first line's baseline, not its top, at the pad
+    entry, legend = legend_layout(fig, labels.width - Y_AXIS_ROOM * scale, LEGEND_SIZE * scale)
+    above = max(  # notes written just above the plot (the national value over a ranking)
+        (LINE * 12 * scale for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1), default=0
+    )
+    top = 6 + title_height + legend + above + 12 * scale
+    if height is not None:  # the plot keeps at least MIN_PLOT pixels under a long title or legend
+        height = max(height, int(top + (bottom + AXIS_ROOM + MIN_PLOT) * scale))
     fig.update_layout(
         title=dict(
-            text=f"<b>{title}</b><br><span style='font-size:13px'>{labels.subtitle}</span>",
-            x=0.0,
+            text=text,
+            x=0,
             xanchor="left",
             y=1,
             yref="container",
             yanchor="top",
-            pad=dict(t=16),
+            pad=dict(t=pad, l=4),
+            font=dict(size=TITLE_SIZE * scale),
         ),
-        font=FONT,
+        font=FONT | {"size": FONT["size"] * scale},
         separators=SEPARATORS[labels.lang],
         height=height,
-        margin=dict(l=10, r=10, t=top + 18, b=bottom),
+        margin=dict(l=10, r=10, t=top, b=bottom * scale, autoexpand=True),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=1,
+            yanchor="bottom",
+            yref="paper",
+            font=dict(size=LEGEND_SIZE * scale),
+            entrywidth=entry or None,
+            entrywidthmode="pixels",
+            bgcolor="rgba(255,255,255,0.85)",
+        ),
+        meta={
+            "labels": [labels.title, labels.subtitle, labels.source, labels.lang, labels.width],
+            "bottom": bottom,
+        },
     )
-    fig.add_annotation(
-        text=source,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-bottom + 8,
-        xanchor="left",
-        yanchor="bottom",
-        align="left",
-        showarrow=False,
-        font=dict(size=11, color="#555"),
+    fig.update_xaxes(
+        automargin=True, title_standoff=8 * scale, tickfont=dict(size=12 * scale), title_font=dict(size=14 * scale)
     )
+    fig.update_yaxes(
+        automargin=True, title_standoff=8 * scale, tickfont=dict(size=12 * scale), title_font=dict(size=14 * scale)
+    )
+    fig.update_annotations(font_size=12 * scale)
+    fig.update_traces(
+        colorbar=dict(tickfont_size=12 * scale, title_font_size=13 * scale, thickness=12 * scale),
+        selector=lambda trace: "colorbar" in trace,
+    )
+    room = (height or 400) - top - (bottom + AXIS_ROOM) * scale
+    place(fig, (labels.width - Y_AXIS_ROOM * scale, plot_height or room), 12 * scale)
     return fig
+
+
+def presented(fig: go.Figure, scale: float, width: int, height: int | None = None, plot_height: float = 0) -> go.Figure:
+    """The same figure for another screen: every type size scaled (a slide), the title wrapped for
+    its width, the margins made anew; height None leaves the height to the page (a slide fills
+    the screen)."""
+    title, subtitle, source, lang, _ = fig.layout.meta["labels"]
+    fig.update_traces(textfont_size=12 * scale, selector=lambda t: "textfont" in t)
+    return finish(
+        fig,
+        Labels(title, subtitle, source, lang, width),
+        height=height,
+        bottom=fig.layout.meta["bottom"],
+        scale=scale,
+        plot_height=plot_height,
+    )

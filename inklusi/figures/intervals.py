@@ -36,7 +36,7 @@ def estimates(frame: pd.DataFrame, labels: Labels, *, x_title: str, height: int 
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(automargin=True, fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=False)
-    return finish(fig, labels, height=height or max(300, 32 * len(frame) + 160), bottom=80)
+    return finish(fig, labels, height=height or max(300, 32 * len(frame) + 160))
 
 
 def before_after(
@@ -71,4 +71,4 @@ def before_after(
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True, ticksuffix="%")
     fig.update_yaxes(automargin=True, fixedrange=True)
     fig.update_layout(dragmode=False)
-    return finish(fig, labels, height=height or max(300, 32 * len(frame) + 170), bottom=90)
+    return finish(fig, labels, height=height or max(300, 32 * len(frame) + 170))

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi.figures.common import HIGHLIGHT, Labels, finish
+from inklusi.figures.labels import ABOVE_OR_BELOW, labelled
 
 
 def editions(
@@ -24,12 +25,22 @@ def editions(
                 mode="lines+markers+text",
                 line=dict(color=colour, dash=dash, width=3 if colour == HIGHLIGHT else 2),
                 text=frame[f"{column}_text"],
-                textposition="top center",
+                meta=labelled(frame[f"{column}_text"], ABOVE_OR_BELOW),
+                hovertext=[f"{y}<br>{text}" for y, text in zip(frame["year"], frame[f"{column}_text"], strict=True)],
+                hovertemplate="%{hovertext}<extra>" + name + "</extra>",
                 connectgaps=False,
-                hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
+                cliponaxis=False,
             )
         )
-    fig.update_xaxes(tickmode="array", tickvals=list(frame["year"]), tickformat="d", fixedrange=True)
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    room = max(0.3, 0.08 * (last - first))  # the printed values of the first and last editions stay inside
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=list(frame["year"]),
+        tickformat="d",
+        range=[first - room, last + room],
+        fixedrange=True,
+    )
     fig.update_yaxes(fixedrange=True, gridcolor="#eee")
     fig.update_layout(dragmode=False)
-    return finish(fig, labels, height=height, bottom=90)
+    return finish(fig, labels, height=height)

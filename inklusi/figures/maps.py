@@ -29,6 +29,7 @@ from inklusi.figures.common import (
 # Indonesia (95-141 E, 6 N-11 S) spans about 540 px at this zoom: it fits the narrowest map column.
 CENTRE = dict(lat=-2.6, lon=118.0)
 ZOOM = 3.05
+PHONE_ZOOM = 2.3  # Indonesia about 320 px wide, inside a 390-pixel phone screen
 # A horizontal colour bar under the map leaves the map the whole width.
 COLORBAR = dict(
     orientation="h",
@@ -38,10 +39,9 @@ COLORBAR = dict(
     yanchor="top",
     thickness=12,
     len=0.9,
-    tickfont=dict(size=11),
     title=dict(side="top"),
 )
-BOTTOM = 120  # room under the plot for the colour bar, the "no data" key and the source line
+BOTTOM = 64  # room under the map for the horizontal colour bar and its title
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def choropleth(
             )
         )
     fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=zoom))
-    return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
+    return finish(fig, labels, height=height, bottom=BOTTOM)
 
 
 def tile_grid(
@@ -276,7 +276,7 @@ def tile_grid(
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False)
-    return finish(fig, labels, height=height, bottom=BOTTOM).update_layout(legend=dict(x=1, xanchor="right"))
+    return finish(fig, labels, height=height, bottom=BOTTOM)
 
 
 def categories(

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi.figures.common import BELOW, GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL, OVERLAY, Labels, finish
+from inklusi.figures.labels import labelled
 
 
 def fitted(
@@ -29,7 +30,7 @@ def fitted(
             y=frame["y"],
             mode="markers+text",
             text=frame["short"],
-            textposition="top center",
+            meta=labelled(frame["short"]),
             textfont=dict(size=10),
             marker=dict(size=9, color=NEUTRAL, line=dict(color="white", width=1)),
             customdata=frame[["province"]],
@@ -52,7 +53,7 @@ def fitted(
     fig.update_xaxes(title=x_title, type="log" if log_x else "linear", gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", zeroline=True, zerolinecolor="#bbb", fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=True)
-    return finish(fig, labels, height=height, bottom=90)
+    return finish(fig, labels, height=height)
 
 
 def quadrant(
@@ -73,8 +74,6 @@ def quadrant(
     fig = go.Figure()
     for flag, name, colour in [(True, priority_name, BELOW), (False, other_name, NEUTRAL)]:
         part = frame[frame["priority"] == flag].sort_values("x")
-        # Priority provinces crowd the zero line: their labels alternate above and below.
-        positions = ["top center", "bottom center"] * len(part) if flag else "top center"
         texts = part["short"] if flag else part["short"].where(part["y"] >= y_cut, "")
         fig.add_trace(
             go.Scatter(
@@ -82,7 +81,7 @@ def quadrant(
                 y=part["y"],
                 mode="markers+text",
                 text=texts,
-                textposition=positions[: len(part)] if flag else positions,
+                meta=labelled(texts),
                 textfont=dict(size=10),
                 marker=dict(size=11 if flag else 8, color=colour, line=dict(color="white", width=1)),
                 customdata=part[["province"]],
@@ -107,8 +106,7 @@ def quadrant(
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", range=[-0.1 * top, 1.1 * top], fixedrange=True)
     fig.update_layout(dragmode=False)
-    fig = finish(fig, labels, height=height, bottom=90)
-    return fig.update_layout(legend=dict(x=1, xanchor="right", y=1, yanchor="top", orientation="v"))
+    return finish(fig, labels, height=height)
 
 
 def by_group(
@@ -138,7 +136,7 @@ def by_group(
                 y=part["y"],
                 mode="markers+text",
                 text=part["short"].where(part["lags"], ""),
-                textposition="bottom center",
+                meta=labelled(part["short"].where(part["lags"], "")),
                 textfont=dict(size=11),
                 marker=dict(
                     size=11,
@@ -191,4 +189,4 @@ def by_group(
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=True)
-    return finish(fig, labels, height=height, bottom=110)
+    return finish(fig, labels, height=height)

@@ -63,4 +63,4 @@ def groups(
     fig.update_xaxes(tickvals=list(range(len(order))), ticktext=order, range=[-0.6, len(order) - 0.4], fixedrange=True)
     fig.update_yaxes(gridcolor="#eee", fixedrange=True)
     fig.update_layout(dragmode=False)
-    return finish(fig, labels, height=height, bottom=90)
+    return finish(fig, labels, height=height)

@@ -9,14 +9,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi.figures.common import OVERLAY
-
-TAG = re.compile(r"<[^>]+>")
-
-
-def plain(text) -> str:
-    """Hover or label text without its HTML markup."""
-    return TAG.sub("", str(text)).strip()
+from inklusi.figures.common import OVERLAY, plain
 
 
 def chart_title(fig: go.Figure) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+from inklusi.i18n import t
 from inklusi.story import closing, msme, skills
-from inklusi.story.base import Slide
+from inklusi.story.base import PHONE, PROJECTOR, Screen, Slide, fit
 from inklusi.story.html import to_html
 
 BUILD = {
@@ -23,12 +24,32 @@ BUILD = {
     "mentoring": msme.mentoring,
     "next": closing.next_steps,
 }
-SLIDES = (*BUILD, "sources")
+SLIDES = (*BUILD, "qr", "sources")
 
-__all__ = ["SLIDES", "Slide", "slides", "to_html"]
+__all__ = ["PHONE", "PROJECTOR", "SLIDES", "Screen", "Slide", "slides", "to_html"]
 
 
-def slides(run, lang: str, pin: str, geojson: Callable[[int], dict | str | None]) -> list[Slide]:
-    """The whole story. run(name, **params) runs a named query; geojson(layout) gives the map."""
+def slides(
+    run, lang: str, pin: str, geojson: Callable[[int], dict | str | None], screen: Screen = PROJECTOR
+) -> list[Slide]:
+    """The whole story, its charts drawn for a screen. run(name, **params) runs a named query;
+    geojson(layout) gives the map."""
     deck = [build(run, lang, pin, geojson) for build in BUILD.values()]
-    return deck + [closing.sources_slide(run, lang, deck)]
+    for slide in deck:
+        if slide.figure is not None:
+            fit(slide.figure, screen)
+    deck = [*deck, closing.qr_slide(lang), closing.sources_slide(run, lang, deck)]
+    catalogue = run("source_catalogue").set_index("id")
+    for slide in deck:  # every slide's notes end with the sources it draws on
+        slide.notes += [
+            t(
+                "notes.source",
+                lang,
+                publisher=catalogue.loc[s, "publisher"],
+                title=catalogue.loc[s, "title"],
+                year=catalogue.loc[s, "year"],
+            )
+            for s in slide.sources
+            if s in catalogue.index
+        ]
+    return deck

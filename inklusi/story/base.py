@@ -9,13 +9,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi import reference
+from inklusi.citations import cite
 from inklusi.figures import maps
-from inklusi.figures.common import Labels
+from inklusi.figures.common import PHONE_WIDTH, Labels, presented
 from inklusi.i18n import number, t
 from inklusi.metrics import layout_of
 
-PRESENT_FONT = 20
-PRESENT_ZOOM = 3.9  # a projector-wide map: Indonesia about 970 px wide
+
+@dataclass(frozen=True)
+class Screen:
+    """What a slide's chart is drawn for: its type scale, the zoom of its maps and the length of
+    its title lines."""
+
+    scale: float
+    zoom: float
+    width: int  # the narrowest chart on it, in pixels
+    plot_height: int  # the lowest plot area of a chart on it, in pixels
+
+
+# On a projector: text in charts 17-20 px, titles 23 px, Indonesia about 970 px wide; a chart
+# is narrowest at 1280 x 720 and its plot lowest there under three lines of sentences.
+PROJECTOR = Screen(scale=1.45, zoom=3.9, width=1200, plot_height=230)
+PHONE = Screen(scale=1.0, zoom=maps.PHONE_ZOOM, width=PHONE_WIDTH, plot_height=300)
 
 
 @dataclass
@@ -27,20 +42,15 @@ class Slide:
     alt: str
     facts: dict = field(default_factory=dict)  # the numbers the sentences state, for tests and checks
     sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on
+    notes: list[str] = field(default_factory=list)  # for the speaker: numbers, caveats, sources
 
 
-def big(fig: go.Figure) -> go.Figure:
-    """Type and marks readable from the back of a hall."""
-    fig.update_layout(
-        font=dict(size=PRESENT_FONT),
-        title_font=dict(size=PRESENT_FONT + 6),
-        legend=dict(font=dict(size=PRESENT_FONT - 2)),
-        height=620,
-    )
-    fig.update_xaxes(tickfont=dict(size=PRESENT_FONT - 2), title_font=dict(size=PRESENT_FONT))
-    fig.update_yaxes(tickfont=dict(size=PRESENT_FONT - 2), title_font=dict(size=PRESENT_FONT))
-    fig.update_annotations(font_size=PRESENT_FONT - 6)
-    return fig
+def fit(fig: go.Figure, screen: Screen) -> go.Figure:
+    """A slide's chart for a screen: type readable from the back of a hall on a projector, a map
+    zoomed to the screen's width; the height is the slide's (see ui/present.py)."""
+    if fig.layout.map.center is not None:
+        fig.update_layout(map_zoom=screen.zoom)
+    return presented(fig, screen.scale, screen.width, plot_height=screen.plot_height)
 
 
 def latest(run, indicator: str) -> int:
@@ -61,13 +71,7 @@ def _labels(title: str, subtitle: str, source: str, lang: str) -> Labels:
 
 
 def _source(run, ids, lang: str) -> str:
-    catalogue = run("source_catalogue").set_index("id")
-    cited = "; ".join(
-        f"{catalogue.loc[s, 'publisher']}, {catalogue.loc[s, 'title']}"
-        for s in dict.fromkeys(ids)
-        if s in catalogue.index
-    )
-    return t("chart.source", lang, sources=cited)
+    return t("chart.source", lang, sources="; ".join(cite(run("source_catalogue").set_index("id"), ids)))
 
 
 def _frame(run, indicator: str, year: int, lang: str) -> pd.DataFrame:
@@ -103,4 +107,4 @@ def _map(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: s
     if shapes is None:
         tiles = reference.read_csv("tile_grid.csv").astype({"row": int, "col": int})
         return maps.tile_grid(frame, tiles, labels, scale, highlight=pin or None)
-    return maps.choropleth(frame, shapes, labels, scale, highlight=pin or None, zoom=PRESENT_ZOOM)
+    return maps.choropleth(frame, shapes, labels, scale, highlight=pin or None)

@@ -6,7 +6,7 @@ from inklusi import reference, targeting
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
 from inklusi.narrative import records_synthetic
-from inklusi.story.base import Slide, _labels, _source, big
+from inklusi.story.base import Slide, _labels, _source
 from inklusi.story.msme import measure_label
 
 
@@ -65,15 +65,34 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         other_name=t("targeting.other", lang),
         corner_text=t("targeting.corner_adoption", lang),
     )
+    notes = [
+        t(
+            "notes.next",
+            lang,
+            need=need_label,
+            x=number(x_cut, lang, 2),
+            second=per_label,
+            y=number(y_cut, lang, 2),
+            names=", ".join(names_of[p] for p in chosen["province"]) or "-",
+        )
+    ]
     return Slide(
         "next",
         t("story.next_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         list(dict.fromkeys(used)),
+        notes,
     )
+
+
+def qr_slide(lang: str) -> Slide:
+    """The room's way in: a QR code of the presentation's link (drawn by the page or the file,
+    which know the address the audience can reach)."""
+    sentences = [t("story.qr", lang)]
+    return Slide("qr", t("story.qr_heading", lang), sentences, None, " ".join(sentences), notes=[t("notes.qr", lang)])
 
 
 def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
@@ -84,6 +103,7 @@ def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
     sentences = [
         f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})" for s in used
     ] + [t(records, lang), t("story.sources_link", lang)]
+    notes = [t("notes.sources", lang)]
     return Slide(
-        "sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used}, used
+        "sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used}, used, notes
     )

@@ -8,7 +8,7 @@ from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
 from inklusi.narrative import adoption_sentences, records_source, records_synthetic
-from inklusi.story.base import Slide, _frame, _labels, _map, _source, big
+from inklusi.story.base import Slide, _frame, _labels, _map, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
 
@@ -55,14 +55,26 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         no_data_label=t("common.no_data", lang),
         highlight=next(iter(pinned_areas), None),
     )
+    published = run("programme_facts").set_index(["fact", "year"])["value"].sort_index()
+    notes = [
+        t(
+            "notes.mentoring_synthetic" if synthetic else "notes.mentoring_imported",
+            lang,
+            totals=", ".join(f"{y}: {number(v, lang, 0)}" for y, v in published["participants"].items()),
+            facilitators=number(published["facilitators"].iloc[-1], lang, 0),
+            trainings=number(published["online_trainings"].iloc[-1], lang, 0),
+            assumed=", ".join(assumed) or "-",
+        )
+    ]
     return Slide(
         "mentoring",
         t("story.mentoring_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         ["inklusi_synthetic" if synthetic else "imported_records"],
+        notes,
     )
 
 
@@ -122,14 +134,31 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         "n": found.n,
         "lagging": list(found.points.sort_values("robust_z").loc[lambda f: f["lags"], "province"]),
     }
+    lagging = found.points.sort_values("robust_z").loc[lambda f: f["lags"]]
+    notes = [
+        t(
+            "notes.adoption",
+            lang,
+            rho=number(found.rho, lang, 2),
+            low=number(found.low, lang, 2),
+            high=number(found.high, lang, 2),
+            n=found.n,
+            laggards=", ".join(
+                f"{names[p]} {number(r, lang, 1)}"
+                for p, r in zip(lagging["province"], lagging["residual"], strict=True)
+            )
+            or "-",
+        )
+    ]
     return Slide(
         "adoption",
         t("story.adoption_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         list(dict.fromkeys(used)),
+        notes,
     )
 
 
@@ -174,7 +203,10 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     ]
     used = [*frame["source"].dropna().unique(), *ecommerce["source"].dropna().unique(), *knowledge["source"].unique()]
     labels = _labels(
-        t("story.msme_title", lang, year=year), t("story.msme_subtitle", lang), _source(run, used, lang), lang
+        t("story.msme_title", lang, year=year),
+        t("story.msme_subtitle", lang),
+        _source(run, frame["source"].dropna(), lang),  # the map's; the sentences' sources are in the notes
+        lang,
     )
     scale = maps.Scale(
         unit=t("story.msme_unit", lang), no_data=t("common.no_data", lang), unreliable=t("reliability.legend", lang)
@@ -188,12 +220,28 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
         "ecommerce": last["national"],
         "knowledge": list(knowledge["value"]),
     }
+    counts = run("indicator_by_province", indicator="ecommerce_usaha", year=int(last["year"]))
+    shaky = counts[counts["reliability"] == "unreliable"]
+    national_rse = counts["rse"].dropna()
+    notes = [
+        t(
+            "notes.msme",
+            lang,
+            unreliable=", ".join(
+                f"{reference.province_name(p, lang)} (RSE {number(r, lang, 2)} %)"
+                for p, r in zip(shaky["province"], shaky["rse"], strict=True)
+            )
+            or "-",
+            n=len(national_rse),
+        )
+    ]
     return Slide(
         "msme",
         t("story.msme_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         list(dict.fromkeys(used)),
+        notes,
     )

@@ -13,7 +13,7 @@ from inklusi.figures import lines, maps
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, t
 from inklusi.metrics import national_of
-from inklusi.story.base import Slide, _frame, _labels, _map, _pin_sentence, _source, big, latest, latest_in_series
+from inklusi.story.base import Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
 
 INDEX = "imdi"  # the index of the story; its latest edition is shown
 SKILLS = "imdi_keterampilan"  # the digital-skills pillar: the latest edition of it or of its successor
@@ -76,10 +76,21 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
         "national",
         t("story.national_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         [*frame["source"].dropna().unique(), *series["source"].dropna().unique()],
+        [
+            t(
+                "notes.national",
+                lang,
+                n=int(frame["value"].notna().sum()),
+                total=len(frame),
+                year=year,
+                first_year=int(first["year"]),
+                first_layout=int(first["layout"]),
+            )
+        ],
     )
 
 
@@ -92,6 +103,7 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
         sources += list(frame["source"].unique())
         means = frame.groupby("zona_waktu")["value"].mean()
+        counts = frame.groupby("zona_waktu")["value"].size()
         rows.append(
             {
                 "year": year,
@@ -153,10 +165,23 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         "gap",
         t("story.gap_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         list(dict.fromkeys(sources)),
+        [
+            t(
+                "notes.gap",
+                lang,
+                counts=", ".join(f"{z} {counts[z]}" for z in ZONES),
+                first_year=int(first["year"]),
+                year=int(last["year"]),
+                slope=number(beta.slope, lang, 2),
+                low=number(beta.low, lang, 2),
+                high=number(beta.high, lang, 2),
+                n=beta.n,
+            )
+        ],
     )
 
 
@@ -194,8 +219,9 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
         "skills",
         t("story.skills_heading", lang),
         sentences,
-        big(figure),
+        figure,
         " ".join(sentences),
         facts,
         list(frame["source"].dropna().unique()),
+        [t("notes.skills", lang, national=number(national_value, lang, 2))],
     )

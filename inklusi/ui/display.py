@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from inklusi import reference
-from inklusi.figures.common import UNRELIABLE_MARK, Labels
+from inklusi.citations import cite
+from inklusi.figures.common import UNRELIABLE_MARK, WIDTH, Labels
 from inklusi.i18n import number, pick, t
 from inklusi.ui import data
 
@@ -81,11 +82,10 @@ def value_text(value: float | None, unreliable: bool, lang: str, decimals: int, 
 
 
 def source_line(source_ids, lang: str) -> str:
-    sources = data.query("source_catalogue").set_index("id")
-    used = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in sources.index]
-    cited = "<br>".join(f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in used)
+    cited = "<br>".join(cite(data.query("source_catalogue").set_index("id"), source_ids))
     return t("chart.source", lang, sources=cited or t("chart.source_none", lang))
 
 
-def labels(title: str, subtitle: str, source_ids, lang: str) -> Labels:
-    return Labels(title=title, subtitle=subtitle, source=source_line(source_ids, lang), lang=lang)
+def labels(title: str, subtitle: str, source_ids, lang: str, width: int = WIDTH) -> Labels:
+    """A chart's labels; width: the narrowest it is drawn at (WIDTH across the page, COLUMN in a half)."""
+    return Labels(title=title, subtitle=subtitle, source=source_line(source_ids, lang), lang=lang, width=width)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi.figures import bars, lines
-from inklusi.figures.common import HIGHLIGHT, NEUTRAL
+from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, t
 from inklusi.ui import data, display, page
 
@@ -77,7 +77,7 @@ def shares_figure(frame: pd.DataFrame, name: str, groups: tuple[str, str], lang:
     """Shares of a national breakdown as bars, the emphasised group first; messages msme.NAME_*."""
     year = int(frame["year"].max())
     labels = display.labels(
-        t(f"msme.{name}_title", lang, year=year), t(f"msme.{name}_unit", lang), frame["source"], lang
+        t(f"msme.{name}_title", lang, year=year), t(f"msme.{name}_unit", lang), frame["source"], lang, COLUMN
     )
     fig = bars.shares(
         frame, labels, emphasis_name=t(f"msme.{groups[0]}", lang), other_name=t(f"msme.{groups[1]}", lang)
@@ -95,7 +95,7 @@ def reasons_figure(lang: str) -> tuple[go.Figure, str]:
         wide[f"y{year}_text"] = [percent(v, lang, 2) for v in wide[year]]
         wide[f"y{year}"] = wide[year]
     wide = wide.sort_values(years[-1], ascending=False)
-    labels = display.labels(t("msme.reasons_title", lang), t("msme.reasons_unit", lang), frame["source"], lang)
+    labels = display.labels(t("msme.reasons_title", lang), t("msme.reasons_unit", lang), frame["source"], lang, COLUMN)
     colours = dict(zip(years, (NEUTRAL, HIGHLIGHT), strict=False))
     fig = bars.grouped(wide, labels, category="name", series=[(f"y{y}", str(y), colours[y]) for y in years])
     knowledge = wide[wide["category"] == "kurang_pengetahuan"].iloc[0]
@@ -117,7 +117,7 @@ def channels_figure(lang: str) -> tuple[go.Figure, str]:
         frame[f"{channel}_text"] = [percent(v, lang, 2) for v in frame[channel]]
     names = {c: pick(data.indicator_catalogue().info(c), "short", lang) for c in CHANNELS}
     sources = [s for c in CHANNELS for s in data.query("national_series", indicator=c)["source"].dropna()]
-    labels = display.labels(t("msme.channels_title", lang), t("msme.channels_unit", lang), sources, lang)
+    labels = display.labels(t("msme.channels_title", lang), t("msme.channels_unit", lang), sources, lang, COLUMN)
     fig = lines.editions(
         frame,
         labels,

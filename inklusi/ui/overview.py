@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi.figures import bars, maps
-from inklusi.figures.common import classify
+from inklusi.figures.common import COLUMN, NARROW, classify
 from inklusi.i18n import number, pick, signed, t
 from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import extremes, ranking_alt
@@ -27,7 +27,9 @@ def render() -> None:
     st.caption(t("overview.lead", lang))
     page.show_url_notes()
     frame = display.province_values(indicator, year, lang)
-    headline(indicator, year, lang)
+    phone = page.on_phone()
+    cards = headline_cards(indicator, year, lang)
+    headline(cards[:1] if phone else cards)  # on a phone, one number and then the map
 
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -36,21 +38,20 @@ def render() -> None:
             view = "tiles"
         if colour == "gap" and level_of(frame) is None:
             st.caption(t("map.no_national_for_gap", lang))
-        fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen)
+        fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen, phone)
         page.chart(fig, key=f"overview.{view}", alt=alt, clickable=True)
         st.caption(t("map.click_hint", lang))
     with right:
         fig, alt = ranking_figure(indicator, year, lang, chosen)
         page.chart(fig, key="overview.ranking", alt=alt, clickable=True)
+    if phone:
+        headline(cards[1:])
     flagged(frame, lang)
 
 
-def headline(indicator: str, year: int, lang: str) -> None:
-    cards = st.columns(4)
-    for card, (label, value, delta, caption, help_text) in zip(
-        cards, headline_cards(indicator, year, lang), strict=True
-    ):
-        with card:
+def headline(cards: list[tuple]) -> None:
+    for column, (label, value, delta, caption, help_text) in zip(st.columns(len(cards)), cards, strict=True):
+        with column:
             st.metric(label, value, delta=delta, border=True, help=help_text)
             if caption:
                 st.caption(caption)
@@ -138,7 +139,7 @@ def mentored_card(lang: str) -> tuple:
 
 @data.cached(max_entries=400)
 def map_figure(
-    indicator: str, year: int, lang: str, view: str, classes: str, colour: str, chosen: str
+    indicator: str, year: int, lang: str, view: str, classes: str, colour: str, chosen: str, phone: bool = False
 ) -> tuple[go.Figure, str]:
     """The map (or tile grid) and its alt text; built once per combination of its inputs."""
     frame = display.province_values(indicator, year, lang)
@@ -160,10 +161,12 @@ def map_figure(
         t("map.subtitle", lang, unit=display.unit(indicator, lang), layout=layout),
         frame["source"].dropna(),
         lang,
+        COLUMN,
     )
     highlight = chosen if chosen in set(frame["province"]) else None
     if view == "map":
-        fig = maps.choropleth(frame, geojson, labels, scale, highlight=highlight)
+        zoom = maps.PHONE_ZOOM if phone else maps.ZOOM
+        fig = maps.choropleth(frame, geojson, labels, scale, highlight=highlight, zoom=zoom)
     else:
         fig = maps.tile_grid(frame, data.tiles(), labels, scale, highlight=highlight)
     alt = ranking_alt(
@@ -188,7 +191,7 @@ def ranking_figure(indicator: str, year: int, lang: str, chosen: str) -> tuple[g
     value = level_of(frame)
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(
-        t("ranking.title", lang, what=what), display.unit(indicator, lang), frame["source"].dropna(), lang
+        t("ranking.title", lang, what=what), display.unit(indicator, lang), frame["source"].dropna(), lang, NARROW
     )
     fig = bars.ranked(
         frame,

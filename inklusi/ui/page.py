@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi import registry
+from inklusi.figures.common import PHONE_WIDTH, presented
 from inklusi.figures.tables import chart_title, figure_table
 from inklusi.i18n import literal, number, t
 from inklusi.ui import state
@@ -25,6 +26,13 @@ def plotly_config() -> dict:
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         "toImageButtonOptions": {"format": st.session_state.get(IMAGE_FORMAT) or "png", "scale": 2},
     }
+
+
+def on_phone() -> bool:
+    """Whether the browser says it is a phone ("Mobile" in its user agent, as phone browsers
+    send): charts then get type and map zoom for a small screen. Plotly sizes text in pixels,
+    so this cannot be left to the style sheet."""
+    return "Mobile" in (st.context.headers.get("User-Agent") or "")
 
 
 def current_lang() -> str:
@@ -61,16 +69,26 @@ def synthetic_banner() -> None:
 
 
 def chart(
-    fig: go.Figure, *, key: str, alt: str, clickable: bool = False, themed: bool = True, table: bool = True
+    fig: go.Figure,
+    *,
+    key: str,
+    alt: str,
+    clickable: bool = False,
+    themed: bool = True,
+    table: bool = True,
+    height: int | str = "content",
 ) -> None:
     """Draw a chart; a click on a province opens that province's profile.
 
     A screen reader gets the chart's title and alt (a one-line summary); under the chart its data
     is a table (in a closed expander; table=False on a projector slide, whose sentences say it).
-    themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts)."""
+    themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts);
+    height="stretch" fills the height its container leaves (a slide)."""
+    if themed and on_phone():  # a page's chart (a slide's is drawn for its screen): titles wrapped for a phone
+        fig = presented(go.Figure(fig), 1.0, PHONE_WIDTH, fig.layout.height)
     title = chart_title(fig)
     described = alt if not title or alt.startswith(title) else f"{title}. {alt}"
-    options = dict(alt=described, config=plotly_config(), theme="streamlit" if themed else None)
+    options = dict(alt=described, config=plotly_config(), theme="streamlit" if themed else None, height=height)
     if not clickable:
         st.plotly_chart(fig, key=key, **options)
     else:

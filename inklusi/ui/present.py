@@ -1,37 +1,105 @@
-"""Presentasi / Presentation: the story on a projector. No side panel, large type, one chart
-per slide, arrow keys, an optional kiosk that advances by itself, and the whole story as
+"""Presentasi / Presentation: the story on a projector. No side panel, large type, one chart per
+slide that takes the height the screen leaves it, one header line (title, "2 / 9", previous,
+next, settings), arrow keys, an optional kiosk that advances by itself, a QR code of the view
+for the room, a speaker view with notes (?mode=present&view=speaker), and the whole story as
 one HTML file that needs no network."""
 
 from __future__ import annotations
 
+import io
 import time
+from datetime import datetime
 from functools import partial
+from urllib.parse import urlsplit
 
+import segno
 import streamlit as st
 
-from inklusi import boundaries, config, queries, story, viewstate
-from inklusi.i18n import LANGS, t
+from inklusi import boundaries, config, links, queries, registry, story, viewstate
+from inklusi.i18n import LANGS, literal, t
 from inklusi.ui import controls, data, page, state
 from inklusi.ui.page import current_lang
 
 LAST_TICK = "present.last_tick"
-# Static style (no data or user text in it): hide the app's chrome, large high-contrast type.
+# Static style (no data or user text in it). The page fills the screen: a one-line header, the
+# slide's sentences, and a chart that stretches over the height left (no scrolling on a
+# projector); type of at least 24 px on a 1280-pixel screen; a phone shows the chart and the
+# first sentence first.
 STYLE = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
-[data-testid="stMarkdownContainer"] p { font-size: 30px; line-height: 1.3; color: #000; }
-h1 { font-size: 46px !important; color: #000; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 0.4rem; max-width: 100%; height: 100vh;
+  box-sizing: border-box; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 auto; min-height: 0; gap: 0.4rem; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) { flex: 1 1 auto; min-height: 0; }
+.st-key-slide-head { flex: 0 0 auto; }
+.st-key-slide-title { min-width: 0; }
+.st-key-slide-head h1 { font-size: clamp(26px, 1.1vw + 14px, 40px) !important; padding: 0; margin: 0; color: #000;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; line-height: 1.2; }
+.st-key-slide-head p { font-size: clamp(18px, 0.6vw + 12px, 26px); margin: 0; white-space: nowrap; }
+.st-key-slide-head button p { font-size: 18px; }
+.st-key-slide-body { flex: 1 1 auto; min-height: 0; gap: 0.3rem; }
+.st-key-slide-body > [data-testid="stElementContainer"] { flex: 0 0 auto; }
+.st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 1 1 0;
+  min-height: 0; }
+.st-key-slide-body [data-testid="stFullScreenFrame"], .st-key-slide-body [data-testid="stPlotlyChart"],
+.st-key-slide-body .js-plotly-plot { height: 100% !important; }
+.st-key-slide-body [data-testid="stMarkdownContainer"], .st-key-slide-head [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+.st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: clamp(24px, 0.8vw + 14px, 34px);
+  line-height: 1.25; margin: 0 0 0.1em; color: #000; }
+.st-key-slide-qr { position: fixed; right: 12px; bottom: 10px; width: 190px; z-index: 20; background: white;
+  padding: 6px; border-radius: 6px; box-shadow: 0 0 6px rgba(0,0,0,0.25); }
+.st-key-slide-qr p { font-size: 12px !important; word-break: break-all; margin: 0; }
+.st-key-qr-slide img { max-height: 55vh; width: auto; }
+.st-key-qr-slide code { font-size: clamp(18px, 1vw + 8px, 28px); word-break: break-all; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { height: auto; padding: 0.5rem 0.6rem; }
+  .st-key-slide-title { flex-basis: 100% !important; }
+  .st-key-slide-head [data-testid="stPopover"] { display: none; }
+  .st-key-slide-head h1 { font-size: 22px !important; white-space: normal; }
+  .st-key-slide-body [data-testid="stMarkdownContainer"], .st-key-slide-head [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+.st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: 17px; }
+  .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) ~
+    [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) { display: none; }
+  .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 0 0 auto;
+    height: 62vh; }
+}
 </style>"""
 
 
 @data.cached(max_entries=100)
-def deck(lang: str, pin: str) -> list[story.Slide]:
-    """The slides of a language and pinned province, built once (a kiosk tick queries nothing)."""
-    return story.slides(data.query, lang, pin, data.geojson)
+def deck(lang: str, pin: str, phone: bool) -> list[story.Slide]:
+    """The slides of a language and pinned province for a projector or a phone, built once (a
+    kiosk tick queries nothing)."""
+    return story.slides(data.query, lang, pin, data.geojson, story.PHONE if phone else story.PROJECTOR)
 
 
-def standalone_html(cursors, lang: str, pin: str) -> bytes:
+def public_base() -> str:
+    """The address the room reaches the dashboard at: INKLUSI_PUBLIC_URL, else the browser's."""
+    configured = config.setting("INKLUSI_PUBLIC_URL")
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(getattr(st.context, "url", None) or "http://localhost:8501")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def view_link(slide: int) -> str:
+    """The link of a slide as the audience sees it (no kiosk, no speaker view, no QR corner)."""
+    shared = st.session_state[state.STATE] | {"slide": slide, "kiosk": None, "qr": None, "speaker": None}
+    return links.build(public_base(), registry.page("present"), shared)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def qr_png(link: str, scale: int) -> bytes:
+    """A QR code of a link, made here (no service), as PNG."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
     """The story with the maps inside the file (not fetched from this server); runs on click,
     outside the script run, so it gets the session's cursors as an argument."""
     slides = story.slides(
@@ -40,7 +108,7 @@ def standalone_html(cursors, lang: str, pin: str) -> bytes:
         pin,
         partial(boundaries.load_geojson, config.boundaries_dir()),
     )
-    return story.to_html(slides, lang, t("present.title", lang)).encode()
+    return story.to_html(slides, lang, t("present.title", lang), link).encode()  # drawn for a projector
 
 
 def move(step: int, count: int) -> None:
@@ -51,39 +119,35 @@ def move(step: int, count: int) -> None:
 def render() -> None:
     lang = current_lang()
     st.html(STYLE)
-    slides = deck(lang, state.get("pin"))
-    count = len(slides)
-    head = st.columns([5, 1, 1, 1, 2], vertical_alignment="center")
-    head[1].button(
-        "←",
-        key="present.prev",
-        help=t("present.prev", lang),
-        shortcut="Left",
-        on_click=move,
-        args=(-1, count),
-        width="stretch",
-    )
-    head[2].markdown(t("present.slide", lang, i=state.get("slide"), n=count))
-    head[3].button(
-        "→",
-        key="present.next",
-        help=t("present.next", lang),
-        shortcut="Right",
-        on_click=move,
-        args=(1, count),
-        width="stretch",
-    )
-    with head[4].popover(t("present.settings", lang), icon=":material/settings:"):
-        settings(lang)
+    slides = deck(lang, state.get("pin"), page.on_phone())
+    if state.get("speaker"):
+        speaker_view(slides, lang)
+        return
+    heading, counter = header(len(slides), lang)
     page.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
-        st.fragment(partial(show, slides, head[0], lang, advance=kiosk), run_every=kiosk)()
+        st.fragment(partial(show, slides, heading, counter, lang, advance=kiosk), run_every=kiosk)()
     else:
-        show(slides, head[0], lang)
+        show(slides, heading, counter, lang)
 
 
-def show(slides: list[story.Slide], heading, lang: str, advance: int = 0) -> None:
+def header(count: int, lang: str):
+    """One line: the title, previous, "2 / 9", next (each with its arrow key) and the settings;
+    returns the places of the title and the counter, which the slide fills."""
+    with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
+        with st.container(key="slide-title", width="stretch"):
+            heading = st.empty()
+        st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count))
+        counter = st.empty()
+        st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count))
+        if not state.get("speaker"):
+            with st.popover(t("present.settings", lang), icon=":material/settings:"):
+                settings(lang)
+    return heading, counter
+
+
+def show(slides: list[story.Slide], heading, counter, lang: str, advance: int = 0) -> None:
     """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
     if advance:
         now = time.monotonic()
@@ -91,12 +155,58 @@ def show(slides: list[story.Slide], heading, lang: str, advance: int = 0) -> Non
             state.put("slide", state.get("slide") % len(slides) + 1)
             st.query_params["slide"] = str(state.get("slide"))
             st.session_state[LAST_TICK] = now
-    slide = slides[state.get("slide") - 1]
-    heading.title(slide.title)
-    for sentence in slide.sentences:
-        st.markdown(sentence)
-    if slide.figure is not None:
-        page.chart(slide.figure, key=f"present.chart.{slide.key}", alt=slide.alt, themed=False, table=False)
+    number = state.get("slide")
+    slide = slides[number - 1]
+    heading.title(slide.title, anchor=False)
+    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
+    with st.container(key="slide-body"):
+        if slide.key == "qr":
+            qr_slide(slide, lang)
+            return
+        for sentence in slide.sentences:
+            st.markdown(sentence)
+        if slide.figure is not None:
+            page.chart(
+                slide.figure,
+                key=f"present.chart.{slide.key}",
+                alt=slide.alt,
+                themed=False,
+                table=False,
+                height="stretch",
+            )
+    if state.get("qr"):
+        with st.container(key="slide-qr"):
+            link = view_link(number)
+            st.image(qr_png(link, 4), width="stretch")
+            st.markdown(literal(link))
+
+
+def qr_slide(slide: story.Slide, lang: str) -> None:
+    """The dedicated slide: a large QR code of the presentation's first slide, and its link."""
+    link = view_link(1)
+    st.markdown(slide.sentences[0])
+    with st.container(key="qr-slide", horizontal_alignment="center"):
+        st.image(qr_png(link, 12), width="content", caption=None)
+        st.code(link, language=None, wrap_lines=True)
+
+
+def speaker_view(slides: list[story.Slide], lang: str) -> None:
+    """For the presenter's own screen: the slide's notes and sentences, the next slide's title and
+    a clock; the arrow keys move as on the projector."""
+    number = state.get("slide")
+    slide, following = slides[number - 1], slides[number % len(slides)]
+    heading, counter = header(len(slides), lang)
+    heading.title(f"{t('notes.title', lang)}: {slide.title}", anchor=False)
+    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
+    st.fragment(clock, run_every=15)()
+    with st.container(key="slide-body"):
+        st.markdown("\n".join(f"- {note}" for note in slide.notes))
+        st.caption(" ".join(slide.sentences))
+        st.markdown(t("present.next_slide", lang, title=following.title))
+
+
+def clock() -> None:
+    st.markdown(f"**{datetime.now().strftime('%H:%M')}**")
 
 
 def settings(lang: str) -> None:
@@ -125,9 +235,24 @@ def settings(lang: str) -> None:
         args=("kiosk",),
         format_func=lambda s: t("present.kiosk_off", lang) if not s else t("present.kiosk_every", lang, s=s),
     )
+    st.toggle(
+        t("present.qr_corner", lang),
+        value=bool(state.get("qr")),
+        key="present.qr_toggle",
+        on_change=lambda: state.put("qr", int(st.session_state["present.qr_toggle"])),
+    )
+    st.link_button(
+        t("present.speaker_link", lang),
+        icon=":material/speaker_notes:",
+        url=links.build(
+            public_base(),
+            registry.page("present"),
+            st.session_state[state.STATE] | {"speaker": 1, "kiosk": None, "qr": None},
+        ),
+    )
     st.download_button(
         t("present.export_html", lang),
-        data=partial(standalone_html, data.cursors(), lang, state.get("pin")),
+        data=partial(standalone_html, data.cursors(), lang, state.get("pin"), view_link(1)),
         file_name=f"inklusi-story-{lang}.html",
         mime="text/html",
         on_click="ignore",

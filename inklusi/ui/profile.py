@@ -8,7 +8,7 @@ import streamlit as st
 
 from inklusi import reference
 from inklusi.figures import bars, lines
-from inklusi.figures.common import HIGHLIGHT, NEUTRAL
+from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
 from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import profile_summary
@@ -130,6 +130,7 @@ def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.
         display.unit(indicator, lang),
         series["source"].dropna(),
         lang,
+        COLUMN,
     )
     fig = lines.editions(
         frame,
@@ -192,6 +193,7 @@ def pillars(province: str, indicator: str, year: int, lang: str) -> tuple[go.Fig
         display.unit("imdi", lang),
         pd.concat(list(frame["source"])),
         lang,
+        COLUMN,
     )
     fig = bars.grouped(
         frame,

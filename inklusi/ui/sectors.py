@@ -10,7 +10,7 @@ import streamlit as st
 
 from inklusi import reference
 from inklusi.figures import bars, intervals
-from inklusi.figures.common import Labels
+from inklusi.figures.common import COLUMN, WIDTH, Labels
 from inklusi.i18n import number, percent, pick, signed, t
 from inklusi.metrics import mentoring_rates, rates_by
 from inklusi.narrative import records_source
@@ -101,8 +101,9 @@ def source(lang: str) -> str:
     return records_source(data.query, lang)
 
 
-def labels(title: str, subtitle: str, lang: str) -> Labels:
-    return Labels(title=title, subtitle=subtitle, source=source(lang), lang=lang)
+def labels(title: str, subtitle: str, lang: str, width: int = COLUMN) -> Labels:
+    """A chart's labels; the charts of the records are drawn in half the page (but one)."""
+    return Labels(title=title, subtitle=subtitle, source=source(lang), lang=lang, width=width)
 
 
 def cards(cube: pd.DataFrame, lang: str) -> None:
@@ -221,7 +222,7 @@ def online(cube: pd.DataFrame, lang: str) -> tuple[go.Figure, str]:
     title = t("sectors.online_title", lang)
     fig = intervals.before_after(
         frame,
-        labels(title, t("sectors.online_unit", lang), lang),
+        labels(title, t("sectors.online_unit", lang), lang, WIDTH),
         before_name=t("sectors.before", lang),
         after_name=t("sectors.after", lang),
         x_title=t("sectors.online_unit", lang),

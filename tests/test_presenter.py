@@ -1,0 +1,219 @@
+"""Presenter mode on real screens: every slide fits a projector without scrolling, no text of any
+chart (slides and pages) is clipped or overlaps another, the QR codes decode to the view's link,
+a phone gets the chart in its first screen, and the speaker view shows the notes. Screenshots of
+every size are kept under build/screenshots/."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from inklusi import config, registry, story
+from inklusi.i18n import t
+from tests.browser import Watch, server
+
+SCREENS = [(1280, 720, "id"), (1280, 800, "en"), (1366, 768, "id"), (1920, 1080, "en")]
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.0 Mobile/15E148 Safari/604.1"
+)
+# Every text of every drawn chart, with the box it takes, the box of its figure and what may hold it.
+CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetWidth > 0).map(p => {
+    const figure = p.querySelector('.main-svg').getBoundingClientRect();
+    const texts = [...p.querySelectorAll('svg text')].filter(e => {
+        const s = getComputedStyle(e);
+        return e.textContent.trim() && s.display !== 'none' && s.visibility !== 'hidden' && s.opacity !== '0'
+            && !e.closest('.modebar');
+    }).map(e => { const r = e.getBoundingClientRect();
+        return {text: e.textContent.trim().slice(0, 40), box: [r.left, r.top, r.right, r.bottom]}; });
+    return {figure: [figure.left, figure.top, figure.right, figure.bottom], texts};
+})"""
+# What would make a slide scroll, and where its parts are.
+SLIDE_LAYOUT = """() => ({
+    scrolling: [...document.querySelectorAll('*')].filter(e => {
+        const s = getComputedStyle(e);
+        return /(auto|scroll)/.test(s.overflowY) && e.clientHeight > 0 && e.scrollHeight > e.clientHeight + 1;
+    }).map(e => e.getAttribute('data-testid') || e.className.toString().slice(0, 40)),
+    page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+    sentences: [...document.querySelectorAll('.st-key-slide-body [data-testid=stMarkdownContainer] p')]
+        .map(p => [p.getBoundingClientRect().bottom, parseFloat(getComputedStyle(p).fontSize)]),
+    chart: (() => { const c = document.querySelector('.st-key-slide-body .js-plotly-plot');
+        if (!c) return null; const r = c.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })(),
+    title: (() => { const h = document.querySelector('.st-key-slide-head h1');
+        return [h.scrollWidth, h.clientWidth, h.getBoundingClientRect().height]; })(),
+    head: document.querySelector('.st-key-slide-head').getBoundingClientRect().height,
+})"""
+SHOTS = config.build_dir() / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def app():
+    with server() as base:
+        yield base
+
+
+def chart_problems(page) -> list[str]:
+    """Texts that leave their figure or overlap another text of the same figure (1 px tolerated)."""
+    problems = []
+    for chart in page.evaluate(CHART_TEXTS):
+        left, top, right, bottom = chart["figure"]
+        boxes = chart["texts"]
+        for item in boxes:
+            x0, y0, x1, y1 = item["box"]
+            if x0 < left - 1 or y0 < top - 1 or x1 > right + 1 or y1 > bottom + 1:
+                problems.append(f"clipped: {item['text']!r} {item['box']} outside {chart['figure']}")
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                wide = min(a["box"][2], b["box"][2]) - max(a["box"][0], b["box"][0])
+                tall = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+                if wide > 1 and tall > 1:
+                    problems.append(f"overlap: {a['text']!r} and {b['text']!r}")
+    return problems
+
+
+def decoded(path) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(np.asarray(Image.open(path).convert("L")))]
+
+
+def same_link(found: str, expected: str) -> bool:
+    a, b = urlsplit(found), urlsplit(expected)
+    return (a.scheme, a.netloc, a.path) == (b.scheme, b.netloc, b.path) and parse_qs(a.query) == parse_qs(b.query)
+
+
+def wait_for_slide(page, number: int, count: int, has_chart: bool) -> None:
+    expect(page.locator(".st-key-slide-head p", has_text=f"{number} / {count}")).to_be_visible(timeout=30_000)
+    if has_chart:
+        page.wait_for_function(
+            "() => { const p = document.querySelector('.st-key-slide-body .js-plotly-plot');"
+            " return p && p._fullLayout && p.querySelector('.main-svg'); }",
+            timeout=30_000,
+        )
+    page.wait_for_timeout(1200)  # the chart takes the height left once the sentences are laid out
+
+
+@pytest.mark.parametrize("width, height, lang", SCREENS, ids=[f"{w}x{h}" for w, h, _ in SCREENS])
+def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, height, lang):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(f"{app}/present?lang={lang}&pin=53")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    count = len(story.SLIDES)
+    report = []
+    for number, key in enumerate(story.SLIDES, start=1):
+        wait_for_slide(page, number, count, key not in ("qr", "sources"))
+        page.screenshot(path=SHOTS / f"present-{width}x{height}-{number}-{key}.png")
+        layout = page.evaluate(SLIDE_LAYOUT)
+        problems = [f"scrolls: {layout['scrolling']}"] if layout["scrolling"] else []
+        if layout["page"][0] > width or layout["page"][1] > height:
+            problems.append(f"page {layout['page']} larger than the screen")
+        scroll_width, client_width, title_height = layout["title"]
+        if scroll_width > client_width or layout["head"] > 80:
+            problems.append(f"header not one line: title {layout['title']}, header {layout['head']} px high")
+        if width == 1280 and min(size for _, size in layout["sentences"]) < 24:
+            problems.append(f"sentences under 24 px: {layout['sentences']}")
+        if layout["chart"]:
+            left, top, right, bottom = layout["chart"]
+            if left < 0 or top < 0 or right > width or bottom > height:
+                problems.append(f"chart {layout['chart']} outside the screen")
+            if max(bottom for bottom, _ in layout["sentences"]) > top + 1:
+                problems.append("the sentences run into the chart")
+            problems += chart_problems(page)
+        report += [f"slide {number} ({key}): {p}" for p in problems]
+        page.keyboard.press("ArrowRight")
+    assert report == []
+    assert watch.outside == [] and watch.app_errors() == []
+    context.close()
+
+
+def test_every_chart_of_every_page_keeps_its_text_inside_and_apart(app, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    report = []
+    for entry in registry.PAGES:
+        if entry.name == "present":
+            continue
+        page.goto(f"{app}/{'' if entry is registry.HOME else entry.name}?lang=en")
+        expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(4000)
+        page.screenshot(path=SHOTS / f"page-1280x800-{entry.name}.png", full_page=True)
+        report += [f"{entry.name}: {p}" for p in chart_problems(page)]
+    assert report == [], "\n".join(report)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_qr_codes_decode_to_the_link_of_the_view(app, browser, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{app}/present?lang={lang}&pin=53&slide=8")
+    wait_for_slide(page, 8, len(story.SLIDES), False)
+    shot = SHOTS / f"present-qr-slide-{lang}.png"
+    page.locator(".st-key-qr-slide img").screenshot(path=shot)
+    assert story.SLIDES[7] == "qr"
+    [link] = decoded(shot)
+    assert same_link(link, f"{app}/present?lang={lang}&pin=53&slide=1"), link
+    expect(page.locator(".st-key-qr-slide code")).to_have_text(link)
+
+    page.goto(f"{app}/present?lang={lang}&pin=53&slide=3&qr=1")
+    wait_for_slide(page, 3, len(story.SLIDES), True)
+    corner = SHOTS / f"present-qr-corner-{lang}.png"
+    page.locator(".st-key-slide-qr img").screenshot(path=corner)
+    [link] = decoded(corner)
+    assert same_link(link, f"{app}/present?lang={lang}&pin=53&slide=3"), link
+    box = page.locator(".st-key-slide-qr").bounding_box()
+    assert box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 800
+    context.close()
+
+
+def test_the_qr_code_uses_the_public_address_the_presenter_sets(browser):
+    public = "http://192.168.1.20:8501"
+    with server({"INKLUSI_PUBLIC_URL": public}) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(f"{base}/present?lang=en&slide=8")
+        wait_for_slide(page, 8, len(story.SLIDES), False)
+        page.locator(".st-key-qr-slide img").screenshot(path=SHOTS / "present-qr-public.png")
+        [link] = decoded(SHOTS / "present-qr-public.png")
+        assert same_link(link, f"{public}/present?lang=en&slide=1"), link
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/present?lang=en&pin=53&slide=2", "/present?lang=id&slide=1", "/?lang=id"])
+def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT, is_mobile=True)
+    page = context.new_page()
+    page.goto(app + path)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot'); return p && p._fullLayout; }")
+    page.wait_for_timeout(2500)
+    page.screenshot(path=SHOTS / f"phone-390x844-{path.strip('/?').replace('&', '-').replace('=', '')}.png")
+    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    assert chart["y"] + 0.6 * chart["height"] <= 844 and chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
+    numbers = page.locator("[data-testid=stMetric]:visible, .st-key-slide-body p:visible")
+    first = numbers.first.bounding_box()
+    assert first["y"] + first["height"] <= chart["y"] + 1, "one headline number above the chart"
+    if path == "/?lang=id":
+        assert numbers.count() == 4 and page.locator("[data-testid=stMetric]").nth(1).bounding_box()["y"] > 844
+    assert chart_problems(page) == []
+    context.close()
+
+
+def test_the_speaker_view_shows_notes_the_next_title_and_a_clock(app, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{app}/present?mode=present&view=speaker&lang=en&slide=6")
+    expect(page.locator("h1").first).to_contain_text(t("notes.title", "en"), timeout=30_000)
+    body = page.locator(".st-key-slide-body")
+    expect(body).to_contain_text("synthetic")
+    expect(body).to_contain_text(t("present.next_slide", "en", title=t("story.next_heading", "en")).replace("**", ""))
+    expect(page.get_by_text(re.compile(r"^\d\d:\d\d$"))).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".st-key-slide-head p", has_text="7 / 9")).to_be_visible(timeout=15_000)
+    context.close()
