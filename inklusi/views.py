@@ -1,6 +1,7 @@
 """The rows each page shows, ready to export: one builder per page, named in the page registry
 (inklusi/registry.py). A builder takes run(name, **params) (a named query), the view's state
-and the scope ("view": the rows the page shows; "all": its whole dataset)."""
+and the scope ("view": the rows the page shows; "all": its whole dataset), and declares the
+view's key: the columns that name one row (the primary key of the data package export)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class View:
     page: str = "query"
     scope: str = "view"
     filters: dict[str, Any] = field(default_factory=dict)
+    key: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -53,15 +55,18 @@ def records_sources(synthetic: bool) -> list[str]:
     return [SYNTHETIC_SOURCE if synthetic else IMPORTED_SOURCE]
 
 
-def of_query(run: Run, query: str, **params) -> View:
+VALUE_KEY = ("indicator", "year", "province")  # the key of every row of published values
+
+
+def of_query(run: Run, query: str, key: tuple[str, ...], **params) -> View:
     """The view of one query's rows, cited by the sources those rows name."""
     frame = run(query, **params)
-    return View(query, params, frame, cited(frame))
+    return View(query, params, frame, cited(frame), key=key)
 
 
 def overview(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "indicator_values", indicator=s["indicator"])
+        return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     params = {"indicator": s["indicator"], "year": s["year"]}
     frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
     frame = frame[
@@ -84,14 +89,14 @@ def overview(run: Run, s: dict, scope: str) -> View:
             "national",
         ]
     ]
-    return View("indicator_by_province", params, frame, cited(frame))
+    return View("indicator_by_province", params, frame, cited(frame), key=VALUE_KEY)
 
 
 def profile(run: Run, s: dict, scope: str) -> View:
     if not s["province"]:
         raise ExportError("the province profile exports one province: choose a province first")
     if scope == "all":
-        return of_query(run, "province_values", province=s["province"])
+        return of_query(run, "province_values", VALUE_KEY, province=s["province"])
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
     frame = frame[
@@ -112,12 +117,12 @@ def profile(run: Run, s: dict, scope: str) -> View:
             "national",
         ]
     ]
-    return View("indicator_series", params, frame, cited(frame))
+    return View("indicator_series", params, frame, cited(frame), key=VALUE_KEY)
 
 
 def regional_gaps(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "indicator_values", indicator=s["indicator"])
+        return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
     frame = gaps.edition_measures(run, s["indicator"], years)
     sources = sorted({x for y in years for x in cited(run("indicator_by_province", indicator=s["indicator"], year=y))})
@@ -128,6 +133,7 @@ def regional_gaps(run: Run, s: dict, scope: str) -> View:
         sources,
         derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
         "split by island group (pulau) and time zone (zona_waktu)",
+        key=("indicator", "year"),
     )
 
 
@@ -135,7 +141,7 @@ def sectors(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         frame = run("mentoring_records")
         synthetic = bool(frame["synthetic"].any())
-        return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic)
+        return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic, key=("id",))
     params = {
         "year": s["m_year"] or None,
         "sector": s["sector"] or None,
@@ -162,6 +168,7 @@ def sectors(run: Run, s: dict, scope: str) -> View:
         derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
         "confidence interval (normal approximation) and online shares, from the summed records",
         synthetic=synthetic,
+        key=("sector",),
     )
 
 
@@ -195,18 +202,19 @@ def priorities(run: Run, s: dict, scope: str) -> View:
         "unit (y); priority = skill below the skill threshold and coverage below the coverage "
         "threshold",
         synthetic=synthetic,
+        key=("need", "per", "province"),
     )
 
 
 def source_list(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "all_values")
+        return of_query(run, "all_values", VALUE_KEY)
     frame = run("source_catalogue")
-    return View("source_catalogue", {}, frame, sorted(frame["id"]))
+    return View("source_catalogue", {}, frame, sorted(frame["id"]), key=("id",))
 
 
 def data_dictionary(run: Run, s: dict, scope: str) -> View:
-    return View("", {}, dictionary())
+    return View("", {}, dictionary(), key=("column",))
 
 
 def dictionary() -> pd.DataFrame:

@@ -12,19 +12,8 @@ import sys
 import pandas as pd
 import pytest
 
-from inklusi import export, queries, registry, views, viewstate
+from inklusi import export, registry, views
 from inklusi.config import REPO
-
-
-@pytest.fixture(scope="module")
-def run(con):
-    return lambda name, **params: queries.run(con, name, params)
-
-
-@pytest.fixture(scope="module")
-def state_of(con):
-    fields = viewstate.app_fields(con)
-    return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
 
 
 def text_columns(frame: pd.DataFrame) -> dict:
