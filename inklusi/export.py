@@ -1,5 +1,6 @@
-"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel or Parquet,
-with a JSON sidecar that makes the file citable and reproducible.
+"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel, Parquet or a
+Frictionless Data Package (inklusi/datapackage.py), with a JSON sidecar that makes the file
+citable and reproducible.
 
 The dashboard's download buttons and `python -m inklusi export` call the same functions, so
 a copied link gives byte-identical data files in both. Data files carry no export time (that
@@ -21,6 +22,7 @@ import pyarrow.parquet as pq
 
 from inklusi import (
     config,
+    datapackage,
     formulas,
     links,
     metadata,
@@ -37,12 +39,20 @@ from inklusi.views import (
     records_sources,
 )
 
-FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet")
-EXTENSIONS = {"csv": "csv", "csv_bom": "csv", "csv_id": "csv", "xlsx": "xlsx", "parquet": "parquet"}
+FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage")
+EXTENSIONS = {
+    "csv": "csv",
+    "csv_bom": "csv",
+    "csv_id": "csv",
+    "xlsx": "xlsx",
+    "parquet": "parquet",
+    "datapackage": "zip",
+}
 MEDIA_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
+    "zip": "application/zip",
 }
 
 
@@ -106,6 +116,8 @@ def encode(view: View, fmt: str, lang: str = "id") -> bytes:
         meta[b"inklusi"] = json.dumps(dict(_metadata_rows(view, lang)), ensure_ascii=False).encode()
         pq.write_table(table.replace_schema_metadata(meta), buffer)
         return buffer.getvalue()
+    if fmt == "datapackage":
+        return datapackage.encode(view, encode(view, "csv"), lang)
     raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 
 import pandas as pd
 import pytest
@@ -38,6 +39,11 @@ def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
         assert set(sheets) == {"data", "metadata"}
         assert {"page", "query", "parameters", "rounding", "rows"} <= set(sheets["metadata"]["key"])
         return sheets["data"]
+    if fmt == "datapackage":
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            path = json.loads(package.read("datapackage.json"))["resources"][0]["path"]
+            return read_back(package.read(path), "csv", like)
+    assert fmt == "parquet"
     return pd.read_parquet(io.BytesIO(data))
 
 
