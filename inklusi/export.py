@@ -1,6 +1,6 @@
-"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel, Parquet or a
-Frictionless Data Package (inklusi/datapackage.py), with a JSON sidecar that makes the file
-citable and reproducible.
+"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel, Parquet, a
+Frictionless Data Package (inklusi/datapackage.py) or a Stata file (inklusi/stata.py), with a
+JSON sidecar that makes the file citable and reproducible.
 
 The dashboard's download buttons and `python -m inklusi export` call the same functions, so
 a copied link gives byte-identical data files in both. Data files carry no export time (that
@@ -28,6 +28,7 @@ from inklusi import (
     metadata,
     queries,
     registry,
+    stata,
     viewstate,
 )
 from inklusi.views import (
@@ -39,7 +40,7 @@ from inklusi.views import (
     records_sources,
 )
 
-FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage")
+FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage", "dta")
 EXTENSIONS = {
     "csv": "csv",
     "csv_bom": "csv",
@@ -47,12 +48,14 @@ EXTENSIONS = {
     "xlsx": "xlsx",
     "parquet": "parquet",
     "datapackage": "zip",
+    "dta": "dta",
 }
 MEDIA_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
     "zip": "application/zip",
+    "dta": "application/x-stata-dta",
 }
 
 
@@ -118,6 +121,8 @@ def encode(view: View, fmt: str, lang: str = "id") -> bytes:
         return buffer.getvalue()
     if fmt == "datapackage":
         return datapackage.encode(view, encode(view, "csv"), lang)
+    if fmt == "dta":
+        return stata.encode(view, lang)
     raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

@@ -43,6 +43,9 @@ def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             path = json.loads(package.read("datapackage.json"))["resources"][0]["path"]
             return read_back(package.read(path), "csv", like)
+    if fmt == "dta":  # Stata has no true/false (0/1) and no missing text ("")
+        back = pd.read_stata(io.BytesIO(data))
+        return back.astype({c: bool for c in like.columns if pd.api.types.is_bool_dtype(like[c])})
     assert fmt == "parquet"
     return pd.read_parquet(io.BytesIO(data))
 
