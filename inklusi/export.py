@@ -28,9 +28,11 @@ from inklusi import (
     metadata,
     queries,
     registry,
+    safe_write,
     stata,
     viewstate,
 )
+from inklusi.i18n import LANGS
 from inklusi.views import (
     SCOPES,
     ExportError,
@@ -153,6 +155,19 @@ def sidecar(
 
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
+
+
+def write(view: View, out: Path, fmt: str, *, lang: str, url: str | None = None, force: bool = False) -> dict:
+    """Write a view's data file and its sidecar (OUT.json) together or not at all, as the command
+    line and the notebook API do (inklusi/safe_write.py); returns the sidecar."""
+    if lang not in LANGS:
+        raise ExportError(f"unknown language {str(lang)[:40]!r}; use one of {', '.join(LANGS)}")
+    data = encode(view, fmt, lang)
+    meta = sidecar(view, fmt, data, lang=lang, url=url)
+    safe_write.write_together(
+        {out: data, sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False).encode()}, force=force
+    )
+    return meta
 
 
 def from_link(con, url: str, scope: str) -> View:
