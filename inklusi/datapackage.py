@@ -32,8 +32,14 @@ LICENCES = {
     "synthetic": "notspecified",
 }
 # The national values use the province code ID: the provinces resource has a row for it.
-NATIONAL = {"kode": reference.NATIONAL, "iso": "ID", "nama_resmi": "Indonesia", "nama": "Indonesia"}
-NATIONAL |= {"name_en": "Indonesia", "kode_2012": reference.NATIONAL}
+NATIONAL = {
+    "kode": reference.NATIONAL,
+    "iso": "ID",
+    "nama_resmi": "Indonesia",
+    "nama": "Indonesia",
+    "name_en": "Indonesia",
+    "kode_2012": reference.NATIONAL,
+}
 PROVINCES = "provinces"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no clock time in the file: the same view gives the same bytes
 
@@ -62,7 +68,11 @@ def encode(view: View, csv: bytes, lang: str) -> bytes:
         "description": t("package.description", lang) + (" " + t("package.synthetic", lang) if view.synthetic else ""),
         "licenses": licences(meta["sources"], lang),
         "sources": [
-            {"title": s["citation"], **({"path": s["published_at"]} if s.get("published_at") else {})}
+            {
+                "title": s["citation"],
+                **({"path": s["published_at"]} if s.get("published_at") else {}),
+                "terms": s["terms_text"],
+            }
             for s in meta["sources"]
         ],
         "resources": resources,

@@ -75,6 +75,14 @@ def test_the_package_cites_the_sources_of_its_rows_with_their_terms(run, state_o
     for source, listed in zip(used, package["sources"], strict=True):
         assert listed["title"].startswith(f"{catalogue.loc[source, 'publisher']} ({catalogue.loc[source, 'year']}).")
         assert listed["path"] == catalogue.loc[source, "published_at"]
+        assert (
+            listed["terms"]
+            == {
+                "official": "Statistik resmi pemerintah: boleh dipakai dengan menyebut sumber",
+                "press": "Angka resmi dikutip media: angka dipakai dengan menyebut sumber; teks "
+                "artikel dilindungi hak cipta",
+            }[catalogue.loc[source, "terms"]]
+        )
     terms = list(dict.fromkeys(catalogue.loc[used, "terms"]))
     assert [licence["name"] for licence in package["licenses"]] == [LICENCES[term] for term in terms]
     assert package["licenses"][0]["title"].startswith("Statistik resmi pemerintah")  # in the chosen language
