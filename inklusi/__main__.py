@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
-from inklusi import boundaries, build, config, db, export, queries, safe_write
+from inklusi import boundaries, build, config, db, export, queries
 from inklusi.errors import InklusiError
 
 
@@ -70,11 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         view = export.from_link(con, args.from_url, args.scope)
     else:
         view = export.query_view(con, args.query, _params(args.param))
-    data = export.encode(view, args.format, args.lang)
-    meta = export.sidecar(view, args.format, data, lang=args.lang, url=args.from_url)
-    safe_write.write_together(
-        {out: data, export.sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False).encode()}, force=args.force
-    )
+    meta = export.write(view, out, args.format, lang=args.lang, url=args.from_url, force=args.force)
     print(
         f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
         f"metadata -> {export.sidecar_path(out)}"

@@ -1,5 +1,6 @@
-"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel or Parquet,
-with a JSON sidecar that makes the file citable and reproducible.
+"""Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel, Parquet, a
+Frictionless Data Package (inklusi/datapackage.py) or a Stata file (inklusi/stata.py), with a
+JSON sidecar that makes the file citable and reproducible.
 
 The dashboard's download buttons and `python -m inklusi export` call the same functions, so
 a copied link gives byte-identical data files in both. Data files carry no export time (that
@@ -8,7 +9,6 @@ goes in the sidecar), so the same view always gives the same bytes.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
@@ -21,20 +21,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from inklusi import (
-    __version__,
     config,
+    datapackage,
     formulas,
     links,
+    metadata,
     queries,
-    reference,
     registry,
-    views,
+    safe_write,
+    stata,
     viewstate,
 )
+from inklusi.i18n import LANGS
 from inklusi.views import (
-    IMPORTED_SOURCE,
     SCOPES,
-    SYNTHETIC_SOURCE,
     ExportError,
     Run,
     View,
@@ -42,22 +42,23 @@ from inklusi.views import (
     records_sources,
 )
 
-FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet")
-EXTENSIONS = {"csv": "csv", "csv_bom": "csv", "csv_id": "csv", "xlsx": "xlsx", "parquet": "parquet"}
+FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage", "dta")
+EXTENSIONS = {
+    "csv": "csv",
+    "csv_bom": "csv",
+    "csv_id": "csv",
+    "xlsx": "xlsx",
+    "parquet": "parquet",
+    "datapackage": "zip",
+    "dta": "dta",
+}
 MEDIA_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
+    "zip": "application/zip",
+    "dta": "application/x-stata-dta",
 }
-TEXT_CELLS = (
-    "Text that begins with =, +, -, @, a tab or a carriage return is written as a text cell in Excel files "
-    "and with a leading apostrophe in CSV files, so that no spreadsheet runs it as a formula (OWASP)."
-)
-ROUNDING = (
-    "Values are exported exactly as stored: published figures with every published decimal, statistics "
-    "computed by Inklusi at full double precision. The dashboard rounds computed statistics for display "
-    "only; nothing is rounded in an export."
-)
 
 
 def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
@@ -72,23 +73,24 @@ def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
 
 
 def _metadata_rows(view: View, lang: str) -> list[tuple[str, str]]:
-    """The metadata sheet of the Excel file: everything of the sidecar that does not change
-    between two exports of the same view (no time of export)."""
+    """The metadata sheet of the Excel file (and the Parquet file's metadata): the view's
+    description (inklusi/metadata.py) as key and value rows; no time of export."""
+    meta = metadata.describe(view, lang)
     rows = [
-        ("app", f"Inklusi {__version__}"),
-        ("page", view.page),
-        ("scope", view.scope),
-        ("filters", json.dumps(view.filters, ensure_ascii=False)),
-        ("query", view.query),
-        ("parameters", json.dumps(view.params, ensure_ascii=False)),
-        ("rows", str(len(view.frame))),
-        ("synthetic", "yes" if view.synthetic else "no"),
-        ("rounding", ROUNDING),
-        ("text_cells", TEXT_CELLS),
+        ("app", f"Inklusi {meta['app_version']}"),
+        ("page", meta["page"]),
+        ("scope", meta["scope"]),
+        ("filters", json.dumps(meta["filters"], ensure_ascii=False)),
+        ("query", meta["query"]["name"]),
+        ("parameters", json.dumps(meta["query"]["parameters"], ensure_ascii=False)),
+        ("rows", str(meta["row_count"])),
+        ("synthetic", "yes" if meta["synthetic"] else "no"),
+        ("rounding", meta["rounding"]),
+        ("text_cells", meta["text_cells"]),
     ]
-    if view.derived:
-        rows.append(("derived", view.derived))
-    rows += [(f"source {i + 1}", cite_source(source)) for i, source in enumerate(sources(view))]
+    if meta["derived"]:
+        rows.append(("derived", meta["derived"]))
+    rows += [(f"source {i + 1}", source["citation"]) for i, source in enumerate(meta["sources"])]
     return rows
 
 
@@ -119,6 +121,10 @@ def encode(view: View, fmt: str, lang: str = "id") -> bytes:
         meta[b"inklusi"] = json.dumps(dict(_metadata_rows(view, lang)), ensure_ascii=False).encode()
         pq.write_table(table.replace_schema_metadata(meta), buffer)
         return buffer.getvalue()
+    if fmt == "datapackage":
+        return datapackage.encode(view, encode(view, "csv"), lang)
+    if fmt == "dta":
+        return stata.encode(view, lang)
     raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -126,87 +132,16 @@ def file_name(view: View, fmt: str) -> str:
     return f"{view.name}.{EXTENSIONS[fmt]}"
 
 
-@functools.cache
-def _catalogue() -> pd.DataFrame:
-    return reference.read_csv("sources.csv").set_index("id")
-
-
-def synthetic_title() -> str:
-    """What the synthetic records are, with the published totals they are calibrated on (data/programmes.csv)."""
-    programmes = reference.read_csv("programmes.csv")
-    totals = ", ".join(
-        f"{int(n):,} MSMEs in {year}" for year, n in zip(programmes["year"], programmes["participants"], strict=True)
-    )
-    return f"Synthetic MSME mentoring records calibrated on the published totals ({totals})"
-
-
-def sources(view: View) -> list[dict]:
-    catalogue = _catalogue()
-    listed = []
-    for source in view.sources:
-        if source == SYNTHETIC_SOURCE:
-            listed.append(
-                {
-                    "id": source,
-                    "publisher": "Inklusi",
-                    "title": synthetic_title(),
-                    "terms": "synthetic",
-                    "trust": "synthetic",
-                }
-            )
-        elif source == IMPORTED_SOURCE:
-            listed.append(
-                {
-                    "id": source,
-                    "publisher": "the user of this session",
-                    "title": "Mentoring records imported from a file",
-                    "terms": "imported",
-                    "trust": "imported",
-                }
-            )
-        elif source in catalogue.index:
-            listed.append({"id": source, **catalogue.loc[source].to_dict()})
-    return listed
-
-
-def cite_source(source: dict) -> str:
-    where = f" {source['published_at']}" if source.get("published_at") else ""
-    return f"{source['publisher']} ({source.get('year', '')}). {source['title']}.{where}".replace(" ().", ".")
-
-
-def citation(view: View, lang: str, url: str | None, when: datetime) -> str:
-    publishers = "; ".join(dict.fromkeys(s["publisher"] for s in sources(view)))
-    day = when.strftime("%Y-%m-%d")
-    link = f" {url}" if url else ""
-    if lang == "en":
-        return (
-            f"Inklusi ({when.year}). {view.name} [data set], exported {day}{link}. "
-            f"Data: {publishers or 'Inklusi'}." + (" Mentoring records are synthetic." if view.synthetic else "")
-        )
-    return (
-        f"Inklusi ({when.year}). {view.name} [himpunan data], diekspor {day}{link}. "
-        f"Data: {publishers or 'Inklusi'}." + (" Catatan pendampingan bersifat sintetis." if view.synthetic else "")
-    )
-
-
 def sidecar(
     view: View, fmt: str, data: bytes, *, lang: str, url: str | None = None, when: datetime | None = None
 ) -> dict:
-    """The JSON metadata of an export: what, from where, how, when, and the data file's hash."""
+    """The JSON metadata of an export: the view's description (inklusi/metadata.py), when and from
+    which link it was exported, the data file's hash and the suggested citation."""
     when = when or datetime.now(timezone.utc)
-    query = queries.get(view.query) if view.query else None
-    columns = views.dictionary().set_index("column")
     return {
-        "app": "Inklusi",
-        "app_version": __version__,
+        **metadata.describe(view, lang),
         "exported_at": when.isoformat(timespec="seconds"),
-        "page": view.page,
-        "scope": view.scope,
-        "filters": view.filters,
-        "language": lang,
         "url": url,
-        "query": {"name": view.query, "parameters": view.params, "sql": query.sql if query else None},
-        "derived": view.derived,
         "format": fmt,
         "file": {
             "name": file_name(view, fmt),
@@ -214,28 +149,25 @@ def sidecar(
             "sha256": hashlib.sha256(data).hexdigest(),
             "media_type": MEDIA_TYPES[EXTENSIONS[fmt]],
         },
-        "row_count": len(view.frame),
-        "columns": [
-            {
-                "name": c,
-                **(
-                    {k: columns.loc[c, k] for k in ("unit_en", "description_en", "source")}
-                    if c in columns.index
-                    else {}
-                ),
-            }
-            for c in view.frame.columns
-        ],
-        "sources": [{**s, "citation": cite_source(s)} for s in sources(view)],
-        "synthetic": view.synthetic,
-        "rounding": ROUNDING,
-        "text_cells": TEXT_CELLS,
-        "citation": citation(view, lang, url, when),
+        "citation": metadata.citation(view, lang, url, when),
     }
 
 
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
+
+
+def write(view: View, out: Path, fmt: str, *, lang: str, url: str | None = None, force: bool = False) -> dict:
+    """Write a view's data file and its sidecar (OUT.json) together or not at all, as the command
+    line and the notebook API do (inklusi/safe_write.py); returns the sidecar."""
+    if lang not in LANGS:
+        raise ExportError(f"unknown language {str(lang)[:40]!r}; use one of {', '.join(LANGS)}")
+    data = encode(view, fmt, lang)
+    meta = sidecar(view, fmt, data, lang=lang, url=url)
+    safe_write.write_together(
+        {out: data, sidecar_path(out): json.dumps(meta, indent=2, ensure_ascii=False).encode()}, force=force
+    )
+    return meta
 
 
 def from_link(con, url: str, scope: str) -> View:

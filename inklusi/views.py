@@ -1,6 +1,7 @@
 """The rows each page shows, ready to export: one builder per page, named in the page registry
 (inklusi/registry.py). A builder takes run(name, **params) (a named query), the view's state
-and the scope ("view": the rows the page shows; "all": its whole dataset)."""
+and the scope ("view": the rows the page shows; "all": its whole dataset), and declares the
+view's key: the columns that name one row (the primary key of the data package export)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class View:
     page: str = "query"
     scope: str = "view"
     filters: dict[str, Any] = field(default_factory=dict)
+    key: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -53,15 +55,18 @@ def records_sources(synthetic: bool) -> list[str]:
     return [SYNTHETIC_SOURCE if synthetic else IMPORTED_SOURCE]
 
 
-def of_query(run: Run, query: str, **params) -> View:
+VALUE_KEY = ("indicator", "year", "province")  # the key of every row of published values
+
+
+def of_query(run: Run, query: str, key: tuple[str, ...], **params) -> View:
     """The view of one query's rows, cited by the sources those rows name."""
     frame = run(query, **params)
-    return View(query, params, frame, cited(frame))
+    return View(query, params, frame, cited(frame), key=key)
 
 
 def overview(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "indicator_values", indicator=s["indicator"])
+        return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     params = {"indicator": s["indicator"], "year": s["year"]}
     frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
     frame = frame[
@@ -86,14 +91,14 @@ def overview(run: Run, s: dict, scope: str) -> View:
             "national",
         ]
     ]
-    return View("indicator_by_province", params, frame, cited(frame))
+    return View("indicator_by_province", params, frame, cited(frame), key=VALUE_KEY)
 
 
 def profile(run: Run, s: dict, scope: str) -> View:
     if not s["province"]:
         raise ExportError("the province profile exports one province: choose a province first")
     if scope == "all":
-        return of_query(run, "province_values", province=s["province"])
+        return of_query(run, "province_values", VALUE_KEY, province=s["province"])
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
     frame = frame[
@@ -116,12 +121,12 @@ def profile(run: Run, s: dict, scope: str) -> View:
             "national",
         ]
     ]
-    return View("indicator_series", params, frame, cited(frame))
+    return View("indicator_series", params, frame, cited(frame), key=VALUE_KEY)
 
 
 def regional_gaps(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "indicator_values", indicator=s["indicator"])
+        return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
     frame = gaps.edition_measures(run, s["indicator"], years)
     sources = sorted({x for y in years for x in cited(run("indicator_by_province", indicator=s["indicator"], year=y))})
@@ -132,6 +137,7 @@ def regional_gaps(run: Run, s: dict, scope: str) -> View:
         sources,
         derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
         "split by island group (pulau) and time zone (zona_waktu)",
+        key=("indicator", "year"),
     )
 
 
@@ -139,7 +145,7 @@ def sectors(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         frame = run("mentoring_records")
         synthetic = bool(frame["synthetic"].any())
-        return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic)
+        return View("mentoring_records", {}, frame, records_sources(synthetic), synthetic=synthetic, key=("id",))
     params = {
         "year": s["m_year"] or None,
         "sector": s["sector"] or None,
@@ -166,6 +172,7 @@ def sectors(run: Run, s: dict, scope: str) -> View:
         derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
         "confidence interval (normal approximation) and online shares, from the summed records",
         synthetic=synthetic,
+        key=("sector",),
     )
 
 
@@ -199,18 +206,19 @@ def priorities(run: Run, s: dict, scope: str) -> View:
         "mentoring coverage (y); priority = x below the need threshold and y below the second "
         "threshold",
         synthetic=synthetic,
+        key=("need", "per", "province"),
     )
 
 
 def source_list(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
-        return of_query(run, "all_values")
+        return of_query(run, "all_values", VALUE_KEY)
     frame = run("source_catalogue")
-    return View("source_catalogue", {}, frame, sorted(frame["id"]))
+    return View("source_catalogue", {}, frame, sorted(frame["id"]), key=("id",))
 
 
 def data_dictionary(run: Run, s: dict, scope: str) -> View:
-    return View("", {}, dictionary())
+    return View("", {}, dictionary(), key=("column",))
 
 
 def dictionary() -> pd.DataFrame:
@@ -249,4 +257,5 @@ def skills_adoption(run: Run, s: dict, scope: str) -> View:
         derived=f"inklusi.adoption.compare: Spearman rho {skills_and_adoption.rho:.4f} (95% CI "
         f"{skills_and_adoption.low:.4f} to {skills_and_adoption.high:.4f}, n = {skills_and_adoption.n}); "
         "Theil-Sen fit; lags = residual more than one robust SD (1.4826 x MAD) below the fit",
+        key=("skill_measure", "adoption_measure", "province"),
     )

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from inklusi import config, db
+from inklusi import config, db, queries, viewstate
 from inklusi.config import DATA_DIR
 
 
@@ -23,6 +23,19 @@ def build_dir() -> Path:
 @pytest.fixture(scope="session")
 def con(build_dir) -> duckdb.DuckDBPyConnection:
     return db.open_database(build_dir)
+
+
+@pytest.fixture(scope="session")
+def run(con):
+    """run(name, **params): a named query on the built data, as the pages and exports call it."""
+    return lambda name, **params: queries.run(con, name, params)
+
+
+@pytest.fixture(scope="session")
+def state_of(con):
+    """state_of(**url_values): the view state the dashboard resolves from a link's values."""
+    fields = viewstate.app_fields(con)
+    return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
 
 
 @pytest.fixture(scope="session")

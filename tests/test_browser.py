@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from inklusi import story
+from inklusi import export, story
 from inklusi.config import REPO
 from inklusi.i18n import t
 from tests.browser import Watch, server
@@ -155,18 +155,31 @@ def test_the_view_chosen_in_the_page_survives_a_reload(app, page):
     expect(page.get_by_text("National value 2024", exact=True)).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/sectors?sector=tekstil&lang=en", "/?indicator=ild&year=2021&lang=en"])
-def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path, path):
+@pytest.mark.parametrize(
+    "path, fmt",
+    [
+        ("/sectors?sector=tekstil&lang=en", "csv"),
+        ("/?indicator=ild&year=2021&lang=en", "csv"),
+        ("/?indicator=ild&year=2021&lang=en", "datapackage"),
+        ("/sectors?sector=tekstil&lang=en", "dta"),
+    ],
+)
+def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path, path, fmt):
     page.goto(app + path)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     page.get_by_text("Download this view's data").click()
+    if fmt != "csv":
+        page.locator("[data-testid='stSelectbox']", has_text="Format").click()
+        page.get_by_role("option", name=t(f"export.format_{fmt}", "en")).click()
+        expect(page.get_by_text(f".{export.EXTENSIONS[fmt]}. The JSON metadata")).to_be_visible(timeout=20_000)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download data").click()
     downloaded = tmp_path / download.value.suggested_filename
     download.value.save_as(downloaded)
-    shell = tmp_path / "shell.csv"
+    shell = tmp_path / f"shell.{export.EXTENSIONS[fmt]}"
     done = subprocess.run(
-        [sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", "csv", "--out", str(shell)],
+        [sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", fmt, "--lang", "en"]
+        + ["--out", str(shell)],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -174,7 +187,7 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()
-    assert downloaded.suffix == ".csv" and len(downloaded.read_bytes().splitlines()) > 1
+    assert downloaded.suffix == shell.suffix and len(downloaded.read_bytes()) > 100
 
 
 def test_every_slide_works_offline(app, page):

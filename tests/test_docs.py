@@ -7,8 +7,9 @@ import importlib
 import re
 
 import pytest
+import yaml
 
-from inklusi import config, errors, queries, registry
+from inklusi import __version__, config, errors, queries, registry
 from inklusi.config import REPO
 from inklusi.i18n import LANGS, messages
 
@@ -78,3 +79,9 @@ def test_every_query_says_what_it_returns(query):
     declared = queries.get(query)
     assert declared.description and declared.grain and declared.returns
     assert all(p.doc for p in declared.params)
+
+
+def test_the_citation_file_cites_this_version():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text())
+    assert cff["cff-version"] == "1.2.0" and cff["version"] == __version__
+    assert {"message", "title", "authors", "type"} <= set(cff) and "license" not in cff  # the repository states none

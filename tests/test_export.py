@@ -8,23 +8,13 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 
 import pandas as pd
 import pytest
 
-from inklusi import export, queries, registry, views, viewstate
+from inklusi import export, registry, views
 from inklusi.config import REPO
-
-
-@pytest.fixture(scope="module")
-def run(con):
-    return lambda name, **params: queries.run(con, name, params)
-
-
-@pytest.fixture(scope="module")
-def state_of(con):
-    fields = viewstate.app_fields(con)
-    return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
 
 
 def text_columns(frame: pd.DataFrame) -> dict:
@@ -49,6 +39,14 @@ def read_back(data: bytes, fmt: str, like: pd.DataFrame) -> pd.DataFrame:
         assert set(sheets) == {"data", "metadata"}
         assert {"page", "query", "parameters", "rounding", "rows"} <= set(sheets["metadata"]["key"])
         return sheets["data"]
+    if fmt == "datapackage":
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            path = json.loads(package.read("datapackage.json"))["resources"][0]["path"]
+            return read_back(package.read(path), "csv", like)
+    if fmt == "dta":  # Stata has no true/false (0/1) and no missing text ("")
+        back = pd.read_stata(io.BytesIO(data))
+        return back.astype({c: bool for c in like.columns if pd.api.types.is_bool_dtype(like[c])})
+    assert fmt == "parquet"
     return pd.read_parquet(io.BytesIO(data))
 
 

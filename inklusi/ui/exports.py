@@ -1,4 +1,4 @@
-"""The export panel under every page: this view or the whole dataset, in five formats, with
+"""The export panel under every page: this view or the whole dataset, in every format, with
 its JSON sidecar and a suggested citation. Files are made when a button is clicked."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from inklusi import export, links, registry
+from inklusi import export, links, metadata, registry
 from inklusi.i18n import t
 from inklusi.ui import data, state
 from inklusi.ui.page import IMAGE_FORMAT, current_lang
@@ -69,7 +69,7 @@ def panel(page: str) -> None:
         )
         st.caption(t("export.rows", lang, n=len(view.frame), name=name))
         st.markdown(t("export.cite", lang))
-        st.code(export.citation(view, lang, url, datetime.now(timezone.utc)), language=None, wrap_lines=True)
+        st.code(metadata.citation(view, lang, url, datetime.now(timezone.utc)), language=None, wrap_lines=True)
         st.caption(t("export.rounding", lang))
         st.session_state.setdefault(IMAGE_FORMAT, "png")
         st.segmented_control(

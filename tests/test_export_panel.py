@@ -1,0 +1,31 @@
+"""The export panel under every page offers every format, named in both languages, and names
+the file it downloads (the bytes of a download are checked in a browser: tests/test_browser.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from inklusi import export, registry
+from inklusi.i18n import t
+from tests.test_app import open_app
+
+PAGES = [page.name for page in registry.exported()]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_offers_the_data_package_and_the_stata_file(page):
+    path = None if page == registry.HOME.name else f"pages/{page}.py"
+    at = open_app({"lang": "en", "province": "53"}, path)
+    chooser = at.selectbox(key="export.format")
+    assert chooser.options == [t(f"export.format_{fmt}", "en") for fmt in export.FORMATS]
+    for fmt, extension in (("datapackage", ".zip"), ("dta", ".dta")):
+        chooser.select(fmt).run()
+        assert not at.exception, at.exception
+        caption = next(c.value for c in at.caption if " rows · file " in c.value)
+        assert f"{extension}. " in caption, caption
+
+
+def test_the_formats_are_named_in_indonesian():
+    at = open_app({"province": "53"})
+    options = at.selectbox(key="export.format").options
+    assert t("export.format_datapackage", "id") in options and t("export.format_dta", "id") in options
