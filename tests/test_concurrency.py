@@ -13,11 +13,9 @@ import json
 import random
 import statistics
 
-import pandas as pd
-from babel.numbers import format_decimal
-
-from inklusi.config import DATA_DIR
+from tests import cards
 from tests.browser import server
+from tests.cards import editions, expected
 from tests.protocol import Session
 
 CLIENTS = 20
@@ -25,25 +23,6 @@ INTERACTIONS = 20
 THINK = (5.0, 15.0)
 SINGLE_THINK = (0.5, 1.5)
 INDICATORS = ["imdi", "ild", "iptik", "internet_penduduk", "evdci", "ild_2020", "belanja_online"]
-
-
-def expected(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str, year: int) -> dict[str, str]:
-    """What the overview's cards must say, computed from data/values.csv with pandas."""
-    rows = values[(values.indicator == indicator) & (values.year == year)]
-    provincial = rows[rows.province != "ID"].value.dropna()
-    national = rows[rows.province == "ID"].value
-    decimals = int(catalogue.loc[indicator, "decimals"])
-    return {
-        f"Nilai nasional {year}": format_decimal(national.iloc[0], "#,##0.00####", locale="id_ID")
-        if len(national) else "tidak diterbitkan",
-        "Rentang antarprovinsi": format_decimal(round(provincial.max() - provincial.min(), 10),
-                                                "#,##0." + "0" * decimals, locale="id_ID"),
-    }
-
-
-def editions(values: pd.DataFrame, indicator: str) -> list[int]:
-    rows = values[(values.indicator == indicator) & (values.province != "ID")]
-    return sorted(int(y) for y in rows.year.unique())
 
 
 async def user(base: str, seed: int, values, catalogue, latencies: list, failures: list, think) -> None:
@@ -79,8 +58,7 @@ def p95(values: list[float]) -> float:
 
 
 def test_twenty_sessions_at_once(build_dir):
-    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
-    catalogue = pd.read_csv(DATA_DIR / "indicators.csv").set_index("id")
+    values, catalogue = cards.load()
     with server() as base:
         asyncio.run(crowd(base, 3, values, catalogue, SINGLE_THINK))  # warm the caches
         single, failures_single = asyncio.run(crowd(base, 1, values, catalogue, SINGLE_THINK))
