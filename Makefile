@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+# The two commands a newcomer needs: `make run` and `make test`; `make serve` for an audience (see README.md).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +6,7 @@ BUILD := $(or $(INKLUSI_BUILD_DIR),build)
 PORT ?= 8501
 DATA_INPUTS := $(wildcard data/*.csv data/*.toml) inklusi/build.py inklusi/mentoring.py inklusi/boundaries.py
 
-.PHONY: run test data bench clean
+.PHONY: run serve test data bench clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ data: $(BUILD)/.built
 run: $(VENV)/.runtime
 	-@$(MAKE) --no-print-directory data
 	$(PY) -m streamlit run dashboard.py --server.address=localhost --server.port=$(PORT)
+
+# nginx in front of one replica per core (REPLICAS=n to choose) on port 8080 (INKLUSI_SERVE_PORT).
+serve: $(VENV)/.runtime
+	-@$(MAKE) --no-print-directory data
+	$(PY) -m inklusi serve
 
 test: $(VENV)/.dev data
 	$(PY) -m pytest
