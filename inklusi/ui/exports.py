@@ -32,7 +32,10 @@ def link(page: str) -> str | None:
 
 def panel(page: str) -> None:
     L = lang()
-    with st.expander(t("export.title", L), icon=":material/download:"):
+    expander = st.expander(t("export.title", L), icon=":material/download:", key="export.open", on_change="rerun")
+    if not expander.open:  # built only when opened: most visits never open it
+        return
+    with expander:
         left, right = st.columns(2)
         scope = left.radio(t("export.scope", L), export.SCOPES, key="export.scope", horizontal=True,
                            format_func=lambda v: t(f"export.scope_{v}", L))
