@@ -2,9 +2,10 @@
 
 The proxy answers and serves the frontend itself with the right cache headers; text leaves
 compressed; the websocket works through it; a visitor's requests and reconnects reach the
-replica that holds the session (an upload to another replica is refused by Streamlit); a
-replica that is killed is replaced while the rest keeps running, and its visitor gets the
-view the URL holds back from the other replica; stopping the supervisor stops everything.
+replica that holds the session (an upload to another replica is refused by Streamlit); in
+Chromium every page works and an import stays with its visitor; a replica that is killed is
+replaced while the rest keeps running, and its visitor gets the view the URL holds back from
+the other replica; stopping the supervisor stops everything.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from playwright.sync_api import expect, sync_playwright
 from websockets.exceptions import ConnectionClosed
 
 from inklusi import nginx
+from inklusi.config import REPO
 from tests import cards
-from tests.browser import serve_state, served
+from tests.browser import Watch, launch, serve_state, served
 from tests.protocol import Session
 
 pytestmark = pytest.mark.skipif(not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
@@ -129,6 +133,35 @@ def upload(base: str, session_id: str, cookie: str, token: str) -> int:
         return urllib.request.urlopen(request, timeout=30).status
     except urllib.error.HTTPError as refused:
         return refused.code
+
+
+def test_in_chromium_every_page_works_and_an_import_stays_with_its_visitor(site, build_dir, tmp_path):
+    """Through the proxy: every page opens without an error; a file uploaded on the import page
+    (an HTTP upload beside the websocket) is used on the next page of the same visit."""
+    base, _ = site
+    records = pd.read_parquet(build_dir / "mentoring.parquet").head(300).drop(columns=["synthetic"])
+    records.to_csv(tmp_path / "programme.csv", index=False)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        watch = Watch(page)
+        for name in [""] + sorted(p.stem for p in (REPO / "pages").glob("*.py") if p.stem != "overview"):
+            page.goto(f"{base}/{name}?lang=en")  # the overview is the page at /
+            expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+            assert page.locator("[data-testid='stException']").count() == 0, name
+        assert watch.app_errors() == [] and watch.outside == []
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        watch = Watch(page)
+        page.goto(f"{base}/import?lang=en")
+        page.locator("input[type='file']").set_input_files(tmp_path / "programme.csv")
+        page.get_by_role("button", name="Use the 300 valid rows").click()
+        expect(page.get_by_text("This session uses Mentoring records from the file programme.csv")).to_be_visible(
+            timeout=30_000)
+        page.get_by_role("link", name="MSME sectors").click()
+        expect(page.get_by_text("Mentoring records from the imported file")).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("programme.csv (300 rows)")).to_be_visible()
+        browser.close()
+    assert watch.app_errors() == [] and watch.outside == []
 
 
 def test_a_killed_replica_is_replaced_and_its_visitor_gets_the_view_back(site):
