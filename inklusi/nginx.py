@@ -8,6 +8,7 @@ import grp
 import os
 import pwd
 import re
+import resource
 import shutil
 import subprocess
 import tomllib
@@ -96,6 +97,8 @@ def _upstreams(upstreams: list[str]) -> str:
 def render(site: Site) -> str:
     if not site.upstreams:
         raise NginxError("no replica to send visitors to")
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    open_files = 65536 if soft == resource.RLIM_INFINITY else min(soft, 65536)
     user = ""
     if os.geteuid() == 0:  # workers run as the owner of the files they serve
         owner = REPO.stat()
@@ -103,6 +106,8 @@ def render(site: Site) -> str:
     values = {
         "load_modules": "\n".join(f"load_module {p};" for p in site.brotli),
         "user": user,
+        "open_files": str(open_files),
+        "connections": str(min(open_files, 16384)),
         "run": str(site.run),
         "upload_mb": str(upload_megabytes()),
         "brotli": (f"    brotli on;\n    brotli_comp_level 5;\n    brotli_min_length 512;\n    brotli_types {TEXT_TYPES};"

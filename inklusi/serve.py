@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -236,8 +237,18 @@ def supervise(running: list[Child], run: Path, state: dict) -> None:
             time.sleep(0.5)
 
 
+def more_open_files() -> None:
+    """Raise this process's soft limit on open files to the hard one (the children inherit it):
+    every visitor holds a websocket in a replica and two connections in nginx."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def main(replicas_only: bool = False) -> int:
     settings = Settings.from_env()
+    more_open_files()
     ports = replica_ports(settings)
     problem = problems(settings, ports, replicas_only)
     if problem:

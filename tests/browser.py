@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -104,6 +105,7 @@ def served(replicas: int = 2, extra_env: dict | None = None):
             yield base, run
         finally:
             _stop(process, 30)
+    shutil.rmtree(run, ignore_errors=True)  # kept (logs, configuration) when the block failed
 
 
 def serve_state(run) -> dict:
