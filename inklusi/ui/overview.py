@@ -25,15 +25,15 @@ def render() -> None:
     st.title(t("overview.title", L))
     st.caption(t("overview.lead", L))
     page.show_url_notes({f: t(f"field.{f}", L) for f in FIELDS})
-    frame = display.province_values(indicator, year, L)
+    layout, published, notes = view_facts(indicator, year, L)
     headline(indicator, year, L)
 
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        if view == "map" and data.geojson(layout_of(frame)) is None:
+        if view == "map" and data.geojson(layout) is None:
             st.warning(t("map.missing_boundaries", L), icon=":material/map:")
             view = "tiles"
-        if colour == "gap" and frame["national"].isna().all():
+        if colour == "gap" and not published:
             st.caption(t("map.no_national_for_gap", L))
         fig, alt = map_figure(indicator, year, L, view, classes, colour, chosen)
         page.chart(fig, key=f"overview.{view}", alt=alt, clickable=True)
@@ -41,7 +41,15 @@ def render() -> None:
     with right:
         fig, alt = ranking_figure(indicator, year, L, chosen)
         page.chart(fig, key="overview.ranking", alt=alt, clickable=True)
-    flagged(frame, L)
+    flagged(notes, L)
+
+
+@data.cached(max_entries=400)
+def view_facts(indicator: str, year: int, L: str) -> tuple[int, bool, list[str]]:
+    """(map layout, whether a national value is published, the data notes) of a view: worked
+    out once per edition and language, not with pandas on every run."""
+    frame = display.province_values(indicator, year, L)
+    return layout_of(frame), bool(frame["national"].notna().any()), data_notes(frame, L)
 
 
 def layout_of(frame: pd.DataFrame) -> int:
@@ -141,13 +149,19 @@ def ranking_figure(indicator: str, year: int, L: str, chosen: str) -> tuple[go.F
     return fig, ranking_alt(frame, what=what, chart=t("alt.kind_bar", L), lang=L, decimals=d)
 
 
-def flagged(frame: pd.DataFrame, L: str) -> None:
-    """Every corrected, annotated or missing value of the view, in words."""
-    notes = frame[frame["note_id"].notna() | frame["value"].isna()]
-    if notes.empty:
+def data_notes(frame: pd.DataFrame, L: str) -> list[str]:
+    """Every corrected, annotated or missing value of the view, in words (Markdown list items)."""
+    lines = []
+    for _, row in frame[frame["note_id"].notna() | frame["value"].isna()].iterrows():
+        text = pick(row, "note", L) if pd.notna(row["note_id"]) else t("overview.missing_value", L)
+        flag = t(f"flag.{row['flag']}", L) if pd.notna(row["flag"]) else t("common.no_data", L)
+        lines.append(f"- **{row['name']}** ({flag}): {text}")
+    return lines
+
+
+def flagged(notes: list[str], L: str) -> None:
+    if not notes:
         return
     with st.expander(t("overview.notes", L, n=len(notes)), icon=":material/fact_check:"):
-        for _, row in notes.iterrows():
-            text = pick(row, "note", L) if pd.notna(row["note_id"]) else t("overview.missing_value", L)
-            flag = t(f"flag.{row['flag']}", L) if pd.notna(row["flag"]) else t("common.no_data", L)
-            st.markdown(f"- **{row['name']}** ({flag}): {text}")
+        for line in notes:
+            st.markdown(line)
