@@ -25,6 +25,9 @@ BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_mo
 TEXT_TYPES = "text/css application/javascript application/json application/geo+json image/svg+xml text/plain text/csv"
 COOKIE = "inklusi_replica"
 COOKIE_ATTRIBUTES = "Path=/; HttpOnly; SameSite=Lax"
+# A replica that failed is left alone this long: time for the supervisor to start it again
+# and for its first run (imports, caches) before visitors come back to it.
+RETRY_SECONDS = 10
 
 
 class NginxError(RuntimeError):
@@ -88,8 +91,9 @@ def _upstreams(upstreams: list[str]) -> str:
     """One group per replica: the replica first, the others as backups for when it is down."""
     groups = []
     for i, address in enumerate(upstreams, 1):
-        servers = [f"        server {address} max_fails=1 fail_timeout=10s;"]
-        servers += [f"        server {other} backup max_fails=1 fail_timeout=10s;" for other in upstreams if other != address]
+        servers = [f"        server {address} max_fails=1 fail_timeout={RETRY_SECONDS}s;"]
+        servers += [f"        server {other} backup max_fails=1 fail_timeout={RETRY_SECONDS}s;"
+                    for other in upstreams if other != address]
         groups.append(f"    upstream r{i} {{\n" + "\n".join(servers) + "\n        keepalive 16;\n    }")
     return "\n".join(groups)
 
