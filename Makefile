@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+# The two commands a newcomer needs: `make run` and `make test`; `make serve` for an audience (see README.md).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,7 +7,7 @@ PORT ?= 8501
 AXE := $(BUILD)/axe/node_modules/axe-core/axe.min.js
 DATA_INPUTS := $(wildcard data/*.csv data/*.toml) inklusi/build.py inklusi/mentoring.py inklusi/boundaries.py
 
-.PHONY: run test lint data bench clean
+.PHONY: run serve test lint data bench clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ data: $(BUILD)/.built
 run: $(VENV)/.runtime
 	-@$(MAKE) --no-print-directory data
 	$(PY) -m streamlit run dashboard.py --server.address=localhost --server.port=$(PORT)
+
+# nginx in front of one replica per core (REPLICAS=n to choose) on port 8080 (INKLUSI_SERVE_PORT).
+serve: $(VENV)/.runtime
+	-@$(MAKE) --no-print-directory data
+	$(PY) -m inklusi serve
 
 # axe-core for the accessibility tests, from the npm registry (git-ignored under build/).
 $(AXE):

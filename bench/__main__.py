@@ -1,6 +1,7 @@
 """Benchmark: `make bench` (python -m bench). Prints a table, writes bench/results/latest.json
 and exits 1 when a target is missed. `python -m bench --quick` leaves out the 10-million-row
-run and the build."""
+run, the build and the serving benchmark; `python -m bench --serve` runs only the serving
+benchmark (bursts of visitors, bytes on the wire, a replica killed; needs nginx)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 import tempfile
 import time
 
-from bench import app, browser, imports, scale
+from bench import app, browser, imports, scale, serving
 from inklusi.config import REPO
 
 RESULTS = REPO / "bench" / "results"
@@ -42,8 +43,12 @@ def build_seconds() -> dict:
     return {"seconds": seconds}
 
 
-def measure(quick: bool) -> dict:
+def measure(quick: bool, serve_only: bool) -> dict:
     report = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%d %H:%M %Z")}
+    if serve_only or not quick:
+        report["serve"] = serving.measure()
+    if serve_only:
+        return report
     if not quick:
         report["build"] = build_seconds()
     report["rerun"] = app.reruns()
@@ -60,7 +65,10 @@ def measure(quick: bool) -> dict:
 
 
 def verdicts(report: dict) -> dict[str, bool]:
-    checks = {
+    if "rerun" not in report:
+        return serving.verdicts(report["serve"])
+    checks = serving.verdicts(report["serve"]) if "serve" in report else {}
+    checks |= {
         "rerun median <= 150 ms": max(p["median_ms"] for p in report["rerun"].values()) <= TARGETS["rerun_median_ms"],
         "first page <= 3 s": report["cold_start"]["first_page_s"] <= TARGETS["cold_start_s"],
         "map figure JSON <= 300 KB": max(report["map_bytes"]["figure_json"].values()) <= TARGETS["map_json_bytes"],
@@ -74,6 +82,12 @@ def verdicts(report: dict) -> dict[str, bool]:
 
 def table(report: dict) -> list[str]:
     lines = [f"{'measure':46} {'value':>16}"]
+    lines += app_table(report) if "rerun" in report else []
+    return lines + (serving.table(report["serve"]) if "serve" in report else [])
+
+
+def app_table(report: dict) -> list[str]:
+    lines = []
     if "build" in report:
         lines.append(f"{'build (data, records, maps)':46} {report['build'].get('seconds', 'failed'):>14} s")
     for name, facts in report["rerun"].items():
@@ -114,7 +128,7 @@ def table(report: dict) -> list[str]:
 
 
 def main() -> int:
-    report = measure(quick="--quick" in sys.argv)
+    report = measure(quick="--quick" in sys.argv, serve_only="--serve" in sys.argv)
     report["targets"] = verdicts(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))

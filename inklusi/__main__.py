@@ -1,4 +1,4 @@
-"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ... | export ...`."""
+"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ... | export ... | serve`."""
 
 from __future__ import annotations
 
@@ -77,6 +77,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from inklusi import serve  # imports Streamlit: only for this command
+
+    return serve.main(replicas_only=args.replicas_only)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m inklusi", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -106,6 +112,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")
     p.add_argument("--force", action="store_true", help="replace OUT and OUT.json if they exist")
     p.set_defaults(run=cmd_export)
+    p = sub.add_parser("serve", help="nginx and N Streamlit replicas on one port (make serve); settings in the README")
+    p.add_argument(
+        "--replicas-only",
+        action="store_true",
+        help="no nginx: replicas for another host's nginx (INKLUSI_UPSTREAMS there)",
+    )
+    p.set_defaults(run=cmd_serve)
     return top
 
 

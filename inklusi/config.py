@@ -40,6 +40,11 @@ SETTINGS = {
         Setting(
             "INKLUSI_PUBLIC_URL", None, "the address the audience reaches the dashboard at (QR codes, shared links)"
         ),
+        Setting("INKLUSI_SERVE_PORT", "8080", "the audience's port of make serve"),
+        Setting("INKLUSI_SERVE_ADDRESS", "0.0.0.0", "where make serve's nginx listens"),
+        Setting("INKLUSI_REPLICA_PORT", "8601", "port of the first replica (0: free ports)"),
+        Setting("INKLUSI_REPLICA_ADDRESS", "127.0.0.1", "where the replicas listen"),
+        Setting("INKLUSI_UPSTREAMS", None, "replicas on other hosts (host:port,...) that nginx also sends to"),
         Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
     )
 }

@@ -1,4 +1,5 @@
-"""A real server on a free localhost port and headless Chromium driving it (Playwright).
+"""A real server on a free localhost port (one Streamlit process as `make run` starts it, or
+nginx and replicas as `make serve` does) and headless Chromium driving it (Playwright).
 
 Playwright cannot download its own browser here; Debian's chromium is used instead
 (`apt-get install chromium`, which .ci/run does); the setting INKLUSI_CHROMIUM overrides the path.
@@ -6,10 +7,13 @@ Playwright cannot download its own browser here; Debian's chromium is used inste
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -38,10 +42,33 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _healthy(base: str) -> bool:
+    try:
+        return urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok"
+    except OSError:
+        return False
+
+
+def _stop(process: subprocess.Popen, seconds: float) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = (), log: Path | None = None):
     """`streamlit run dashboard.py` on a free port; yields its base URL. Its output goes to log
     (a file the caller can read for warnings), or nowhere."""
+    with streamlit_process(extra_env, extra_args, log) as (base, _):
+        yield base
+
+
+@contextmanager
+def streamlit_process(extra_env: dict | None = None, extra_args: tuple[str, ...] = (), log: Path | None = None):
+    """As server(); yields (base URL, process)."""
     port = free_port()
     env = os.environ | (extra_env or {})
     output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
@@ -69,23 +96,61 @@ def server(extra_env: dict | None = None, extra_args: tuple[str, ...] = (), log:
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("the server did not start")
-        yield base
+        while not _healthy(base):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.3)
+        yield base, process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process, 10)
         if log:
             output.close()
+
+
+@contextmanager
+def served(replicas: int = 2, extra_env: dict | None = None):
+    """`python -m inklusi serve` (nginx in front of `replicas` replicas) on free ports; yields
+    (base URL, run folder). The run folder's state.json names every process and its pid.
+    Stopping the supervisor stops nginx and the replicas (they also die with it if it is killed)."""
+    port = free_port()
+    env = (
+        os.environ
+        | {
+            "INKLUSI_SERVE_PORT": str(port),
+            "INKLUSI_SERVE_ADDRESS": "127.0.0.1",
+            "INKLUSI_REPLICA_PORT": "0",
+            "REPLICAS": str(replicas),
+        }
+        | (extra_env or {})
+    )
+    run = config.build_dir() / "serve" / str(port)
+    (run / "state.json").unlink(missing_ok=True)
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "inklusi", "serve"],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 240  # the first start compresses the frontend files
+            while not ((run / "state.json").exists() and _healthy(base)):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output.seek(0)
+                    raise RuntimeError(f"make serve did not start: {output.read()[-2000:]}")
+                time.sleep(0.3)
+            yield base, run
+        finally:
+            _stop(process, 30)
+    shutil.rmtree(run, ignore_errors=True)  # kept (logs, configuration) when the block failed
+
+
+def serve_state(run) -> dict:
+    """What the supervisor of a run folder says is running (replicas, pids)."""
+    return json.loads((run / "state.json").read_text())
 
 
 class Watch:

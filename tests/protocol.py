@@ -10,25 +10,29 @@ from __future__ import annotations
 import asyncio
 import time
 
-import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from inklusi.warmup import connect
+
 
 class Session:
-    def __init__(self, base: str):
+    """One browser tab. cookie: the Cookie header a browser would send (a proxy's affinity
+    cookie, for one); open_timeout: how long to wait for the websocket to open."""
+
+    def __init__(self, base: str, cookie: str = "", open_timeout: float = 10):
         self.base = base
+        self.headers = {"Cookie": cookie} if cookie else {}
+        self.open_timeout = open_timeout
         self.socket = None
         self.elements: list = []
         self.query_string = ""
         self.not_found = False
+        self.session_id = ""
 
     async def __aenter__(self) -> "Session":
-        url = self.base.replace("http://", "ws://") + "/_stcore/stream"
-        self.socket = await websockets.connect(
-            url, subprotocols=["streamlit"], origin=self.base, max_size=64 * 1024 * 1024
-        )
+        self.socket = await connect(self.base, self.headers, self.open_timeout)
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -57,6 +61,8 @@ class Session:
                 self.not_found = True
             elif kind == "page_info_changed":
                 self.query_string = reply.page_info_changed.query_string
+            elif kind == "new_session":
+                self.session_id = reply.new_session.initialize.session_id
             elif kind == "script_finished":
                 if reply.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY:
                     return time.perf_counter() - started

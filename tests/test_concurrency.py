@@ -12,38 +12,15 @@ from __future__ import annotations
 import asyncio
 import random
 
-import pandas as pd
-from babel.numbers import format_decimal
-
-from inklusi.config import DATA_DIR
+from tests import cards
 from tests.browser import server
+from tests.cards import editions, expected
 from tests.protocol import Session
 
 CLIENTS = 20
 INTERACTIONS = 20
 THINK = (5.0, 15.0)
 INDICATORS = ["imdi", "ild", "iptik", "internet_penduduk", "evdci", "ild_2020", "belanja_online"]
-
-
-def expected(values: pd.DataFrame, catalogue: pd.DataFrame, indicator: str, year: int) -> dict[str, str]:
-    """What the overview's cards must say, computed from data/values.csv with pandas."""
-    rows = values[(values.indicator == indicator) & (values.year == year)]
-    provincial = rows[rows.province != "ID"].value.dropna()
-    national = rows[rows.province == "ID"].value
-    decimals = int(catalogue.loc[indicator, "decimals"])
-    return {
-        f"Nilai nasional {year}": format_decimal(national.iloc[0], "#,##0.00####", locale="id_ID")
-        if len(national)
-        else "tidak diterbitkan",
-        "Rentang antarprovinsi": format_decimal(
-            round(provincial.max() - provincial.min(), 10), "#,##0." + "0" * decimals, locale="id_ID"
-        ),
-    }
-
-
-def editions(values: pd.DataFrame, indicator: str) -> list[int]:
-    rows = values[(values.indicator == indicator) & (values.province != "ID")]
-    return sorted(int(y) for y in rows.year.unique())
 
 
 async def user(base: str, seed: int, values, catalogue, latencies: list, failures: list, think) -> None:
@@ -75,8 +52,7 @@ async def crowd(base: str, count: int, values, catalogue, think=THINK) -> tuple[
 
 
 def test_twenty_sessions_at_once():
-    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
-    catalogue = pd.read_csv(DATA_DIR / "indicators.csv").set_index("id")
+    values, catalogue = cards.load()
     with server() as base:
         many, failures = asyncio.run(crowd(base, CLIENTS, values, catalogue))
     assert failures == [], failures[:3]

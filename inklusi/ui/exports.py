@@ -26,7 +26,10 @@ def link(page: str) -> str | None:
 
 def panel(page: str) -> None:
     lang = current_lang()
-    with st.expander(t("export.title", lang), icon=":material/download:"):
+    expander = st.expander(t("export.title", lang), icon=":material/download:", key="export.open", on_change="rerun")
+    if not expander.open:  # built only when opened: most visits never open it
+        return
+    with expander:
         left, right = st.columns(2)
         scope = left.radio(
             t("export.scope", lang),

@@ -26,17 +26,17 @@ def render() -> None:
     st.title(t("overview.title", lang))
     st.caption(t("overview.lead", lang))
     page.show_url_notes()
-    frame = display.province_values(indicator, year, lang)
+    layout, has_level, notes = view_facts(indicator, year, lang)
     phone = page.on_phone()
     cards = headline_cards(indicator, year, lang)
     headline(cards[:1] if phone else cards)  # on a phone, one number and then the map
 
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        if view == "map" and data.geojson(layout_of(frame)) is None:
+        if view == "map" and data.geojson(layout) is None:
             st.warning(t("map.missing_boundaries", lang), icon=":material/map:")
             view = "tiles"
-        if colour == "gap" and level_of(frame) is None:
+        if colour == "gap" and not has_level:
             st.caption(t("map.no_national_for_gap", lang))
         fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen, phone)
         page.chart(fig, key=f"overview.{view}", alt=alt, clickable=True)
@@ -46,7 +46,15 @@ def render() -> None:
         page.chart(fig, key="overview.ranking", alt=alt, clickable=True)
     if phone:
         headline(cards[1:])
-    flagged(frame, lang)
+    flagged(notes, lang)
+
+
+@data.cached(max_entries=400)
+def view_facts(indicator: str, year: int, lang: str) -> tuple[int, bool, list[str]]:
+    """(map layout, whether a national level is published to colour the gap from, the data
+    notes) of a view: worked out once per edition and language, not with pandas on every run."""
+    frame = display.province_values(indicator, year, lang)
+    return layout_of(frame), level_of(frame) is not None, data_notes(frame, lang)
 
 
 def headline(cards: list[tuple]) -> None:
@@ -207,13 +215,19 @@ def ranking_figure(indicator: str, year: int, lang: str, chosen: str) -> tuple[g
     return fig, ranking_alt(frame, what=what, chart=t("alt.kind_bar", lang), lang=lang, decimals=d)
 
 
-def flagged(frame: pd.DataFrame, lang: str) -> None:
-    """Every corrected, annotated or missing value of the view, in words."""
-    notes = frame[frame["note_id"].notna() | frame["value"].isna()]
-    if notes.empty:
+def data_notes(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Every corrected, annotated or missing value of the view, in words (Markdown list items)."""
+    lines = []
+    for _, row in frame[frame["note_id"].notna() | frame["value"].isna()].iterrows():
+        text = pick(row, "note", lang) if pd.notna(row["note_id"]) else t("overview.missing_value", lang)
+        flag = t(f"flag.{row['flag']}", lang) if pd.notna(row["flag"]) else t("common.no_data", lang)
+        lines.append(f"- **{row['name']}** ({flag}): {text}")
+    return lines
+
+
+def flagged(notes: list[str], lang: str) -> None:
+    if not notes:
         return
     with st.expander(t("overview.notes", lang, n=len(notes)), icon=":material/fact_check:"):
-        for _, row in notes.iterrows():
-            text = pick(row, "note", lang) if pd.notna(row["note_id"]) else t("overview.missing_value", lang)
-            flag = t(f"flag.{row['flag']}", lang) if pd.notna(row["flag"]) else t("common.no_data", lang)
-            st.markdown(f"- **{row['name']}** ({flag}): {text}")
+        for line in notes:
+            st.markdown(line)

@@ -1,0 +1,341 @@
+"""`make serve` (python -m inklusi serve): the dashboard for a room full of visitors.
+
+N Streamlit replicas (one per core unless REPLICAS says otherwise) on 127.0.0.1:8601.., and
+nginx in front of them on one port for the audience. A replica or nginx that exits is
+started again; SIGINT or SIGTERM stops everything. `--replicas-only` runs the replicas
+without nginx, for a host whose replicas another host's nginx names in INKLUSI_UPSTREAMS.
+Every setting is an environment variable (see the README).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit
+
+from inklusi import config, nginx, precompress, warmup
+from inklusi.config import REPO
+
+READY_SECONDS = 90  # a replica's start (imports, data) on a busy machine
+STOP_SECONDS = 10
+QUICK_EXIT_SECONDS = 30  # a child that exits sooner than this is restarted after a growing pause
+
+
+@dataclass
+class Settings:
+    port: int  # the audience's port
+    address: str  # where nginx listens
+    replicas: int  # replicas on this machine
+    replica_address: str
+    first_port: int  # 0: any free ports
+    remote: list[str] = field(default_factory=list)  # host:port of replicas on other hosts
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """The settings of config.SETTINGS, and REPLICAS (make's variable, also read from the environment)."""
+        return cls(
+            port=int(config.setting("INKLUSI_SERVE_PORT")),
+            address=config.setting("INKLUSI_SERVE_ADDRESS"),
+            replicas=int(os.environ.get("REPLICAS") or len(os.sched_getaffinity(0))),
+            replica_address=config.setting("INKLUSI_REPLICA_ADDRESS"),
+            first_port=int(config.setting("INKLUSI_REPLICA_PORT")),
+            remote=[u.strip() for u in (config.setting("INKLUSI_UPSTREAMS") or "").split(",") if u.strip()],
+        )
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the supervisor dies, however it dies (Linux)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class Child:
+    """A process the supervisor keeps running: its command, log and restart pause; a replica
+    also has its base URL, to be visited once whenever it starts."""
+
+    def __init__(self, name: str, argv: list[str], log: Path, base: str | None = None):
+        self.name, self.argv, self.log, self.base = name, argv, log, base
+        self.process: subprocess.Popen | None = None
+        self.started = 0.0
+        self.pause = 1.0
+        self.due = 0.0  # when a child that exited may be started again
+
+    def start(self) -> None:
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen(
+                self.argv,
+                cwd=REPO,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
+        self.started = time.monotonic()
+
+    def check(self) -> bool:
+        """Start the child again if it exited (after a pause that grows while it keeps exiting
+        quickly); True when it was started again."""
+        code = self.process.poll()
+        if code is None:
+            return False
+        now = time.monotonic()
+        if not self.due:
+            quick = now - self.started < QUICK_EXIT_SECONDS
+            self.pause = min(self.pause * 2, 30.0) if quick else 1.0
+            self.due = now + (self.pause if quick else 0.0)
+            print(
+                f"{self.name} exited with code {code}; starting it again"
+                + (f" in {self.pause:.0f} s" if quick else ""),
+                flush=True,
+            )
+        if now < self.due:
+            return False
+        self.due = 0.0
+        self.start()
+        if self.base:
+            threading.Thread(target=self.warm, daemon=True).start()
+        return True
+
+    def warm(self) -> None:
+        """Once it answers, the replica's first run (imports, caches), before the visitors'."""
+        deadline = time.monotonic() + READY_SECONDS
+        while not answers(f"{self.base}/_stcore/health") and time.monotonic() < deadline:
+            time.sleep(0.3)
+        warmup.visit(self.base)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+
+
+def port_free(address: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((address, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(address: str) -> int:
+    with socket.socket() as s:
+        s.bind((address, 0))
+        return s.getsockname()[1]
+
+
+def replica_ports(settings: Settings) -> list[int]:
+    if settings.first_port == 0:
+        return [free_port(settings.replica_address) for _ in range(settings.replicas)]
+    return list(range(settings.first_port, settings.first_port + settings.replicas))
+
+
+def replica(address: str, port: int, run: Path) -> Child:
+    argv = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO / "dashboard.py"),
+        "--server.address",
+        address,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    return Child(f"replica {address}:{port}", argv, run / f"replica-{port}.log", base=f"http://{address}:{port}")
+
+
+def answers(url: str, timeout: float = 2) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_ready(children: list[Child], urls: list[str]) -> None:
+    deadline = time.monotonic() + READY_SECONDS
+    pending = dict(zip(urls, children, strict=True))
+    while pending:
+        for url, child in list(pending.items()):
+            if child.process.poll() is not None:
+                raise RuntimeError(f"{child.name} exited with code {child.process.returncode}; see {child.log}")
+            if answers(url):
+                del pending[url]
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{', '.join(c.name for c in pending.values())} did not answer within {READY_SECONDS} s")
+        time.sleep(0.3)
+
+
+def frontend_mirror(serve_dir: Path, with_brotli: bool) -> Path:
+    """Streamlit's frontend files with compressed copies, one folder per installed version."""
+    source = Path(streamlit.__file__).parent / "static"
+    target = serve_dir / "frontend" / f"streamlit-{streamlit.__version__}"
+    if not target.exists():
+        print("compressing Streamlit's frontend files once for this version (a minute or so)...", flush=True)
+    precompress.mirror(source, target, with_brotli=with_brotli)
+    return target
+
+
+def maps_mirror(serve_dir: Path, with_brotli: bool) -> Path:
+    target = serve_dir / "maps"
+    target.mkdir(parents=True, exist_ok=True)
+    if config.STATIC_MAPS.exists():
+        precompress.mirror(config.STATIC_MAPS, target, with_brotli=with_brotli)
+    return target
+
+
+def write_state(run: Path, state: dict) -> None:
+    """run/state.json: what is running where (for an operator, the tests and the benchmark)."""
+    partial = run / "state.json.part"
+    partial.write_text(json.dumps(state, indent=2))
+    partial.replace(run / "state.json")
+
+
+class Stop(Exception):
+    pass
+
+
+def _stop(signum, frame):
+    raise Stop()
+
+
+def problems(settings: Settings, ports: list[int], replicas_only: bool) -> str | None:
+    """Why serving cannot start (nginx missing, a port taken), or None."""
+    if not replicas_only:
+        try:
+            nginx.binary()
+        except nginx.NginxError as exc:
+            return str(exc)
+    busy = [p for p in ports if not port_free(settings.replica_address, p)]
+    if not replicas_only and not port_free(settings.address, settings.port):
+        busy.insert(0, settings.port)
+    if busy:
+        return (
+            f"port(s) {', '.join(map(str, busy))} already in use: stop what uses them, or choose others with "
+            "INKLUSI_SERVE_PORT and INKLUSI_REPLICA_PORT"
+        )
+    return None
+
+
+def proxy(settings: Settings, local: list[str], run: Path) -> tuple[Child, bool]:
+    """nginx configured for the replicas (and its compressed files ready); (child, brotli)."""
+    modules = nginx.brotli_modules(nginx.binary())
+    serve_dir = run.parent
+    site = nginx.Site(
+        listen=f"{settings.address}:{settings.port}",
+        upstreams=local + settings.remote,
+        run=run,
+        frontend=frontend_mirror(serve_dir, bool(modules)),
+        maps=maps_mirror(serve_dir, bool(modules)),
+        maps_url=config.STATIC_MAPS_URL,
+        pages=sorted(p.stem for p in (REPO / "pages").glob("*.py")),
+        brotli=modules,
+    )
+    return Child("nginx", nginx.command(nginx.write(site), run), run / "nginx.log"), bool(modules)
+
+
+def warm_all(children: list[Child]) -> None:
+    threads = [threading.Thread(target=warmup.visit, args=(child.base,), daemon=True) for child in children]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def supervise(running: list[Child], run: Path, state: dict) -> None:
+    """Forever: start again whatever exits, and keep state.json up to date."""
+    while True:
+        write_state(run, state | {"pids": {c.name: c.process.pid for c in running}})
+        while not any([child.check() for child in running]):
+            time.sleep(0.5)
+
+
+def more_open_files() -> None:
+    """Raise this process's soft limit on open files to the hard one (the children inherit it):
+    every visitor holds a websocket in a replica and two connections in nginx."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
+def main(replicas_only: bool = False) -> int:
+    settings = Settings.from_env()
+    more_open_files()
+    ports = replica_ports(settings)
+    problem = problems(settings, ports, replicas_only)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    run = (
+        config.build_dir() / "serve" / (f"replicas-{ports[0] if ports else 0}" if replicas_only else str(settings.port))
+    )
+    run.mkdir(parents=True, exist_ok=True)
+    replicas = [replica(settings.replica_address, port, run) for port in ports]
+    local = [f"{settings.replica_address}:{port}" for port in ports]
+    running: list[Child] = []
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    try:
+        for child in replicas:
+            child.start()
+            running.append(child)
+        nginx_child, brotli = (None, False) if replicas_only else proxy(settings, local, run)
+        wait_until_ready(replicas, [f"{child.base}/_stcore/health" for child in replicas])
+        warm_all(replicas)
+        for address in settings.remote:
+            if not answers(f"http://{address}/_stcore/health"):
+                print(f"warning: the replica at {address} does not answer (yet)", flush=True)
+        state = {"supervisor": os.getpid(), "replicas": local, "remote": settings.remote, "run": str(run)}
+        if nginx_child:
+            host = "127.0.0.1" if settings.address in ("0.0.0.0", "") else settings.address
+            state |= {"url": f"http://{host}:{settings.port}", "brotli": brotli}
+            nginx_child.start()
+            running.append(nginx_child)
+            wait_until_ready([nginx_child], [state["url"] + "/_stcore/health"])
+        print(
+            f"Inklusi: {len(local)} replica(s) on {', '.join(local)}"
+            + (
+                f"; for the audience: port {settings.port} of this machine ({state['url']} here); logs in {run}"
+                if nginx_child
+                else ""
+            )
+            + "; Ctrl-C stops",
+            flush=True,
+        )
+        supervise(running, run, state)
+    except Stop:
+        return 0
+    except (RuntimeError, nginx.NginxError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stop_all(running)
+
+
+def stop_all(running: list[Child]) -> None:
+    for child in running:
+        child.stop()
+    deadline = time.monotonic() + STOP_SECONDS
+    for child in running:
+        try:
+            child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.process.kill()
