@@ -14,14 +14,7 @@ from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import t
 
 APP = str(REPO / "dashboard.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/profile.py",
-    "pages/gaps.py",
-    "pages/sectors.py",
-    "pages/targeting.py",
-    "pages/sources.py",
-]
+PAGES = [f"pages/{page.name}.py" for page in registry.PAGES]
 TITLES = {"id": "Ringkasan nasional", "en": "National overview"}
 FAMILY_HEADS = [
     "imdi",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from inklusi import registry
 from inklusi.i18n import t
 from tests.browser import Watch, server
 from tests.test_import_pages import INDICATORS, MENTORING
 
-PAGES = ["overview", "profile", "gaps", "sectors", "targeting", "sources", "dictionary", "import"]
+PAGES = [page.name for page in registry.PAGES if page.name != "present"]  # presenter mode last, below
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from inklusi import registry
 from tests.test_app import APP
 
-PAGES = ["overview", "profile", "gaps", "sectors", "targeting", "present", "import", "sources", "dictionary"]
+PAGES = [page.name for page in registry.PAGES]
 MENTORING = (
     "id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after\n"
     + "".join(
