@@ -42,6 +42,7 @@ COLORBAR = dict(
     title=dict(side="top"),
 )
 BOTTOM = 64  # room under the map for the horizontal colour bar and its title
+TILE_EDGE = dict(color="white", width=1)
 
 
 @dataclass(frozen=True)
@@ -203,80 +204,47 @@ def tile_grid(
     has = grid[grid["value"].notna()]
     if len(has):
         z, settings, positions = colour_values(has["value"].to_numpy(float), scale)
+        colours = {k: v for k, v in settings.items() if k in ("colorscale", "colorbar")}
+        colours |= {"cmin": settings["zmin"], "cmax": settings["zmax"]} if "zmin" in settings else {}
+        colours |= {"cmid": settings["zmid"]} if "zmid" in settings else {}
         fig.add_trace(
-            go.Scatter(
-                x=has["col"],
-                y=has["row"],
-                mode="markers+text",
-                text=has["short"],
-                customdata=has[["province"]],
-                hovertext=has["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
+            tile_trace(
+                has,
+                "markers+text",
+                dict(symbol="square", size=40, color=z, line=TILE_EDGE, showscale=True, **colours),
                 textfont=dict(size=10, color=text_colours(positions, scale.midpoint is not None)),
-                marker=dict(
-                    symbol="square",
-                    size=40,
-                    color=z,
-                    line=dict(color="white", width=1),
-                    **{k: v for k, v in settings.items() if k in ("colorscale", "colorbar")},
-                    **({"cmin": settings["zmin"], "cmax": settings["zmax"]} if "zmin" in settings else {}),
-                    **({"cmid": settings["zmid"]} if "zmid" in settings else {}),
-                    showscale=True,
-                ),
                 name="",
                 showlegend=False,
             )
         )
     shaky = unreliable_rows(grid)
     if len(shaky):
-        fig.add_trace(
-            go.Scatter(
-                x=shaky["col"],
-                y=shaky["row"],
-                mode="markers",
-                customdata=shaky[["province"]],
-                hovertext=shaky["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker=dict(symbol="square-x", size=40, color=UNRELIABLE_WASH, line=dict(color="#333", width=1)),
-                name=scale.unreliable,
-                showlegend=True,
-                meta=OVERLAY,
-            )
-        )
+        wash = dict(symbol="square-x", size=40, color=UNRELIABLE_WASH, line=dict(color="#333", width=1))
+        fig.add_trace(tile_trace(shaky, "markers", wash, name=scale.unreliable, showlegend=True, meta=OVERLAY))
     missing = grid[grid["value"].isna()]
     if len(missing):
+        empty = dict(symbol="square", size=40, color=NO_DATA, line=TILE_EDGE)
         fig.add_trace(
-            go.Scatter(
-                x=missing["col"],
-                y=missing["row"],
-                mode="markers+text",
-                text=missing["short"],
-                customdata=missing[["province"]],
-                hovertext=missing["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                textfont=dict(size=10),
-                marker=dict(symbol="square", size=40, color=NO_DATA, line=dict(color="white", width=1)),
-                name=scale.no_data,
-                showlegend=True,
-            )
+            tile_trace(missing, "markers+text", empty, textfont=dict(size=10), name=scale.no_data, showlegend=True)
         )
     chosen = grid[grid["province"] == highlight]
     if len(chosen):
-        fig.add_trace(
-            go.Scatter(
-                x=chosen["col"],
-                y=chosen["row"],
-                mode="markers",
-                hoverinfo="skip",
-                customdata=chosen[["province"]],
-                marker=dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3)),
-                showlegend=False,
-            )
-        )
+        ring = dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3))
+        fig.add_trace(tile_trace(chosen, "markers", ring, hoverinfo="skip", showlegend=False))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False)
     return finish(fig, labels, height=height, bottom=BOTTOM)
+
+
+def tile_trace(rows: pd.DataFrame, mode: str, marker: dict, **style) -> go.Scatter:
+    """One layer of the tile grid: its tiles where the grid puts them, each with its province
+    (a click opens the profile), its hover text and, with text in the mode, its short label."""
+    hover = {} if "hoverinfo" in style else {"hovertext": rows["hover"], "hovertemplate": "%{hovertext}<extra></extra>"}
+    text = {"text": rows["short"]} if "text" in mode else {}
+    return go.Scatter(
+        x=rows["col"], y=rows["row"], mode=mode, customdata=rows[["province"]], marker=marker, **hover, **text, **style
+    )
 
 
 def categories(

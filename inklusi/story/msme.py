@@ -220,21 +220,6 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
         "ecommerce": last["national"],
         "knowledge": list(knowledge["value"]),
     }
-    counts = run("indicator_by_province", indicator="ecommerce_usaha", year=int(last["year"]))
-    shaky = counts[counts["reliability"] == "unreliable"]
-    national_rse = counts["rse"].dropna()
-    notes = [
-        t(
-            "notes.msme",
-            lang,
-            unreliable=", ".join(
-                f"{reference.province_name(p, lang)} (RSE {number(r, lang, 2)} %)"
-                for p, r in zip(shaky["province"], shaky["rse"], strict=True)
-            )
-            or "-",
-            n=len(national_rse),
-        )
-    ]
     return Slide(
         "msme",
         t("story.msme_heading", lang),
@@ -243,5 +228,16 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
         " ".join(sentences),
         facts,
         list(dict.fromkeys(used)),
-        notes,
+        [_unreliable_note(run, int(last["year"]), lang)],
     )
+
+
+def _unreliable_note(run, year: int, lang: str) -> str:
+    """The speaker's note on the e-commerce counts of the year: which provinces BPS calls unreliable."""
+    counts = run("indicator_by_province", indicator="ecommerce_usaha", year=year)
+    shaky = counts[counts["reliability"] == "unreliable"]
+    named = ", ".join(
+        f"{reference.province_name(p, lang)} (RSE {number(r, lang, 2)} %)"
+        for p, r in zip(shaky["province"], shaky["rse"], strict=True)
+    )
+    return t("notes.msme", lang, unreliable=named or "-", n=len(counts["rse"].dropna()))

@@ -94,10 +94,9 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
     )
 
 
-def gap(run, lang: str, pin: str, geojson) -> Slide:
-    indicator = INDEX
-    series = run("national_series", indicator=indicator)
-    years = sorted(int(y) for y in series["year"])
+def _zone_means(run, indicator: str, years: list[int], lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
+    """The mean of the provinces in each time zone and the coefficient of variation, a row per
+    edition; the sources used; and how many provinces each zone counts in the last edition."""
     rows, sources = [], []
     for year in years:
         frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
@@ -114,6 +113,13 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
     table = pd.DataFrame(rows)
     for zone in ZONES:
         table[f"{zone}_text"] = [number(v, lang, 2) for v in table[zone]]
+    return table, sources, counts
+
+
+def gap(run, lang: str, pin: str, geojson) -> Slide:
+    indicator = INDEX
+    years = sorted(int(y) for y in run("national_series", indicator=indicator)["year"])
+    table, sources, counts = _zone_means(run, indicator, years, lang)
     first, last = table.iloc[0], table.iloc[-1]
     start = run("indicator_by_province", indicator=indicator, year=years[0])[["province", "value"]]
     end = gaps.harmonise(
