@@ -72,27 +72,8 @@ def streamlit_process(extra_env: dict | None = None, extra_args: tuple[str, ...]
     port = free_port()
     env = os.environ | (extra_env or {})
     output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "dashboard.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            *extra_args,
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=output,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    dashboard = [str(REPO / "dashboard.py"), "--server.port", str(port), "--server.address", "127.0.0.1"]
+    process = _start(["streamlit", "run", *dashboard, "--server.headless", "true", *extra_args], env, output)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -105,6 +86,13 @@ def streamlit_process(extra_env: dict | None = None, extra_args: tuple[str, ...]
         _stop(process, 10)
         if log:
             output.close()
+
+
+def _start(module_args: list[str], env: dict, output) -> subprocess.Popen:
+    """`python -m ...` in the repository, its output (both streams) to output."""
+    return subprocess.Popen(
+        [sys.executable, "-m", *module_args], cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT, text=True
+    )
 
 
 @contextmanager
@@ -126,14 +114,7 @@ def served(replicas: int = 2, extra_env: dict | None = None):
     run = config.build_dir() / "serve" / str(port)
     (run / "state.json").unlink(missing_ok=True)
     with tempfile.TemporaryFile("w+") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "inklusi", "serve"],
-            cwd=REPO,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        process = _start(["inklusi", "serve"], env, output)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 240  # the first start compresses the frontend files
