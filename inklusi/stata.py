@@ -2,7 +2,7 @@
 description (inklusi/metadata.py).
 
 Variable labels are the data dictionary's descriptions in the chosen language, cut to Stata's
-80 characters; the coded text columns (island group, time zone, flag, trust level) are stored as
+80 characters; the coded text columns (island group, time zone, flag, trust level, reliability) are stored as
 integers with value labels; true/false columns are 0/1 (Stata has no boolean); dates are Stata
 dates. The view, its query, its sources with their citation and terms, and every column's whole
 description with its unit and source are dataset notes (Stata's `notes` command lists them).
@@ -26,8 +26,10 @@ from inklusi.views import View
 
 LABEL = 80  # Stata's limit for a variable or data set label, in characters
 NAME = 129  # bytes of a variable or characteristic name in a format-118 characteristic
-FLAGS = ("published", "corrected", "national")
+FLAGS = ("published", "corrected", "national", "withheld", "derived")
 TRUST = ("A", "B", "C")
+RELIABILITY = ("reliable", "unreliable", "not_stated")
+CODED = ("pulau", "zona_waktu", "flag", "trust", "reliability")
 STAMP = datetime(2000, 1, 1)  # no clock time in the file: the same view gives the same bytes
 
 
@@ -73,7 +75,7 @@ def codes(column: str) -> tuple[str, ...]:
     """The values of a coded column in their order (island groups and time zones west to east)."""
     if column in ("pulau", "zona_waktu"):
         return tuple(dict.fromkeys(reference.provinces()[column]))
-    return {"flag": FLAGS, "trust": TRUST}[column]
+    return {"flag": FLAGS, "trust": TRUST, "reliability": RELIABILITY}[column]
 
 
 def coded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[int, str]]]:
@@ -85,7 +87,7 @@ def coded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[int, str]]]
         if metadata.field_type(frame[column]) == "string":
             frame[column] = frame[column].astype("str").fillna("")
     labels = {}
-    for column in [c for c in frame.columns if c in ("pulau", "zona_waktu", "flag", "trust")]:
+    for column in [c for c in frame.columns if c in CODED]:
         known = codes(column)
         values = known + tuple(sorted(set(frame[column].dropna()) - set(known)))
         number = {value: i + 1 for i, value in enumerate(values)}

@@ -10,12 +10,11 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from inklusi import export, registry, views
+from inklusi import export, registry, stata, views
 from inklusi.config import DATA_DIR
 from tests.test_export import read_back, same
 
 EXPORTS = [(page.name, scope) for page in registry.exported() for scope in export.SCOPES]
-CODED = {"pulau", "zona_waktu", "flag", "trust"}
 
 
 def dictionary() -> pd.DataFrame:
@@ -40,7 +39,7 @@ def test_every_page_exports_a_stata_file_with_the_csv_values_and_labels(run, sta
     described = dictionary()
     whole = {c: described.loc[c, "description_en"] for c in view.frame.columns}
     assert variable == {c: d if len(d) <= 80 else d[:79] + "…" for c, d in whole.items()}  # Stata's limit
-    for column in CODED & set(view.frame.columns):
+    for column in set(stata.CODED) & set(view.frame.columns):
         assert set(view.frame[column].dropna()) <= set(value[column].values()), column
 
 
@@ -89,3 +88,19 @@ def test_dates_and_true_false_columns(run, state_of, build_dir):
     records = pd.read_parquet(build_dir / "mentoring.parquet")
     assert back["start_date"].dt.strftime("%Y-%m-%d").tolist() == records["start_date"].astype(str).tolist()
     assert back["completed"].tolist() == records["completed"].astype(int).tolist()
+
+
+def test_reliability_and_flags_are_labelled_codes(run, state_of, tmp_path):
+    """BPS's unreliable estimates (e-commerce 2024: Papua Tengah and Papua Pegunungan) keep their
+    mark in Stata as a labelled code, and every flag of the data has its label."""
+    view = export.build(run, "overview", state_of(indicator="ecommerce_usaha", year=2024), "view")
+    path = tmp_path / "ecommerce.dta"
+    path.write_bytes(export.encode(view, "dta", "en"))
+    frame, meta = pyreadstat.read_dta(str(path), apply_value_formats=True)
+    assert meta.variable_value_labels["reliability"] == {1: "reliable", 2: "unreliable", 3: "not_stated"}
+    unreliable = set(frame.loc[frame["reliability"] == "unreliable", "province"])
+    assert (
+        unreliable == set(view.frame.loc[view.frame["reliability"] == "unreliable", "province"]) == {"94", "95"}
+    )  # RSE 27.11 and 32.77 %
+    flags = set(pd.read_csv(DATA_DIR / "values.csv", dtype=str)["flag"]) | {"derived"}
+    assert flags <= set(stata.FLAGS)
