@@ -6,11 +6,10 @@ are not counted."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser import CHROMIUM, launch, served, server
+from inklusi import config
+from tests.browser import launch, served, server
 
 VIEW = "/?indicator=imdi&year=2025"
 
@@ -40,8 +39,8 @@ def two_visits(base: str) -> dict:
 
 
 def run() -> dict:
-    if not Path(CHROMIUM).exists():
-        return {"skipped": f"{CHROMIUM} not found (apt-get install chromium)"}
+    if not config.chromium().exists():
+        return {"skipped": f"{config.chromium()} not found (apt-get install chromium)"}
     with served(2) as (base, _):
         proxied = two_visits(base)
     with server() as base:

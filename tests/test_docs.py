@@ -85,3 +85,9 @@ def test_the_citation_file_cites_this_version():
     cff = yaml.safe_load((REPO / "CITATION.cff").read_text())
     assert cff["cff-version"] == "1.2.0" and cff["version"] == __version__
     assert {"message", "title", "authors", "type"} <= set(cff) and "license" not in cff  # the repository states none
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in (REPO / "bench").glob("*.py") if p.stem != "__init__"))
+def test_every_benchmark_module_imports(module):
+    """`make bench` is not part of `make test`: a broken import there would show only when it runs."""
+    importlib.import_module(f"bench.{module}")
