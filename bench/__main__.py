@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 
-from bench import app, browser, imports, scale, serving
+from bench import app, browser, crowd, imports, scale, serving
 from inklusi.config import REPO
 
 RESULTS = REPO / "bench" / "results"
@@ -23,6 +23,7 @@ TARGETS = {
     "map_json_bytes": 300_000,
     "aggregate_10m_ms": 300,
     "peak_rss_10m_mb": 2048,
+    "crowd_p95_ratio": 2.0,
 }
 
 
@@ -60,6 +61,7 @@ def measure(quick: bool, serve_only: bool) -> dict:
     }
     report["map_bytes"] = {"figure_json": app.map_json_bytes(), "files": app.map_files_bytes()}
     report["import"] = imports.validation()
+    report["crowd"] = crowd.measure()
     report["scale"] = {str(rows): scale.run(rows) for rows in (SIZES[:2] if quick else SIZES)}
     return report
 
@@ -72,6 +74,8 @@ def verdicts(report: dict) -> dict[str, bool]:
         "rerun median <= 150 ms": max(p["median_ms"] for p in report["rerun"].values()) <= TARGETS["rerun_median_ms"],
         "first page <= 3 s": report["cold_start"]["first_page_s"] <= TARGETS["cold_start_s"],
         "map figure JSON <= 300 KB": max(report["map_bytes"]["figure_json"].values()) <= TARGETS["map_json_bytes"],
+        "20 sessions: p95 <= 2 x one user's, 0 errors": report["crowd"]["p95_ratio"] <= TARGETS["crowd_p95_ratio"]
+        and report["crowd"]["errors"] == 0,
     }
     big = report["scale"].get(str(SIZES[-1]))
     if big:
@@ -117,6 +121,13 @@ def app_table(report: dict) -> list[str]:
             f"{'  check ' + format(facts['rows'], ',') + ' rows, ' + format(facts['held_back'], ',') + ' held':46} "
             f"{facts['validate_s']:>14.2f} s"
         )
+    many = report["crowd"]
+    lines.append(
+        f"{format(many['clients']) + ' sessions, ' + format(many['interactions']) + ' answers: p95 (median)':46} "
+        f"{many['crowd_p95_s']:>7.3f} ({many['crowd_median_s']:.3f}) s"
+    )
+    lines.append(f"{'  one user: p95 (median)':46} {many['single_p95_s']:>7.3f} ({many['single_median_s']:.3f}) s")
+    lines.append(f"{'  ratio of the p95s; wrong answers or errors':46} {many['p95_ratio']:>9.2f}; {many['errors']}")
     for rows, facts in report["scale"].items():
         label = f"{int(rows):,} rows"
         lines.append(f"{label + ': load':46} {facts['load_s']:>14.2f} s")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 
-import pandas as pd
-
-from inklusi.config import DATA_DIR
+from tests import cards
 from tests.browser import server
 from tests.test_concurrency import CLIENTS, crowd
 
@@ -20,8 +18,7 @@ def p95(values: list[float]) -> float:
 
 
 def measure() -> dict:
-    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
-    catalogue = pd.read_csv(DATA_DIR / "indicators.csv").set_index("id")
+    values, catalogue = cards.load()
     with server() as base:
         asyncio.run(crowd(base, 3, values, catalogue, SINGLE_THINK))  # warm the caches
         single, failures_single = asyncio.run(crowd(base, 1, values, catalogue, SINGLE_THINK))
