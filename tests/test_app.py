@@ -82,6 +82,19 @@ def test_overview_headline_shows_the_published_national_value():
     assert next(m for m in english.metric if m.label.startswith("National value")).value == "44.53"
 
 
+def test_a_charts_table_is_built_when_opened_and_states_each_value_and_rank():
+    at = open_app({"lang": "en", "indicator": "imdi", "year": "2025"})
+    assert len(at.dataframe) == 0  # the closed tables are not built
+    at.session_state["overview.ranking.table.open"] = True
+    table = at.run().dataframe[0].value
+    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
+    names = pd.read_csv(DATA_DIR / "provinces.csv", dtype={"kode": str}).set_index("kode")["name_en"]
+    imdi = values.query("indicator == 'imdi' and year == 2025 and province != 'ID'").sort_values("value")[::-1]
+    expected = [f"{v:.2f} · Rank {i + 1} of 38" for i, v in enumerate(imdi["value"])]
+    assert table.iloc[:, 1].tolist() == [names[p] for p in imdi["province"]]
+    assert [text.rsplit(": ", 1)[1] for text in table.iloc[:, 2]] == expected
+
+
 @pytest.mark.parametrize("indicator", FAMILY_HEADS)
 @pytest.mark.parametrize("province", ["", "53", "96"])
 def test_profile_with_and_without_a_province(indicator, province):

@@ -81,7 +81,8 @@ def chart(
     """Draw a chart; a click on a province opens that province's profile.
 
     A screen reader gets the chart's title and alt (a one-line summary); under the chart its data
-    is a table (in a closed expander; table=False on a projector slide, whose sentences say it).
+    is a table (in a closed expander, built when opened; table=False on a projector slide, whose
+    sentences say it).
     themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts);
     height="stretch" fills the height its container leaves (a slide)."""
     if themed and on_phone():  # a page's chart (a slide's is drawn for its screen): titles wrapped for a phone
@@ -101,7 +102,11 @@ def chart(
             st.switch_page(PROFILE_PAGE)
     if table:
         lang = current_lang()
-        with st.expander(t("chart.table", lang, title=title), icon=":material/table_rows:"):
+        label = t("chart.table", lang, title=title)
+        expander = st.expander(label, icon=":material/table_rows:", key=f"{key}.table.open", on_change="rerun")
+        if not expander.open:  # built only when opened: most readers never open it
+            return
+        with expander:
             data = figure_table(fig)
             st.dataframe(
                 data.rename(columns={c: t(f"chart.col_{c}", lang) for c in data.columns}),

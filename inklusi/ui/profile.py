@@ -73,14 +73,13 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
     its parent province before the 2022 split, or an estimate BPS calls unreliable, says so)."""
     cards = st.columns(len(indicators))
     for card, indicator in zip(cards, indicators, strict=True):
-        valued = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
-        valued = valued.dropna(subset=["value"])
+        last = latest(province, indicator)
         with card:
-            label = pick(data.indicator_catalogue().info(indicator), "short", lang)
-            if valued.empty:
+            info = data.indicator_catalogue().info(indicator)
+            label = pick(info, "short", lang)
+            if last is None:
                 st.metric(label, t("common.no_data", lang), border=True)
                 continue
-            last = valued.iloc[-1]
             d = display.decimals(indicator)
             delta = None
             if pd.notna(last["national"]):
@@ -92,7 +91,7 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
                 ),
                 delta=delta,
                 border=True,
-                help=pick(data.indicator_catalogue().info(indicator), "unit", lang),
+                help=pick(info, "unit", lang),
             )
             notes = [t("hover.rank", lang, rank=int(last["rank"]), n=int(last["n_ranked"]))]
             if last["via_parent"]:
@@ -102,13 +101,24 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
             st.caption(" · ".join(notes))
 
 
+@data.cached()
+def latest(province: str, indicator: str) -> dict | None:
+    """The province's latest edition with a value (comparable()'s row), or None."""
+    valued = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
+    valued = valued.dropna(subset=["value"])
+    return None if valued.empty else valued.iloc[-1].to_dict()
+
+
 def comparable(series: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """A province's series with the national value kept only where it is a level a province can
     be compared with (not a total such as the national count of businesses)."""
-    levels = {
-        y: level_of(data.query("indicator_by_province", indicator=indicator, year=int(y))) for y in series["year"]
-    }
-    return series.assign(national=[levels[y] for y in series["year"]])
+    return series.assign(national=[national_level(indicator, int(y)) for y in series["year"]])
+
+
+@data.cached()
+def national_level(indicator: str, year: int) -> float | None:
+    """The edition's national value where it is a level (metrics.level_of), else None."""
+    return level_of(data.query("indicator_by_province", indicator=indicator, year=year))
 
 
 def name_of(province: str, lang: str) -> str:

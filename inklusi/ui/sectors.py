@@ -65,12 +65,17 @@ def option_label(name: str, value, lang: str) -> str:
     if value == "":
         return t("sectors.all", lang)
     if name == "sector":
-        return pick(data.query("sector_catalogue").set_index("id").loc[value], "name", lang)
+        return sector_names(lang)[value]
     if name == "area":
         return area_names().get(value, value)
     if name in ("scale", "gender"):
         return t(f"{name}.{value}", lang)
     return str(value)
+
+
+@data.cached()
+def sector_names(lang: str) -> dict[str, str]:
+    return {row["id"]: pick(row, "name", lang) for row in data.query("sector_catalogue").to_dict("records")}
 
 
 @data.cached()
