@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi import reference
+from inklusi.adoption import split
 from inklusi.citations import cite
 from inklusi.figures import maps
 from inklusi.figures.common import PHONE_WIDTH, Labels, presented
@@ -72,6 +73,15 @@ def _labels(title: str, subtitle: str, source: str, lang: str) -> Labels:
 
 def _source(run, ids, lang: str) -> str:
     return t("chart.source", lang, sources="; ".join(cite(run("source_catalogue").set_index("id"), ids)))
+
+
+def _measure_sources(run, measures) -> list[str]:
+    """The sources of the provinces' values of each 'indicator-year' measure, in order."""
+    used = []
+    for measure in measures:
+        indicator, year = split(measure)
+        used += list(run("indicator_by_province", indicator=indicator, year=year)["source"].dropna().unique())
+    return used
 
 
 def _frame(run, indicator: str, year: int, lang: str) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from inklusi import reference, targeting
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
 from inklusi.narrative import records_synthetic
-from inklusi.story.base import Slide, _labels, _source
+from inklusi.story.base import Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 
 
@@ -39,15 +39,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     frame = table.assign(
         x=table["skill"], short=table["province"].map(short), hover=[names_of[p] for p in table["province"]]
     )
-    used = [
-        s
-        for m in (need, per)
-        for s in run("indicator_by_province", indicator=targeting.split_need(m)[0], year=targeting.split_need(m)[1])[
-            "source"
-        ]
-        .dropna()
-        .unique()
-    ]
+    used = _measure_sources(run, (need, per))
     labels = _labels(
         t("targeting.chart_title", lang, need=need_label, second=per_label),
         t("targeting.chart_subtitle", lang),

@@ -8,7 +8,7 @@ from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
 from inklusi.narrative import adoption_sentences, records_source, records_synthetic
-from inklusi.story.base import Slide, _frame, _labels, _map, _source
+from inklusi.story.base import Slide, _frame, _labels, _map, _measure_sources, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
 
@@ -101,15 +101,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         f"<b>{names[p]}</b><br>{number(x, lang, 2)} · {number(y, lang, 2)}"
         for p, x, y in zip(frame["province"], frame["x"], frame["y"], strict=True)
     ]
-    used = [
-        s
-        for m in (skill, measure)
-        for s in run("indicator_by_province", indicator=skills_adoption.split(m)[0], year=skills_adoption.split(m)[1])[
-            "source"
-        ]
-        .dropna()
-        .unique()
-    ]
+    used = _measure_sources(run, (skill, measure))
     labels = _labels(
         t("adoption.chart_title", lang),
         t("adoption.chart_subtitle", lang, n=found.n, rho=number(found.rho, lang, 2)),

@@ -9,8 +9,8 @@ import threading
 import streamlit as st
 
 from inklusi import db, links, registry, targeting, viewstate
-from inklusi.i18n import LANGS, t
-from inklusi.ui import data, exports, state
+from inklusi.i18n import t
+from inklusi.ui import controls, data, exports, state
 from inklusi.ui import page as furniture
 
 _navigating = threading.local()
@@ -44,15 +44,7 @@ def main() -> None:
         st.switch_page("pages/present.py")
     if current.name != "present":  # the presentation has its own controls and no side panel
         with st.sidebar:
-            st.segmented_control(
-                t("field.lang", lang),
-                LANGS,
-                key=state.bind("lang"),
-                format_func=str.upper,
-                on_change=state.changed,
-                args=("lang",),
-                required=True,
-            )
+            controls.language(lang)
     st.session_state[furniture.CURRENT] = current.name
     _navigating.active = True
     try:

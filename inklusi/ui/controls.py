@@ -5,9 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from inklusi import reference, viewstate
-from inklusi.i18n import t
+from inklusi.i18n import LANGS, t
 from inklusi.ui import data, display, state
 from inklusi.ui.page import current_lang
+
+
+def language(lang: str) -> None:
+    """The language switch (ID / EN) of the side panel and of the presenter's settings."""
+    st.segmented_control(
+        t("field.lang", lang),
+        LANGS,
+        key=state.bind("lang"),
+        format_func=str.upper,
+        on_change=state.changed,
+        args=("lang",),
+        required=True,
+    )
 
 
 def indicator_label(indicator: str) -> str:

@@ -16,7 +16,7 @@ import segno
 import streamlit as st
 
 from inklusi import boundaries, config, links, queries, registry, story, viewstate
-from inklusi.i18n import LANGS, literal, t
+from inklusi.i18n import literal, t
 from inklusi.ui import controls, data, page, state
 from inklusi.ui.page import current_lang
 
@@ -210,15 +210,7 @@ def clock() -> None:
 
 
 def settings(lang: str) -> None:
-    st.segmented_control(
-        t("field.lang", lang),
-        LANGS,
-        key=state.bind("lang"),
-        format_func=str.upper,
-        on_change=state.changed,
-        args=("lang",),
-        required=True,
-    )
+    controls.language(lang)
     st.selectbox(
         t("present.pin", lang),
         [""] + list(data.provinces()["kode"]),
