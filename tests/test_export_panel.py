@@ -3,6 +3,8 @@ the file it downloads (the bytes of a download are checked in a browser: tests/t
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from inklusi import export, registry
@@ -37,3 +39,13 @@ def test_the_formats_are_named_in_indonesian():
     at = open_export(open_app({"province": "53"}))
     options = at.selectbox(key="export.format").options
     assert t("export.format_datapackage", "id") in options and t("export.format_dta", "id") in options
+
+
+def test_the_image_format_chosen_in_the_panel_outlives_the_closed_panel():
+    at = open_export(open_app({"lang": "en", "indicator": "imdi", "year": "2025"}))
+    at.segmented_control(key="export.images").set_value("svg").run()
+    at.session_state["export.open"] = False
+    at.run()
+    assert all(box.key != "export.format" for box in at.selectbox)  # closed again
+    configs = [json.loads(chart.proto.config) for chart in at.get("plotly_chart")]
+    assert configs and all(c["toImageButtonOptions"]["format"] == "svg" for c in configs)

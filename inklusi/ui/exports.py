@@ -14,6 +14,8 @@ from inklusi.i18n import t
 from inklusi.ui import data, state
 from inklusi.ui.page import IMAGE_FORMAT, current_lang
 
+IMAGE_CHOICE = "export.images"  # the widget; IMAGE_FORMAT keeps its value
+
 
 def link(page: str) -> str | None:
     """The shareable link of the current view (the same one the address bar shows)."""
@@ -74,15 +76,22 @@ def panel(page: str) -> None:
         st.markdown(t("export.cite", lang))
         st.code(metadata.citation(view, lang, url, datetime.now(timezone.utc)), language=None, wrap_lines=True)
         st.caption(t("export.rounding", lang))
-        st.session_state.setdefault(IMAGE_FORMAT, "png")
+        st.session_state[IMAGE_CHOICE] = st.session_state.get(IMAGE_FORMAT, "png")
         st.segmented_control(
             t("export.images", lang),
             ("png", "svg"),
-            key=IMAGE_FORMAT,
+            key=IMAGE_CHOICE,
+            on_change=keep_image_format,
             required=True,
             format_func=str.upper,
             help=t("export.images_help", lang),
         )
+
+
+def keep_image_format() -> None:
+    """The choice outlives the panel: Streamlit forgets a widget's value once it is not drawn
+    (the panel is drawn only while open), so the chosen format is kept under its own key."""
+    st.session_state[IMAGE_FORMAT] = st.session_state[IMAGE_CHOICE]
 
 
 @data.cached(max_entries=300)
