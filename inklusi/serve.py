@@ -46,13 +46,20 @@ class Settings:
     def from_env(cls) -> "Settings":
         """The settings of config.SETTINGS, and REPLICAS (make's variable, also read from the environment)."""
         return cls(
-            port=int(config.setting("INKLUSI_SERVE_PORT")),
+            port=whole("INKLUSI_SERVE_PORT", config.setting("INKLUSI_SERVE_PORT"), 1, 65535),
             address=config.setting("INKLUSI_SERVE_ADDRESS"),
-            replicas=int(os.environ.get("REPLICAS") or len(os.sched_getaffinity(0))),
+            replicas=whole("REPLICAS", os.environ.get("REPLICAS") or str(len(os.sched_getaffinity(0))), 0, 64),
             replica_address=config.setting("INKLUSI_REPLICA_ADDRESS"),
-            first_port=int(config.setting("INKLUSI_REPLICA_PORT")),
+            first_port=whole("INKLUSI_REPLICA_PORT", config.setting("INKLUSI_REPLICA_PORT"), 0, 65535),
             remote=[u.strip() for u in (config.setting("INKLUSI_UPSTREAMS") or "").split(",") if u.strip()],
         )
+
+
+def whole(name: str, text: str, low: int, high: int) -> int:
+    """A whole-number setting, or a ValueError that names it and says what it may be."""
+    if not text.strip().isdigit() or not low <= int(text) <= high:
+        raise ValueError(f"{name}={text!r}: a whole number from {low} to {high} is needed")
+    return int(text)
 
 
 def _die_with_parent() -> None:
@@ -215,7 +222,9 @@ def _stop(signum, frame):
 
 
 def problems(settings: Settings, ports: list[int], replicas_only: bool) -> str | None:
-    """Why serving cannot start (nginx missing, a port taken), or None."""
+    """Why serving cannot start (no replica, nginx missing, a port taken), or None."""
+    if not ports and (replicas_only or not settings.remote):
+        return "no replica to start: set REPLICAS to 1 or more, or name replicas on other hosts in INKLUSI_UPSTREAMS"
     if not replicas_only:
         try:
             nginx.binary()
@@ -275,7 +284,11 @@ def more_open_files() -> None:
 
 
 def main(replicas_only: bool = False) -> int:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     more_open_files()
     ports = replica_ports(settings)
     problem = problems(settings, ports, replicas_only)

@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -249,3 +251,19 @@ def test_a_missing_nginx_is_named_with_how_to_install_it(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
     with pytest.raises(nginx.NginxError, match="apt-get install nginx"):
         nginx.binary()
+
+
+@pytest.mark.parametrize(
+    "env, said",
+    [
+        ({"REPLICAS": "two"}, "REPLICAS='two': a whole number from 0 to 64 is needed"),
+        ({"INKLUSI_SERVE_PORT": "80.80"}, "INKLUSI_SERVE_PORT='80.80': a whole number from 1 to 65535"),
+        ({"REPLICAS": "0", "INKLUSI_UPSTREAMS": ""}, "no replica to start: set REPLICAS to 1 or more"),
+    ],
+)
+def test_a_bad_setting_is_named_in_one_line_and_nothing_starts(env, said):
+    done = subprocess.run(
+        [sys.executable, "-m", "inklusi", "serve"], cwd=REPO, env=os.environ | env, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and done.stderr.strip().startswith(said), done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
