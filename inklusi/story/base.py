@@ -40,10 +40,17 @@ class Slide:
     title: str
     sentences: list[str]
     figure: go.Figure | None
-    alt: str
     facts: dict = field(default_factory=dict)  # the numbers the sentences state, for tests and checks
-    sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on
+    sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on, each once
     notes: list[str] = field(default_factory=list)  # for the speaker: numbers, caveats, sources
+
+    def __post_init__(self) -> None:
+        self.sources = list(dict.fromkeys(self.sources))
+
+    @property
+    def alt(self) -> str:
+        """The chart's text alternative: the slide's sentences."""
+        return " ".join(self.sentences)
 
 
 def fit(fig: go.Figure, screen: Screen) -> go.Figure:

@@ -73,9 +73,8 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         t("story.next_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
-        list(dict.fromkeys(used)),
+        used,
         notes,
     )
 
@@ -84,7 +83,7 @@ def qr_slide(lang: str) -> Slide:
     """The room's way in: a QR code of the presentation's link (drawn by the page or the file,
     which know the address the audience can reach)."""
     sentences = [t("story.qr", lang)]
-    return Slide("qr", t("story.qr_heading", lang), sentences, None, " ".join(sentences), notes=[t("notes.qr", lang)])
+    return Slide("qr", t("story.qr_heading", lang), sentences, None, notes=[t("notes.qr", lang)])
 
 
 def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
@@ -96,6 +95,4 @@ def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
         f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})" for s in used
     ] + [t(records, lang), t("story.sources_link", lang)]
     notes = [t("notes.sources", lang)]
-    return Slide(
-        "sources", t("story.sources_heading", lang), sentences, None, " ".join(sentences), {"used": used}, used, notes
-    )
+    return Slide("sources", t("story.sources_heading", lang), sentences, None, {"used": used}, used, notes)

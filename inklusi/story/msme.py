@@ -71,7 +71,6 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         t("story.mentoring_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
         ["inklusi_synthetic" if synthetic else "imported_records"],
         notes,
@@ -147,9 +146,8 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         t("story.adoption_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
-        list(dict.fromkeys(used)),
+        used,
         notes,
     )
 
@@ -217,9 +215,8 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
         t("story.msme_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
-        list(dict.fromkeys(used)),
+        used,
         [_unreliable_note(run, int(last["year"]), lang)],
     )
 

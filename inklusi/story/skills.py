@@ -77,7 +77,6 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
         t("story.national_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
         [*frame["source"].dropna().unique(), *series["source"].dropna().unique()],
         [
@@ -172,9 +171,8 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         t("story.gap_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
-        list(dict.fromkeys(sources)),
+        sources,
         [
             t(
                 "notes.gap",
@@ -226,7 +224,6 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
         t("story.skills_heading", lang),
         sentences,
         figure,
-        " ".join(sentences),
         facts,
         list(frame["source"].dropna().unique()),
         [t("notes.skills", lang, national=number(national_value, lang, 2))],
