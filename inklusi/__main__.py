@@ -63,6 +63,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a data file and its JSON sidecar: of a named query, or of the view a link shows."""
+    if not args.out.strip():
+        raise export.ExportError("--out is empty: give the data file's path, such as imdi.csv")
     out = Path(args.out)
     con = db.open_database(config.build_dir())
     if args.from_url:

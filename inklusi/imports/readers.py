@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,13 +203,31 @@ def _with_header(rows: list[tuple[int, list[Any]]]) -> Table:
     used = [k for k, name in enumerate(names) if name or any(k < len(r) and not blank(r[k]) for _, r in body)]
     named = [names[k] or f"({_letter(k)})" for k in used]
     table = Table(named, [(n, [r[k] if k < len(r) else None for k in used]) for n, r in body])
-    # Values beyond the header's last column: in a CSV, mostly a decimal comma that split a value in two.
-    table.overflow = {
-        n: width + sum(not blank(c) for c in r[width:]) for n, r in body if any(not blank(c) for c in r[width:])
-    }
+    table.overflow = _overflow(body, width, _shape(header, body, width))
     if index != filled[0][0]:
         table.notices.append(Problem(None, None, "", "header_row", {"row": header_row, "skipped": header_row - 1}))
     return table
+
+
+def _shape(header: list[Any], body: list[tuple[int, list[Any]]], width: int) -> int:
+    """How many fields a line of this file has: the header's, or more when most data rows carry
+    the same empty fields beyond it (lines that all end with a comma)."""
+    lengths = Counter(
+        len(r) for _, r in body if not all(blank(c) for c in r) and all(blank(c) for c in r[width:])
+    ).most_common()
+    usual = min((length for length, count in lengths if count == lengths[0][1]), default=0)
+    return max(len(header), usual)
+
+
+def _overflow(body: list[tuple[int, list[Any]]], width: int, shape: int) -> dict[int, int]:
+    """Rows that do not line up with the header: values beyond its last column, or more fields
+    than the file's lines have (an unquoted decimal comma that split a value in two, even when the
+    field it pushed out of line is an empty one at the end). Row -> the values it holds."""
+    return {
+        n: max(width + sum(not blank(c) for c in r[width:]), len(r) - (shape - width))
+        for n, r in body
+        if not all(blank(c) for c in r) and (len(r) > shape or any(not blank(c) for c in r[width:]))
+    }
 
 
 def _letter(index: int) -> str:

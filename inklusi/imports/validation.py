@@ -48,6 +48,17 @@ class Result:
         )
 
 
+SHOWN_REASONS = 5  # rows of each kind of reason written out on the page (the report has them all)
+
+
+def reason_groups(result: Result) -> dict[tuple[str, str | None], list[Problem]]:
+    """The problems that hold rows back, by kind (message and column), in the file's order."""
+    groups: dict[tuple[str, str | None], list[Problem]] = {}
+    for problem in sorted((p for p in result.problems if p.holds), key=lambda p: p.row or 0):
+        groups.setdefault((problem.key, problem.column), []).append(problem)
+    return groups
+
+
 def report_csv(result: Result, lang: str) -> bytes:
     return formulas.inert(result.report(lang)).to_csv(index=False).encode("utf-8-sig")
 
@@ -190,7 +201,7 @@ def duplicates(ids: list[tuple[int, object]]) -> list[Problem]:
 
 
 def row_rules(kind: str, typed: dict, line: int, known_indicators: set[str]) -> list[Problem]:
-    problems = []
+    problems = existence(typed, line)
     if kind == "mentoring":
         if typed.get("end_date") and typed.get("start_date") and typed["end_date"] < typed["start_date"]:
             problems.append(
@@ -209,6 +220,19 @@ def row_rules(kind: str, typed: dict, line: int, known_indicators: set[str]) -> 
             Problem(line, "indicator", typed["indicator"], "indicator_exists", {"value": typed["indicator"]})
         )
     return problems
+
+
+def existence(typed: dict, line: int) -> list[Problem]:
+    """A row's province must exist in the row's year: before its law, a value or a record there
+    belongs to the province it was then part of (Papua, Papua Barat before the 2022 split)."""
+    code, year = typed.get("province"), typed.get("year")
+    if code is None or year is None or year >= reference.formed()[code]:
+        return []
+    values = {"province_named": code, "year": year, "formed": reference.formed()[code]}
+    parent = reference.to_2012()[code]
+    if parent == code:
+        return [Problem(line, "province", code, "not_yet_formed", values)]
+    return [Problem(line, "province", code, "not_yet", {**values, "parent_named": parent})]
 
 
 def is_total(row: list, present: list[Column], position: dict[str, int]) -> bool:

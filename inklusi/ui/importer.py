@@ -151,6 +151,8 @@ def report(result: imports.Result, lang: str) -> None:
     table = result.report(lang)
     if result.held_back == 0:
         st.markdown(t("import.notices", lang))
+    else:
+        reasons(result, lang)
     shown = table.assign(row=table["row"].astype("string").fillna("—"))  # one type per column, for Arrow
     st.dataframe(
         shown.rename(columns={c: t(f"import.col_{c}", lang) for c in table.columns}),
@@ -173,6 +175,25 @@ def report(result: imports.Result, lang: str) -> None:
         on_click="ignore",
         key="import.report.xlsx",
     )
+
+
+def reasons(result: imports.Result, lang: str) -> None:
+    """The reasons rows are held back as text on the page (a screen reader and the browser's
+    search find them; the grid below draws on a canvas): one block per kind of reason, its first
+    rows with their numbers."""
+    st.markdown(t("import.reasons", lang))
+    for (_, column), problems in imports.reason_groups(result).items():
+        rows = {p.row for p in problems if p.row is not None}
+        kind = "file" if not rows else "column" if column else "row"
+        lines = [f"**{t(f'import.group_{kind}', lang, column=literal(column), n=number(len(rows), lang, 0))}**", ""]
+        for problem in problems[: imports.SHOWN_REASONS]:
+            text = literal(problem.text(lang))
+            lines.append(
+                f"- {text if problem.row is None else t('import.row_reason', lang, row=problem.row, text=text)}"
+            )
+        if len(rows) > imports.SHOWN_REASONS:
+            lines.append(f"- {t('import.more_rows', lang, n=number(len(rows) - imports.SHOWN_REASONS, lang, 0))}")
+        st.markdown("\n".join(lines))
 
 
 def use(content: bytes, name: str, kind: str, sheet: str | None, codes: str) -> None:
