@@ -186,7 +186,7 @@ def test_the_page_gives_the_reasons_as_text_grouped_by_kind():
         assert len(groups) == 2, blocks  # one block per kind of reason
         ranges = next(block for block in groups if words in block)
         assert "pre_score" in ranges.splitlines()[0] and "7" in ranges.splitlines()[0]  # column, rows held
-        assert ranges.splitlines()[-1].startswith("- …") and " 2 " in ranges.splitlines()[-1]
+        assert ranges.splitlines()[-1].startswith("- …") and ranges.splitlines()[-1].endswith(" 2.")
         assert not any(f" {row}: " in ranges for row in (8, 9))
         assert all(any(f" {row}: " in line for line in ranges.splitlines()) for row in (3, 4, 5, 6, 7))
         assert "Jawa Baratt" in next(block for block in groups if "Jawa Baratt" in block)
