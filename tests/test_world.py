@@ -12,10 +12,12 @@ import zipfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from inklusi import export, metadata, reference, stata, world
+from inklusi import export, metadata, reference, stata, viewstate, world
 from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import t
 from inklusi.world_sentences import sentences
@@ -34,6 +36,13 @@ CLDR_SPELLING = {
     "European Union (27)": "European Union",
 }
 APP = str(REPO / "dashboard.py")
+FIELDS = viewstate.fields(
+    None,
+    list(pd.read_csv(DATA_DIR / "provinces.csv", dtype=str)["kode"]),
+    {},
+    [],
+    {"years": [2019, 2020, 2021, 2022, 2023, 2024], "countries": ["IDN", "IND", "PHL"], "default_year": 2023},
+)
 
 
 @pytest.fixture(scope="module")
@@ -214,6 +223,23 @@ def test_bad_link_values_fall_back_with_the_pages_note(lang, field, bad, fallbac
     assert "http://" not in notes[0] and "<img" not in notes[0]
     assert at.session_state["inklusi.state"][field] == fallback
     assert at.markdown[0].value  # the sentences are still there
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["w_year", "countries", "provinces"]), st.text(max_size=30), max_size=3))
+def test_any_link_value_resolves_to_an_option_of_the_page(raw):
+    fields = [f for f in FIELDS if f.name in ("w_year", "countries", "provinces")]
+    state, notes = viewstate.resolve(raw, fields)
+    for field in fields:
+        assert state[field.name] in field.options(state)
+    assert {n[0] for n in notes} <= set(raw)
+
+
+def test_the_presenters_pinned_province_is_highlighted_on_the_page():
+    at = open_world({"lang": "en", "pin": "53"})
+    axis = json.loads(at.get("plotly_chart")[1].proto.spec)
+    marked = [trace for trace in axis["data"] if trace.get("mode") == "markers+text"][0]
+    assert "East Nusa Tenggara" in marked["meta"]["labels"] and "Indonesia" in marked["meta"]["labels"]
 
 
 def test_the_export_carries_the_copys_values_and_itus_terms(run, state_of, copy):
