@@ -173,6 +173,31 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "mentoring_sector_weights.csv",
         {"area": "VARCHAR", "sector": "VARCHAR", "multiplier": "DOUBLE"},
     ),
+    "countries": (
+        "countries.csv",
+        {
+            "iso3": "VARCHAR",
+            "territory": "VARCHAR",
+            "g20": "BOOLEAN",
+            "asean": "BOOLEAN",
+            "kind": "VARCHAR",
+            "age_base": "VARCHAR",
+            "note_id": "VARCHAR",
+            "note_en": "VARCHAR",
+        },
+    ),
+    "country_values": (
+        "country_values.csv",
+        {
+            "country": "VARCHAR",
+            "year": "SMALLINT",
+            "value": "DOUBLE",
+            "source": "VARCHAR",
+            "flag": "VARCHAR",
+            "note_id": "VARCHAR",
+            "note_en": "VARCHAR",
+        },
+    ),
 }
 
 # Each check is a query returning the offending rows; any row fails the build.
@@ -226,7 +251,7 @@ CHECKS: dict[str, str] = {
             'excluded', 'separate_indicator', 'spelling', 'layout_34', 'converted')""",
     "sources have known terms and trust": """
         select id from sources
-        where terms not in ('official', 'press', 'private-index', 'repository-copy', 'derived')
+        where terms not in ('official', 'press', 'private-index', 'repository-copy', 'derived', 'itu')
            or trust not in ('A', 'B', 'C')""",
     "areas name a programme and a province": """
         select area from mentoring_areas
@@ -234,6 +259,16 @@ CHECKS: dict[str, str] = {
     "areas add up to the published totals": """
         select p.id, p.participants, sum(a.participants) as areas from programmes p join mentoring_areas a
           on a.programme = p.id group by all having areas <> p.participants""",
+    "countries have a unique code, a kind and a Babel territory code": """
+        select iso3 from countries group by all
+        having count(*) > 1 or any_value(kind) not in ('country', 'union', 'aggregate')
+            or not regexp_full_match(any_value(territory), '[A-Z]{2}|[0-9]{3}')""",
+    "country values name a country and a source, once a year, within 0-100": """
+        select country, year from country_values
+        where country not in (select iso3 from countries) or source not in (select id from sources)
+           or value is null or value < 0 or value > 100 or flag not in ('published', 'break', 'capped')
+           or (flag = 'capped') <> (value = 100) or ((note_id is null) <> (note_en is null))
+        union all select country, year from country_values group by all having count(*) > 1""",
     "sector mix sums to one": "select sum(weight) as s from sectors having abs(s - 1) > 1e-9",
     "sector multipliers name an area and a sector": """
         select area, sector from sector_weights

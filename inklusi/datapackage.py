@@ -22,12 +22,13 @@ from inklusi.views import View
 
 # The sources' terms (data/README.md, data/sources.csv) as Open Definition licence ids: no source
 # gives an open licence; official, press and private-index figures are used with attribution,
-# the rest states no licence at all.
+# ITU's data come with their own non-commercial licence, the rest states no licence at all.
 LICENCES = {
     "official": "other-at",
     "press": "other-at",
     "private-index": "other-at",
     "repository-copy": "notspecified",
+    "itu": "CC-BY-NC-SA-3.0-IGO",  # ITU's own licence (non-commercial, share-alike), named by its SPDX id
     "derived": "other-at",  # computed from official figures, whose attribution terms apply
     "imported": "notspecified",
     "synthetic": "notspecified",

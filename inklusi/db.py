@@ -31,6 +31,8 @@ TABLES = (
     "mentoring",
     "msme_national",
     "programme_facts",
+    "countries",
+    "country_values",
 )
 # The staging layer: tables built when the data loads (an import included), each from the named
 # query of the same name (queries/NAME.sql), in this order. The pages' queries read these

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from inklusi import adoption, gaps, reference, targeting
+from inklusi import adoption, gaps, reference, targeting, world
 from inklusi.errors import InklusiError
 from inklusi.metrics import rates_by
 from inklusi.narrative import records_synthetic
@@ -259,3 +259,27 @@ def skills_adoption(run: Run, s: dict, scope: str) -> View:
         "Theil-Sen fit; lags = residual more than one robust SD (1.4826 x MAD) below the fit",
         key=("skill_measure", "adoption_measure", "province"),
     )
+
+
+def world_standing(run: Run, s: dict, scope: str) -> View:
+    """Every country as of the comparison year (its latest value up to it, with that value's
+    year) and the provinces' latest values, on the one axis the World page draws."""
+    if scope == "all":
+        return of_query(run, "country_values", ("country", "year"))
+    provinces = world_provinces(run)
+    frame = world.one_axis_rows(run("country_values"), provinces, s["w_year"])
+    return View(
+        "country_values",
+        {"w_year": s["w_year"]},
+        frame,
+        cited(frame),
+        key=("place_type", "place"),
+    )
+
+
+def world_provinces(run: Run) -> pd.DataFrame:
+    """The provinces' latest values of the series that shares the countries' definition."""
+    editions = run("indicator_editions")
+    mine = editions[(editions["indicator"] == world.PROVINCE_INDICATOR) & (editions["n_provinces"] > 0)]
+    year = int(mine["year"].max())
+    return run("indicator_by_province", indicator=world.PROVINCE_INDICATOR, year=year).assign(year=year)

@@ -48,6 +48,19 @@ class Between:
         return value == "" or (isinstance(value, (int, float)) and self.low <= value <= self.high)
 
 
+@dataclass(frozen=True)
+class Codes:
+    """Options that are comma-separated lists of known codes (each once), or "" for none."""
+
+    known: tuple[str, ...]
+
+    def __contains__(self, value: Any) -> bool:
+        if value == "":
+            return True
+        parts = value.split(",") if isinstance(value, str) else []
+        return bool(parts) and len(set(parts)) == len(parts) and all(p in self.known for p in parts)
+
+
 def shown(raw: str) -> str:
     """A user-supplied value, shortened and stripped of anything markdown could act on."""
     text = _UNSAFE.sub("·", raw[:MAX_SHOWN])
@@ -78,11 +91,14 @@ def _earlier(catalogue, s: dict) -> list:
     return [y for y in catalogue.years(s["indicator"]) if y < s["year"]] or [""]
 
 
-def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: list[str]) -> list[Field]:
+def fields(
+    catalogue, provinces: list[str], mentoring: dict[str, list], needs: list[str], world: dict[str, list]
+) -> list[Field]:
     """Every field of the app, in dependency order (year depends on indicator, start on year).
 
     mentoring: the options of the mentoring filters (years, sectors, areas, scales, genders);
-    needs: the "indicator-year" options of the targeting page."""
+    needs: the "indicator-year" options of the targeting page; world: the years and countries
+    of the World page (world_options)."""
     return [
         Field("lang", lambda s: list(LANGS), lambda s: DEFAULT),
         Field("indicator", lambda s: catalogue.mappable, lambda s: "imdi"),
@@ -103,6 +119,9 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
         Field("adoption", lambda s: list(adoption.ADOPTION), lambda s: adoption.ADOPTION[0]),
         Field("x_cut", lambda s: Between(0, 100), lambda s: "", _as_number),
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
+        Field("w_year", lambda s: world["years"], lambda s: world["default_year"], _as_int),
+        Field("countries", lambda s: Codes(tuple(world["countries"])), lambda s: ""),
+        Field("provinces", lambda s: Codes(tuple(provinces)), lambda s: ""),
         Field("slide", lambda s: list(range(1, slide_count() + 1)), lambda s: 1, _as_int),
         Field("pin", lambda s: [""] + provinces, lambda s: ""),
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
@@ -123,12 +142,26 @@ def mentoring_options(cube, sector_order) -> dict[str, list]:
     }
 
 
+def world_options(values, province_years: list[int]) -> dict[str, list]:
+    """The years and countries of the World page (from a country_values result); the default
+    year is the provinces' latest (province_years), where the countries have values too."""
+    years = sorted(int(y) for y in set(values["year"]))
+    shared = [y for y in province_years if y in years]
+    return {
+        "years": years,
+        "countries": sorted(set(values["country"])),
+        "default_year": max(shared) if shared else max(years),
+    }
+
+
 def app_fields(con) -> list[Field]:
     """Every field, with its options read from a database connection (for use outside the app)."""
-    from inklusi import catalogue, queries, reference
+    from inklusi import catalogue, queries, reference, world
 
     options = mentoring_options(queries.run(con, "mentoring_cube"), queries.run(con, "sector_catalogue")["id"])
-    return fields(catalogue.Catalogue.load(con), list(reference.provinces()["kode"]), options, list(targeting.NEEDS))
+    cat = catalogue.Catalogue.load(con)
+    countries = world_options(queries.run(con, "country_values"), cat.years(world.PROVINCE_INDICATOR))
+    return fields(cat, list(reference.provinces()["kode"]), options, list(targeting.NEEDS), countries)
 
 
 def resolve(raw: Mapping[str, str], all_fields: list[Field]) -> tuple[dict, list[tuple[str, str, Any]]]:

@@ -16,7 +16,7 @@ from tests.browser import server
 
 AXE = config.build_dir() / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-WITH_CHARTS = {"overview", "profile", "gaps", "sectors", "targeting", "present"}
+WITH_CHARTS = {"overview", "profile", "gaps", "sectors", "targeting", "present", "world"}
 
 
 @pytest.fixture(scope="module")

@@ -72,6 +72,8 @@ VIEWS = [
     ("sectors", {"sector": "tekstil", "m_year": 2022}, "view"),
     ("targeting", {"need": "imdi_keterampilan-2024"}, "view"),
     ("sources", {}, "view"),
+    ("world", {"w_year": 2022, "countries": "IND,PHL"}, "view"),
+    ("world", {}, "all"),
 ]
 
 

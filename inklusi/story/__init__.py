@@ -3,7 +3,8 @@
 No number is typed into the text: every figure in a sentence comes from a query result, so
 the story follows the data. A pinned province (NTT in Labuan Bajo) is highlighted on every
 slide and named in its sentences. The slides on skills are in story/skills.py, those on MSMEs
-in story/msme.py, the closing ones in story/closing.py; story/html.py writes the file.
+in story/msme.py, the one on Indonesia among the G20 in story/world.py, the closing ones in
+story/closing.py; story/html.py writes the file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 from inklusi.i18n import t
-from inklusi.story import closing, msme, skills
+from inklusi.story import closing, msme, skills, world
 from inklusi.story.base import PHONE, PROJECTOR, Screen, Slide, fit
 from inklusi.story.html import to_html
 
@@ -23,6 +24,7 @@ BUILD = {
     "msme": msme.going_digital,
     "mentoring": msme.mentoring,
     "next": closing.next_steps,
+    "world": world.standing_slide,
 }
 SLIDES = (*BUILD, "qr", "sources")
 

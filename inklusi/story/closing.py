@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inklusi import reference, targeting
+from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
 from inklusi.narrative import records_synthetic
@@ -87,12 +88,11 @@ def qr_slide(lang: str) -> Slide:
 
 
 def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
-    """Every source the other slides draw on, in the order they first appear."""
+    """Every source the other slides draw on, in the order they first appear; the editions of one
+    series in one line (citations.cite), so that the list fits a slide."""
     catalogue = run("source_catalogue").set_index("id")
     used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
     records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
-    sentences = [
-        f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})" for s in used
-    ] + [t(records, lang), t("story.sources_link", lang)]
+    sentences = [*cite(catalogue, used), t(records, lang), t("story.sources_link", lang)]
     notes = [t("notes.sources", lang)]
     return Slide("sources", t("story.sources_heading", lang), sentences, None, {"used": used}, used, notes)

@@ -24,7 +24,13 @@ def main() -> None:
         st.error(t("app.not_built", "id") + "\n\n" + t("app.not_built", "en"), icon=":material/build:")
         st.stop()
     state.load(
-        viewstate.fields(catalogue, list(data.provinces()["kode"]), data.mentoring_options(), list(targeting.NEEDS)),
+        viewstate.fields(
+            catalogue,
+            list(data.provinces()["kode"]),
+            data.mentoring_options(),
+            list(targeting.NEEDS),
+            data.world_options(),
+        ),
         data.dataset_key(),
     )
     lang = state.get("lang")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate
+from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate, world
 from inklusi.errors import InklusiError
 
 BUILTIN = "builtin"
@@ -139,3 +139,7 @@ def tiles() -> pd.DataFrame:
 @cached()
 def mentoring_options() -> dict[str, list]:
     return viewstate.mentoring_options(query("mentoring_cube"), query("sector_catalogue")["id"])
+
+
+def world_options() -> dict[str, list]:
+    return viewstate.world_options(query("country_values"), indicator_catalogue().years(world.PROVINCE_INDICATOR))
