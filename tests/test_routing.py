@@ -11,7 +11,8 @@ from testkit.protocol import Session, run_apart
 from testkit.servers import server
 
 LINKS = {"profile": "province=53", "sectors": "sector=tekstil", "present": "slide=3"}
-HEADINGS = {"profile": "Nusa Tenggara Timur", "present": None}  # a slide's heading is its own title
+# the profile's heading is the province's name; a slide's heading is its own title
+HEADINGS = {"profile": {"id": "Nusa Tenggara Timur", "en": "East Nusa Tenggara"}, "present": {"id": None, "en": None}}
 
 
 def first_visits() -> list[tuple[str, str, str | None]]:
@@ -20,7 +21,7 @@ def first_visits() -> list[tuple[str, str, str | None]]:
     for number, page in enumerate(registry.PAGES):
         lang = ("id", "en")[number % 2]
         query = "&".join(filter(None, [f"lang={lang}", LINKS.get(page.name, "")]))
-        heading = HEADINGS.get(page.name, t(f"{page.name}.title", lang))
+        heading = HEADINGS[page.name][lang] if page.name in HEADINGS else t(f"{page.name}.title", lang)
         cases.append(("" if page is registry.HOME else page.name, query, heading))
     return cases
 
