@@ -39,8 +39,11 @@ serve: $(VENV)/.runtime
 $(AXE):
 	npm install --prefix $(BUILD)/axe --no-audit --no-fund --silent axe-core@4.14.1
 
+# The parallel part on one worker per core (each with its own server, browser and ports; the
+# checks of one page load stay on one worker), then the serial part (tests/conftest.py).
 test: $(VENV)/.dev data $(AXE)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup -m "not serial"
+	$(PY) -m pytest -m serial
 
 # ruff (format check and lint, pyproject.toml) and sqlfluff on queries/ (.sqlfluff).
 lint: $(VENV)/.dev

@@ -74,7 +74,8 @@ def verdicts(report: dict) -> dict[str, bool]:
         "rerun median <= 150 ms": max(p["median_ms"] for p in report["rerun"].values()) <= TARGETS["rerun_median_ms"],
         "first page <= 3 s": report["cold_start"]["first_page_s"] <= TARGETS["cold_start_s"],
         "map figure JSON <= 300 KB": max(report["map_bytes"]["figure_json"].values()) <= TARGETS["map_json_bytes"],
-        "20 sessions: p95 <= 2 x one user's, 0 errors": report["crowd"]["p95_ratio"] <= TARGETS["crowd_p95_ratio"]
+        "20 sessions: p95 <= 2 x one user's (floor 50 ms), 0 errors": report["crowd"]["p95_ratio"]
+        <= TARGETS["crowd_p95_ratio"]
         and report["crowd"]["errors"] == 0,
     }
     big = report["scale"].get(str(SIZES[-1]))
@@ -127,7 +128,9 @@ def app_table(report: dict) -> list[str]:
         f"{many['crowd_p95_s']:>7.3f} ({many['crowd_median_s']:.3f}) s"
     )
     lines.append(f"{'  one user: p95 (median)':46} {many['single_p95_s']:>7.3f} ({many['single_median_s']:.3f}) s")
-    lines.append(f"{'  ratio of the p95s; wrong answers or errors':46} {many['p95_ratio']:>9.2f}; {many['errors']}")
+    floor = f"{many['baseline_floor_s'] * 1000:.0f} ms"
+    lines.append(f"{'  ratio of the p95s (one user floored at ' + floor + ')':46} {many['p95_ratio']:>9.2f}")
+    lines.append(f"{'  raw ratio; wrong answers or errors':46} {many['p95_ratio_raw']:>9.2f}; {many['errors']}")
     for rows, facts in report["scale"].items():
         label = f"{int(rows):,} rows"
         lines.append(f"{label + ': load':46} {facts['load_s']:>14.2f} s")

@@ -9,7 +9,8 @@ import time
 from playwright.sync_api import expect, sync_playwright
 
 from inklusi import config
-from tests.browser import launch, server
+from testkit.chromium import launch
+from testkit.servers import server
 
 
 def cold_start() -> dict:

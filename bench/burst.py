@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.visitors import Oracle, Visit, crowd, visit
-from tests import cards
-from tests.browser import serve_state, served, streamlit_process
+from testkit import cards
+from testkit.servers import serve_state, served, streamlit_process
 
 BURSTS = ((200, 10.0), (200, 2.0), (500, 30.0))
 REPLICAS = 2

@@ -13,9 +13,9 @@ import time
 
 from bench.burst import summary, warm, warmed
 from bench.visitors import Oracle, crowd
-from inklusi.nginx import COOKIE
-from tests import cards
-from tests.browser import serve_state, served
+from inklusi.serving.nginx import COOKIE
+from testkit import cards
+from testkit.servers import serve_state, served
 
 RESTART_SECONDS = 90
 

@@ -5,7 +5,7 @@ targets of issue #16 on a 2-core machine."""
 from __future__ import annotations
 
 from bench import burst, faults, transfer
-from inklusi import nginx
+from inklusi.serving import nginx
 
 TARGETS = {"p95_200_over_10_s": 1.5, "first_view_bytes": 3_000_000, "second_visit_bytes": 300_000}
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from playwright.sync_api import expect, sync_playwright
 
 from inklusi import config
-from tests.browser import launch, served, server
+from testkit.chromium import launch
+from testkit.servers import served, server
 
 VIEW = "/?indicator=imdi&year=2025"
 

@@ -18,12 +18,12 @@ from urllib.parse import parse_qs
 
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from tests.cards import editions, expected
-from tests.protocol import Session
+from testkit.cards import editions, expected
+from testkit.crowd import THINK  # seconds spent reading a page before changing the year
+from testkit.protocol import Session
 
 OPEN_TIMEOUT = 120.0  # a browser keeps trying for longer than a crowded server takes
 RUN_TIMEOUT = 120.0
-THINK = (5.0, 15.0)  # seconds spent reading the first page before changing the year (as tests/test_concurrency.py)
 LOST = (ConnectionError, ConnectionClosed, InvalidStatus)
 
 

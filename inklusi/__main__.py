@@ -80,9 +80,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from inklusi import serve  # imports Streamlit: only for this command
+    from inklusi.serving import supervisor  # imports Streamlit: only for this command
 
-    return serve.main(replicas_only=args.replicas_only)
+    return supervisor.main(replicas_only=args.replicas_only)
 
 
 def parser() -> argparse.ArgumentParser:

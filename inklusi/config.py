@@ -42,6 +42,7 @@ SETTINGS = {
         ),
         Setting("INKLUSI_SERVE_PORT", "8080", "the audience's port of make serve"),
         Setting("INKLUSI_SERVE_ADDRESS", "0.0.0.0", "where make serve's nginx listens"),
+        Setting("REPLICAS", None, "replicas make serve starts on this machine (default: one per core)"),
         Setting("INKLUSI_REPLICA_PORT", "8601", "port of the first replica (0: free ports)"),
         Setting("INKLUSI_REPLICA_ADDRESS", "127.0.0.1", "where the replicas listen"),
         Setting("INKLUSI_UPSTREAMS", None, "replicas on other hosts (host:port,...) that nginx also sends to"),

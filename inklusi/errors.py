@@ -11,6 +11,10 @@ says what went wrong in plain words.
     ├── WriteError         (inklusi/safe_write.py)   files that could not be written; nothing was changed
     ├── LinkError          (inklusi/links.py)        a link that is not a link to a page of this dashboard
     ├── ReadError          (inklusi/imports/problems.py)  an imported file that cannot be read at all
+    ├── ServeError         (inklusi/serving/)        make serve cannot start or keep running
+    │   ├── SettingError   (inklusi/serving/supervisor.py)  a setting of make serve that is not understood
+    │   ├── ReplicaError   (inklusi/serving/supervisor.py)  a replica or nginx exited or did not answer
+    │   └── NginxError     (inklusi/serving/nginx.py)  nginx missing, refusing its configuration, or no replica
     └── ServerFull         (inklusi/ui/data.py)      imports already hold the memory the server allows
 """
 

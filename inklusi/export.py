@@ -179,7 +179,7 @@ def from_link(con, url: str, scope: str) -> View:
     if refused:
         listed = ", ".join(f"{name}={given}" for name, given, _ in refused)
         raise ExportError(f"the link has values the dashboard does not accept: {listed}")
-    return build(lambda name, **params: queries.run(con, name, params), page.name, state, scope)
+    return build(queries.runner(con), page.name, state, scope)
 
 
 def query_view(con, name: str, params: dict[str, str]) -> View:

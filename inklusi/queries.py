@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import duckdb
 import pandas as pd
@@ -167,3 +167,8 @@ def run(cursor: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any] 
     query = get(name)
     frame = cursor.execute(query.sql, query.bind(values or {})).df()
     return frame[list(query.returns)]
+
+
+def runner(cursor: duckdb.DuckDBPyConnection) -> Callable[..., pd.DataFrame]:
+    """run(name, **params) on one connection or cursor: what views, slides and tests are given."""
+    return lambda name, **params: run(cursor, name, params)

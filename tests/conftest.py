@@ -1,15 +1,57 @@
-"""Shared fixtures: the built data (make test builds it first) and the reference tables."""
+"""Shared fixtures: the built data (make test builds it first), the reference tables, and the
+real servers and browser, each started once per test session (once per pytest-xdist worker).
+
+Servers and browser (testkit/ holds the machinery, shared with bench/):
+- `app`: the base URL of one Streamlit process (`make run`) for the session; `app_log` its log.
+- `site`: (base URL, run folder) of one `make serve` stack (nginx and two replicas).
+- `browser`: one headless Chromium; a test opens its own context (`browser.new_context()`).
+A test that needs a fresh server (a first visit, another setting) starts its own with
+testkit.servers.server() and says why in a comment.
+
+The browser sweep: every page of inklusi/registry.py in each language is loaded once (the
+`visit` fixture) and every test that asks for `visit` runs on that load, so a page added to the
+registry is swept by every check without listing it anywhere. To plug a check in:
+
+    def test_something_every_page_must_do(visit):          # runs on every page x language
+        assert ...visit.page...
+
+    @pytest.mark.pages("world")                             # runs on the /world page only
+    def test_the_world_page_draws_every_country(visit):
+        ...
+
+`visit.page` is the Playwright page, drawn (testkit.chromium.wait_until_drawn: the script is
+not running, every chart drawn, the layout still); `visit.watch` its outside requests and
+console errors; `visit.name`, `visit.lang`, `visit.url`. A check must not navigate away or
+change the view (other checks run on the same load after it); one that must, opens its own
+context. The link a page is swept at is its path with SWEPT_AT's values, if any.
+
+Marks: tests using `browser` or `visit` are marked `browser`, tests using `site` `serve`,
+automatically; `serial` (declared in pyproject.toml) runs after the parallel part, in one
+process (`make test`: `pytest -n auto -m "not serial"`, then `pytest -m serial`).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from inklusi import config, db, queries, viewstate
+from inklusi import config, db, queries, registry, viewstate
 from inklusi.config import DATA_DIR
+from testkit.chromium import Watch, launch, wait_until_drawn
+from testkit.servers import served, server
+
+LANGS = ("id", "en")
+SWEPT_AT = {
+    "profile": "province=53",
+    "sectors": "sector=tekstil",
+    "present": "slide=3",
+    "world": "countries=IND&provinces=53",
+}
+SWEEP_VIEWPORT = {"width": 1280, "height": 800}
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +70,7 @@ def con(build_dir) -> duckdb.DuckDBPyConnection:
 @pytest.fixture(scope="session")
 def run(con):
     """run(name, **params): a named query on the built data, as the pages and exports call it."""
-    return lambda name, **params: queries.run(con, name, params)
+    return queries.runner(con)
 
 
 @pytest.fixture(scope="session")
@@ -58,14 +100,88 @@ def provinces() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "provinces.csv", dtype=str)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Headless Chromium (Debian's; see tests/browser.py), one per test module."""
+    """Headless Chromium (Debian's; see testkit/chromium.py), one per session."""
     from playwright.sync_api import sync_playwright
-
-    from tests.browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def app_log(tmp_path_factory) -> Path:
+    """The log of the session's Streamlit process (for warnings and tracebacks)."""
+    return tmp_path_factory.mktemp("server") / "streamlit.log"
+
+
+@pytest.fixture(scope="session")
+def app(app_log) -> str:
+    """The base URL of the session's Streamlit process, as `make run` starts it."""
+    with server(log=app_log) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def site(build_dir):
+    """(base URL, run folder) of the session's `make serve` stack: nginx and two replicas."""
+    with served(replicas=2) as (base, folder):
+        yield base, folder
+
+
+@dataclass
+class Visit:
+    name: str
+    lang: str
+    url: str
+    page: object
+    watch: Watch
+
+
+def swept_link(name: str, lang: str) -> str:
+    path = "" if name == registry.HOME.name else name
+    return f"/{path}?" + "&".join(filter(None, [f"lang={lang}", SWEPT_AT.get(name, "")]))
+
+
+def pytest_generate_tests(metafunc):
+    """Every test asking for `visit` runs once per page x language (its `pages` mark narrows the
+    pages); session scope makes pytest run all the checks of one load together."""
+    if "visit" not in metafunc.fixturenames:
+        return
+    mark = metafunc.definition.get_closest_marker("pages")
+    names = list(mark.args) if mark else [page.name for page in registry.PAGES]
+    unknown = set(names) - set(registry.BY_NAME)
+    if unknown:
+        raise ValueError(f"pages mark names no registered page: {sorted(unknown)}")
+    params = [(name, lang) for name in names for lang in LANGS]
+    metafunc.parametrize("visit", params, indirect=True, scope="session", ids=[f"{n}-{lang}" for n, lang in params])
+
+
+@pytest.fixture(scope="session")
+def visit(request, app, browser) -> Visit:
+    """One page in one language, loaded once and drawn, for every check of the sweep."""
+    name, lang = request.param
+    context = browser.new_context(viewport=SWEEP_VIEWPORT)
+    page = context.new_page()
+    watch = Watch(page)
+    url = app + swept_link(name, lang)
+    page.goto(url)
+    wait_until_drawn(page)
+    yield Visit(name, lang, url, page, watch)
+    context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Marks from the fixtures a test uses; the checks of one load kept on one xdist worker."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & {"browser", "visit"}:
+            item.add_marker(pytest.mark.browser)
+        if "site" in used:
+            item.add_marker(pytest.mark.serve)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "visit" in callspec.params:
+            name, lang = callspec.params["visit"]
+            item.add_marker(pytest.mark.xdist_group(f"visit-{name}-{lang}"))

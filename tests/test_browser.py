@@ -1,4 +1,6 @@
-"""The dashboard in a real browser: every province drawn, click to profile, language, offline."""
+"""The dashboard in a real browser: every province drawn, click to profile, language, offline.
+Every page's load in both languages is checked by the sweep (tests/test_sweep.py); the checks
+here interact with a page, or open links the sweep does not."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from playwright.sync_api import expect
 from inklusi import export, story
 from inklusi.config import REPO
 from inklusi.i18n import t
-from tests.browser import Watch, server
+from testkit.chromium import Watch, wait_until_drawn
+from testkit.servers import server
 
 RENDERED_PROVINCES = """() => {
     const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
@@ -28,12 +31,6 @@ PROJECT = """([lng, lat]) => {
     const box = plot.querySelector('.maplibregl-canvas').getBoundingClientRect();
     return [box.left + point.x, box.top + point.y];
 }"""
-
-
-@pytest.fixture(scope="module")
-def app():
-    with server() as base:
-        yield base
 
 
 @pytest.fixture
@@ -51,16 +48,13 @@ def open_overview(page, url):
     map_canvas = page.locator(".maplibregl-canvas").first
     expect(map_canvas).to_be_visible(timeout=30_000)
     map_canvas.hover()  # headless Chromium paints the WebGL map on the first interaction
-    page.wait_for_timeout(1500)
+    wait_until_drawn(page)
 
 
 def rendered(page) -> list[str]:
-    for _ in range(20):
-        codes = page.evaluate(RENDERED_PROVINCES)
-        if codes:
-            return codes
-        page.wait_for_timeout(500)
-    return []
+    """The provinces the map has painted, once it has painted any (within 10 s)."""
+    page.wait_for_function(f"() => ({RENDERED_PROVINCES})().length > 0", timeout=10_000, polling=100)
+    return page.evaluate(RENDERED_PROVINCES)
 
 
 @pytest.mark.parametrize("query, layout", [("indicator=imdi&year=2025", 38), ("indicator=ild&year=2022", 34)])
@@ -104,35 +98,26 @@ def test_the_language_switch_changes_the_labels_and_the_link(app, page):
     expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
 
 
-PATHS = [
-    "/",
-    "/profile?province=53",
-    "/gaps",
-    "/sectors?sector=tekstil",
-    "/targeting",
-    "/present?slide=3",
-    "/import",
-    "/sources",
-    "/dictionary",
-    "/?view=tiles&lang=en",
-    # a link whose value is a Markdown image: the note shows the characters, fetches nothing
-    "/?indicator=![x](http://example.com/x.png)&province=<img src=//example.com/y.png>",
-]
-
-
 def test_a_shared_link_to_any_page_opens_that_page_on_a_fresh_server(page, build_dir):
     with server() as fresh:  # the first session of a server is the one that knows no page yet
         page.goto(fresh + "/sectors?lang=en")
         expect(page.get_by_role("heading", name="MSME sectors and mentoring")).to_be_visible(timeout=30_000)
-        page.wait_for_timeout(1500)
+        wait_until_drawn(page)
         assert page.get_by_text("Page not found").count() == 0
 
 
-@pytest.mark.parametrize("path", PATHS)
-def test_no_page_reaches_outside_localhost(app, page, path):
+# Links the sweep does not open: the tile map, and a link whose value is a Markdown image and
+# an HTML image (the note shows the characters, fetches nothing).
+ODD_LINKS = [
+    "/?view=tiles&lang=en",
+    "/?indicator=![x](http://example.com/x.png)&province=<img src=//example.com/y.png>",
+]
+
+
+@pytest.mark.parametrize("path", ODD_LINKS)
+def test_no_odd_link_reaches_outside_localhost(app, page, path):
     page.goto(app + path)
-    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(2500)
+    wait_until_drawn(page)
     assert page.get_by_text("Page not found").count() == 0
     assert page.watch.outside == []
     assert page.watch.app_errors() == []
@@ -193,13 +178,12 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
 def test_every_slide_works_offline(app, page):
     page.goto(f"{app}/present?lang=en&pin=53")
     seen = []
-    for _ in range(len(story.SLIDES)):
-        heading = page.locator("h1").first
-        expect(heading).to_be_visible(timeout=30_000)
-        page.wait_for_timeout(1500)
-        seen.append(heading.inner_text())
+    count = len(story.SLIDES)
+    for number in range(1, count + 1):
+        expect(page.locator(".st-key-slide-head p", has_text=f"{number} / {count}")).to_be_visible(timeout=30_000)
+        wait_until_drawn(page)
+        seen.append(page.locator("h1").first.inner_text())
         page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(1500)
     assert len(set(seen)) == len(story.SLIDES), seen
     assert page.watch.outside == [] and page.watch.app_errors() == []
     assert page.locator("section[data-testid='stSidebar']").is_hidden()
@@ -224,11 +208,12 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
         "request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None
     )
     story_page.goto(path.as_uri())
-    story_page.wait_for_timeout(4000)
-    charts = story_page.evaluate(
+    drawn = (
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Boolean(p._fullLayout) && p.data.length > 0)"
     )
-    assert charts == [True] * (len(story.SLIDES) - 2)  # every slide but the QR code and the sources
+    every = len(story.SLIDES) - 2  # every slide but the QR code and the sources
+    story_page.wait_for_function(f"() => ({drawn})().filter(Boolean).length === {every}", timeout=30_000, polling=100)
+    assert story_page.evaluate(drawn) == [True] * every
     assert story_page.locator(".maplibregl-canvas").count() == 3  # national, skills, MSMEs online
     assert requests == []
     offline.close()
@@ -261,16 +246,12 @@ def test_the_msme_map_draws_38_provinces_and_marks_the_unreliable_estimates(app,
     assert page.watch.outside == [] and page.watch.app_errors() == []
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_skills_against_adoption_renders_with_no_error(app, page, lang):
-    page.goto(f"{app}/adoption?lang={lang}")
-    expect(page.locator("h1").first).to_have_text(t("adoption.title", lang), timeout=30_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+@pytest.mark.pages("adoption")
+def test_skills_against_adoption_draws_38_provinces_and_its_correlation(visit):
+    page = visit.page
     expect(page.get_by_text("ρ = 0", exact=False).first).to_be_visible()
     points = page.evaluate(
         "() => document.querySelector('.js-plotly-plot')._fullData.filter(t => t.mode === "
         "'markers+text').reduce((n, t) => n + t.x.length, 0)"
     )
     assert points == 38
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.watch.outside == [] and page.watch.app_errors() == []

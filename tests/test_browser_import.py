@@ -8,17 +8,10 @@ from playwright.sync_api import expect
 
 from inklusi import registry
 from inklusi.i18n import t
-from tests.browser import Watch, server
-from tests.test_import_pages import INDICATORS, MENTORING
+from testkit.chromium import Watch, wait_until_drawn
+from tests.samples import INDICATORS, MENTORING
 
 PAGES = [page.name for page in registry.PAGES if page.name != "present"]  # presenter mode last, below
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with server(log=log) as base:
-        yield base, log
 
 
 def with_problems(content: str) -> str:
@@ -47,8 +40,8 @@ def visit(page, names: list[str]) -> None:
     """Open each page through the side panel (a reload would start a new session) and check it."""
     for name in names:
         page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=t(f"nav.{name}", "en"), exact=True).click()
-        expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-        page.wait_for_timeout(1200)
+        expect(page.locator("h1").first).to_have_text(t(f"{name}.title", "en"), timeout=30_000)
+        wait_until_drawn(page)
         assert page.locator("[data-testid=stException]").count() == 0, name
 
 
@@ -56,8 +49,8 @@ def visit(page, names: list[str]) -> None:
     "name, content, kind", [("ntt.csv", MENTORING, "mentoring"), ("pelatihan.csv", INDICATORS, "indicators")]
 )
 @pytest.mark.parametrize("go_back", [False, True])
-def test_every_page_after_an_import(app, browser, name, content, kind, go_back):
-    base, log = app
+def test_every_page_after_an_import(app, app_log, browser, name, content, kind, go_back):
+    base = app
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     watch = Watch(page)
@@ -67,11 +60,11 @@ def test_every_page_after_an_import(app, browser, name, content, kind, go_back):
         expect(page.get_by_text(f"from the file {name}")).to_have_count(0, timeout=20_000)
     visit(page, PAGES)
     page.locator("[data-testid=stSidebarNav]").get_by_role("link", name="Presentation", exact=True).click()
-    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(1500)
+    expect(page.locator(".st-key-slide-head")).to_be_visible(timeout=30_000)
+    wait_until_drawn(page)
     assert page.locator("[data-testid=stException]").count() == 0
     assert watch.outside == [] and watch.app_errors() == []
     context.close()
-    logged = log.read_text()
+    logged = app_log.read_text()  # the session's server: no test may leave a traceback in it
     assert "Serialization of dataframe to Arrow table was unsuccessful" not in logged
     assert "Traceback" not in logged, logged[-3000:]

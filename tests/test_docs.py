@@ -19,7 +19,7 @@ CODE = [p for folder in ("inklusi", "tests", "bench", "pages") for p in (REPO / 
 
 def settings_table() -> set[str]:
     section = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
-    return set(re.findall(r"^\| `(INKLUSI_\w+)`", section, flags=re.MULTILINE))
+    return set(re.findall(r"^\| `([A-Z_]+)`(?! \(make\))", section, flags=re.MULTILINE))
 
 
 def test_every_setting_is_in_the_readme_table_and_nothing_else():
@@ -54,7 +54,18 @@ def subclasses(cls) -> set[type]:
 
 
 def test_every_error_is_in_the_tree_of_the_root_docstring():
-    for module in ("build", "boundaries", "db", "queries", "views", "safe_write", "links", "imports", "ui.data"):
+    for module in (
+        "build",
+        "boundaries",
+        "db",
+        "queries",
+        "views",
+        "safe_write",
+        "links",
+        "imports",
+        "ui.data",
+        "serving.supervisor",
+    ):
         importlib.import_module(f"inklusi.{module}")
     names = {cls.__name__ for cls in subclasses(errors.InklusiError)}
     listed = set(re.findall(r"── (\w+)", errors.__doc__))

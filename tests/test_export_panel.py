@@ -9,7 +9,7 @@ import pytest
 
 from inklusi import export, registry
 from inklusi.i18n import t
-from tests.test_app import open_app
+from tests.apptest import open_app
 
 PAGES = [page.name for page in registry.exported()]
 

@@ -20,36 +20,7 @@ from hypothesis import strategies as st
 
 from inklusi import imports
 from inklusi.config import REPO
-
-HEADER = (
-    "id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after,programme"
-)
-GOOD = "P-{n},2024,Jawa Barat,makanan,2024-05-06,2024-07-29,ya,42,55,tidak,ya,pendampingan-2024"
-INDICATORS = "province,year,indicator,value,unit,source"
-
-
-def rows(count: int, start: int = 1) -> list[str]:
-    return [GOOD.format(n=n) for n in range(start, start + count)]
-
-
-def quoted(value: str) -> str:
-    """A CSV field as a spreadsheet writes it."""
-    return '"' + value.replace('"', '""') + '"'
-
-
-def check(content: bytes, name: str = "file.csv", kind: str = "mentoring", sheet=None, codes: str = ""):
-    table = imports.read(content, name, sheet)
-    return imports.validate(table, kind, name, {"imdi"}, codes=codes)
-
-
-def keys(result) -> set[tuple]:
-    return {(p.row, p.column, p.key) for p in result.problems}
-
-
-def held(result) -> set[tuple]:
-    """(row, column, key) of the problems that hold a row back."""
-    return {(p.row, p.column, p.key) for p in result.problems if p.holds}
-
+from tests.samples import GOOD, HEADER, INDICATOR_HEADER, check, held, quoted, rows
 
 # ---- 0. Excel on a runtime-only install --------------------------------------------------------
 
@@ -120,7 +91,7 @@ def test_excel_imports_with_the_runtime_requirements_only(tmp_path):
 
 
 def indicator_file(values: list[str], delimiter: str = ",") -> bytes:
-    lines = [INDICATORS.replace(",", delimiter)]
+    lines = [INDICATOR_HEADER.replace(",", delimiter)]
     provinces = ["Aceh", "Bali", "Jambi", "Riau", "Banten", "Gorontalo"]
     for province, value in zip(provinces, values, strict=False):  # at most six provinces
         quoted = f'"{value}"' if delimiter in value else value

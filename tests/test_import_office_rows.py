@@ -15,8 +15,8 @@ import pytest
 
 from inklusi import export, imports
 from inklusi.config import REPO
-from tests.test_import_files import GOOD, HEADER, check, held, rows
-from tests.test_import_pages import fresh, unescaped
+from tests.apptest import open_app, unescaped
+from tests.samples import GOOD, HEADER, check, held, rows
 
 SHIFTED = "Jawa Tengah,2024,akses_internet_umkm,58,2,persen,Diskominfo 2024"
 ROW = "{province},2024,akses_internet_umkm,{value},persen,Diskominfo 2024"
@@ -177,8 +177,7 @@ def test_the_page_gives_the_reasons_as_text_grouped_by_kind():
         lines[n - 1] = lines[n - 1].replace(",42,", ",420,")
     lines[10] = lines[10].replace("Jawa Barat", "Jawa Baratt")
     for lang, words in (("en", "outside the range"), ("id", "di luar rentang")):
-        at = fresh({"lang": lang})
-        at.switch_page("pages/import.py").run()
+        at = open_app({"lang": lang}, "pages/import.py")
         at.file_uploader(key="import.file").upload("kantor.csv", ("\n".join(lines) + "\n").encode()).run()
         assert not at.exception, at.exception
         blocks = [unescaped(m.value) for m in at.markdown]

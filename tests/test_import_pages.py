@@ -4,35 +4,14 @@ twentieth import silently removed the first)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from inklusi import registry
-from tests.test_app import APP
+from tests.apptest import APP, unescaped
+from tests.samples import INDICATORS, MENTORING
 
 PAGES = [page.name for page in registry.PAGES]
-MENTORING = (
-    "id,year,province,sector,start_date,end_date,completed,pre_score,post_score,online_before,online_after\n"
-    + "".join(
-        f"W-{i},2024,Nusa Tenggara Timur,makanan,2024-05-06,2024-07-29,ya,40,{50 + i % 7},tidak,ya\n" for i in range(25)
-    )
-)
-INDICATORS = "province;year;indicator;value;unit;source\n" + "".join(
-    f"{p};2024;pelatihan_digital;{v};persen;Diskominfo\n"
-    for p, v in [
-        ("Aceh", "12,5"),
-        ("Bali", "30,25"),
-        ("Papua Pegunungan", "3,5"),
-        ("Jawa Barat", "18"),
-        ("Nusa Tenggara Timur", "9,75"),
-    ]
-)
-
-
-def unescaped(markdown: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def fresh(params: dict | None = None) -> AppTest:

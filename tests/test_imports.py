@@ -294,7 +294,7 @@ def test_importing_leaves_the_built_in_data_unchanged(build_dir, sample):
     before = fingerprint(build_dir), fingerprint(DATA_DIR)
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_app import APP
+    from tests.apptest import APP
 
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("pages/import.py").run()

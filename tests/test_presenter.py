@@ -1,7 +1,7 @@
-"""Presenter mode on real screens: every slide fits a projector without scrolling, no text of any
-chart (slides and pages) is clipped or overlaps another, the QR codes decode to the view's link,
-a phone gets the chart in its first screen, and the speaker view shows the notes. Screenshots of
-every size are kept under build/screenshots/."""
+"""Presenter mode on real screens: every slide fits a projector without scrolling, no text of
+any chart of a slide is clipped or overlaps another (the pages' charts: tests/test_sweep.py),
+the QR codes decode to the view's link, a phone gets the chart in its first screen, and the
+speaker view shows the notes. Screenshots of every size are kept under build/screenshots/."""
 
 from __future__ import annotations
 
@@ -14,26 +14,16 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from inklusi import config, registry, story
+from inklusi import config, story
 from inklusi.i18n import t
-from tests.browser import Watch, server
+from testkit.chromium import Watch, chart_problems, wait_until_drawn
+from testkit.servers import server
 
 SCREENS = [(1280, 720, "id"), (1280, 800, "en"), (1366, 768, "id"), (1920, 1080, "en")]
 PHONE_AGENT = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
     "Version/17.0 Mobile/15E148 Safari/604.1"
 )
-# Every text of every drawn chart, with the box it takes, the box of its figure and what may hold it.
-CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetWidth > 0).map(p => {
-    const figure = p.querySelector('.main-svg').getBoundingClientRect();
-    const texts = [...p.querySelectorAll('svg text')].filter(e => {
-        const s = getComputedStyle(e);
-        return e.textContent.trim() && s.display !== 'none' && s.visibility !== 'hidden' && s.opacity !== '0'
-            && !e.closest('.modebar');
-    }).map(e => { const r = e.getBoundingClientRect();
-        return {text: e.textContent.trim().slice(0, 40), box: [r.left, r.top, r.right, r.bottom]}; });
-    return {figure: [figure.left, figure.top, figure.right, figure.bottom], texts};
-})"""
 # What would make a slide scroll, and where its parts are.
 SLIDE_LAYOUT = """() => ({
     scrolling: [...document.querySelectorAll('*')].filter(e => {
@@ -53,31 +43,6 @@ SHOTS = config.build_dir() / "screenshots"
 QR_SLIDE = story.SLIDES.index("qr") + 1
 
 
-@pytest.fixture(scope="module")
-def app():
-    with server() as base:
-        yield base
-
-
-def chart_problems(page) -> list[str]:
-    """Texts that leave their figure or overlap another text of the same figure (1 px tolerated)."""
-    problems = []
-    for chart in page.evaluate(CHART_TEXTS):
-        left, top, right, bottom = chart["figure"]
-        boxes = chart["texts"]
-        for item in boxes:
-            x0, y0, x1, y1 = item["box"]
-            if x0 < left - 1 or y0 < top - 1 or x1 > right + 1 or y1 > bottom + 1:
-                problems.append(f"clipped: {item['text']!r} {item['box']} outside {chart['figure']}")
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                wide = min(a["box"][2], b["box"][2]) - max(a["box"][0], b["box"][0])
-                tall = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
-                if wide > 1 and tall > 1:
-                    problems.append(f"overlap: {a['text']!r} and {b['text']!r}")
-    return problems
-
-
 def decoded(path) -> list[str]:
     return [result.text for result in zxingcpp.read_barcodes(np.asarray(Image.open(path).convert("L")))]
 
@@ -95,7 +60,7 @@ def wait_for_slide(page, number: int, count: int, has_chart: bool) -> None:
             " return p && p._fullLayout && p.querySelector('.main-svg'); }",
             timeout=30_000,
         )
-    page.wait_for_timeout(1200)  # the chart takes the height left once the sentences are laid out
+    wait_until_drawn(page)  # and still: the chart takes the height left once the sentences are laid out
 
 
 @pytest.mark.parametrize("width, height, lang", SCREENS, ids=[f"{w}x{h}" for w, h, _ in SCREENS])
@@ -133,22 +98,6 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     context.close()
 
 
-def test_every_chart_of_every_page_keeps_its_text_inside_and_apart(app, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    report = []
-    for entry in registry.PAGES:
-        if entry.name == "present":
-            continue
-        page.goto(f"{app}/{'' if entry is registry.HOME else entry.name}?lang=en")
-        expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-        page.wait_for_timeout(4000)
-        page.screenshot(path=SHOTS / f"page-1280x800-{entry.name}.png", full_page=True)
-        report += [f"{entry.name}: {p}" for p in chart_problems(page)]
-    assert report == [], "\n".join(report)
-    context.close()
-
-
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_qr_codes_decode_to_the_link_of_the_view(app, browser, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -174,7 +123,7 @@ def test_the_qr_codes_decode_to_the_link_of_the_view(app, browser, lang):
 
 def test_the_qr_code_uses_the_public_address_the_presenter_sets(browser):
     public = "http://192.168.1.20:8501"
-    with server({"INKLUSI_PUBLIC_URL": public}) as base:
+    with server({"INKLUSI_PUBLIC_URL": public}) as base:  # fresh: a server reads the setting when it starts
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         page.goto(f"{base}/present?lang=en&slide={QR_SLIDE}")
@@ -191,8 +140,7 @@ def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser
     page = context.new_page()
     page.goto(app + path)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
-    page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot'); return p && p._fullLayout; }")
-    page.wait_for_timeout(2500)
+    wait_until_drawn(page)
     page.screenshot(path=SHOTS / f"phone-390x844-{path.strip('/?').replace('&', '-').replace('=', '')}.png")
     chart = page.locator(".js-plotly-plot").first.bounding_box()
     assert chart["y"] + 0.6 * chart["height"] <= 844 and chart["x"] >= 0 and chart["x"] + chart["width"] <= 390

@@ -8,6 +8,14 @@ import pandas as pd
 import pytest
 
 from inklusi import queries
+from inklusi.config import DATA_DIR
+
+
+def provincial_editions() -> list[tuple[str, int]]:
+    """Every (indicator, year) with provincial values in data/values.csv."""
+    values = pd.read_csv(DATA_DIR / "values.csv", dtype={"province": str})
+    provincial = values[values.province != "ID"]
+    return sorted({(r.indicator, int(r.year)) for r in provincial.itertuples()})
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +56,18 @@ def test_indicator_by_province(con, tables, indicator, year, size):
     pd.testing.assert_series_equal(got["rank"].sort_index().astype(float), want["rank"].sort_index(), check_names=False)
     assert (got.n_ranked == want.value.notna().sum()).all()
     assert list(got.value.dropna()) == sorted(got.value.dropna(), reverse=True)
+
+
+@pytest.mark.parametrize("indicator, year", provincial_editions())
+def test_indicator_by_province_on_every_edition(con, tables, indicator, year):
+    """The AppTest pages sample the editions (tests/test_app.py); the query is checked on each."""
+    got = queries.run(con, "indicator_by_province", {"indicator": indicator, "year": year}).set_index("province")
+    want = expected_by_province(tables, indicator, year)
+    assert len(got) == len(want) and len(got) in (34, 38) and set(got.index) == set(want.index)
+    pd.testing.assert_series_equal(
+        got.value.sort_index(), want.value.sort_index(), check_names=False, check_dtype=False
+    )
+    pd.testing.assert_series_equal(got["rank"].sort_index().astype(float), want["rank"].sort_index(), check_names=False)
 
 
 def test_missing_province_is_a_row_without_value(con):

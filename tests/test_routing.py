@@ -3,26 +3,27 @@ which Streamlit's multipage apps version 1 runs pages/NAME.py itself (see inklus
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
+from inklusi import registry
 from inklusi.i18n import t
-from tests.browser import server
-from tests.protocol import Session
+from testkit.protocol import Session, run_apart
+from testkit.servers import server
 
-PATHS = [  # (path, query, a heading the page must show)
-    ("", "", t("overview.title", "id")),
-    ("profile", "province=53", "Nusa Tenggara Timur"),
-    ("gaps", "lang=en", t("gaps.title", "en")),
-    ("adoption", "", t("adoption.title", "id")),
-    ("sectors", "sector=tekstil", t("sectors.title", "id")),
-    ("targeting", "", t("targeting.title", "id")),
-    ("present", "slide=3&lang=en", None),
-    ("import", "", t("import.title", "id")),
-    ("sources", "lang=en", t("sources.title", "en")),
-    ("dictionary", "", t("dictionary.title", "id")),
-]
+LINKS = {"profile": "province=53", "sectors": "sector=tekstil", "present": "slide=3"}
+# the profile's heading is the province's name; a slide's heading is its own title
+HEADINGS = {"profile": {"id": "Nusa Tenggara Timur", "en": "East Nusa Tenggara"}, "present": {"id": None, "en": None}}
+
+
+def first_visits() -> list[tuple[str, str, str | None]]:
+    """(path, query, a heading the page must show) of every registered page, in alternating languages."""
+    cases = []
+    for number, page in enumerate(registry.PAGES):
+        lang = ("id", "en")[number % 2]
+        query = "&".join(filter(None, [f"lang={lang}", LINKS.get(page.name, "")]))
+        heading = HEADINGS[page.name][lang] if page.name in HEADINGS else t(f"{page.name}.title", lang)
+        cases.append(("" if page is registry.HOME else page.name, query, heading))
+    return cases
 
 
 async def first_visit(base: str, path: str, query: str) -> Session:
@@ -31,10 +32,10 @@ async def first_visit(base: str, path: str, query: str) -> Session:
         return session
 
 
-@pytest.mark.parametrize("path, query, heading", PATHS)
+@pytest.mark.parametrize("path, query, heading", first_visits())
 def test_a_path_opened_first_on_a_fresh_server_shows_its_page(path, query, heading):
-    with server() as base:
-        session = asyncio.run(first_visit(base, path, query))
+    with server() as base:  # fresh: what is tested happens before a process's first st.navigation call
+        session = run_apart(first_visit(base, path, query))
     assert not session.not_found and session.exceptions() == []
     headings = session.headings()
     assert headings, f"/{path} drew nothing"

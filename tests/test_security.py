@@ -19,11 +19,10 @@ from streamlit.testing.v1 import AppTest
 from inklusi import imports, registry, viewstate
 from inklusi.config import REPO
 from inklusi.i18n import literal
-from tests.browser import server
+from tests.apptest import APP
 
 SOURCES = [REPO / "dashboard.py", *sorted((REPO / "pages").glob("*.py")), *sorted((REPO / "inklusi").rglob("*.py"))]
 CONFIG = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
-APP = str(REPO / "dashboard.py")
 
 
 def calls(tree: ast.AST, attribute: str):
@@ -67,17 +66,16 @@ def test_upload_limit_and_xsrf_protection_are_configured():
     assert imports.MAX_BYTES <= server_config["maxUploadSize"] * 1024 * 1024
 
 
-def test_a_running_server_refuses_an_upload_without_the_xsrf_token():
-    with server() as base:
-        request = urllib.request.Request(
-            f"{base}/_stcore/upload_file/some-session/some-file",
-            method="PUT",
-            data=b"--x\r\n",
-            headers={"Content-Type": "multipart/form-data; boundary=x"},
-        )
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(request, timeout=10)
-        assert refused.value.code == 403 and b"XSRF" in refused.value.read()
+def test_a_running_server_refuses_an_upload_without_the_xsrf_token(app):
+    request = urllib.request.Request(
+        f"{app}/_stcore/upload_file/some-session/some-file",
+        method="PUT",
+        data=b"--x\r\n",
+        headers={"Content-Type": "multipart/form-data; boundary=x"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403 and b"XSRF" in refused.value.read()
 
 
 MARKDOWN = MarkdownIt("commonmark")
@@ -152,7 +150,7 @@ def test_any_link_resolves_to_valid_options(app_fields, raw):
 
 @settings(max_examples=12, deadline=None)
 @given(
-    st.sampled_from(["", "profile", "gaps", "sectors", "targeting", "present", "import"]),
+    st.sampled_from(["" if page is registry.HOME else page.name for page in registry.PAGES]),
     st.dictionaries(
         st.sampled_from(["lang", "indicator", "year", "province", "slide", "sector", "x_cut", "mode"]),
         st.text(max_size=12),

@@ -10,7 +10,6 @@ the other replica; stopping the supervisor stops everything.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shutil
@@ -24,19 +23,26 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from websockets.exceptions import ConnectionClosed
 
-from inklusi import nginx
+from inklusi import registry
 from inklusi.config import REPO
-from tests import cards
-from tests.browser import Watch, launch, serve_state, served
-from tests.protocol import Session
+from inklusi.serving import nginx
+from testkit import cards
+from testkit.chromium import Watch
+from testkit.protocol import Session, run_apart
+from testkit.servers import serve_state, served
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
-    reason="nginx is not installed (apt-get install nginx; .ci/run does)",
-)
+# serial: the first start of a stack writes the compressed frontend files (build/serve/frontend),
+# which every stack shares; and a test here kills a replica of the session's stack.
+pytestmark = [
+    pytest.mark.skipif(
+        not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
+        reason="nginx is not installed (apt-get install nginx; .ci/run does)",
+    ),
+    pytest.mark.serial,
+]
 VALUES, CATALOGUE = cards.load()
 
 
@@ -61,12 +67,6 @@ def served_by(response) -> str | None:
         if value.startswith(nginx.COOKIE + "="):
             return value.split(";")[0].split("=", 1)[1]
     return None
-
-
-@pytest.fixture(scope="module")
-def site(build_dir):
-    with served(replicas=2) as (base, folder):
-        yield base, folder
 
 
 async def first_page(base: str, cookie: str, query: str = "") -> Session:
@@ -101,7 +101,7 @@ def test_text_leaves_compressed(site, encoding):
 
 def test_the_websocket_works_through_the_proxy(site):
     base, _ = site
-    assert shows(asyncio.run(first_page(base, cookie_of(1), "lang=id&indicator=imdi&year=2024")), 2024)
+    assert shows(run_apart(first_page(base, cookie_of(1), "lang=id&indicator=imdi&year=2024")), 2024)
 
 
 def test_a_visitor_stays_on_the_replica_that_holds_the_session(site):
@@ -122,7 +122,7 @@ def test_a_visitor_stays_on_the_replica_that_holds_the_session(site):
             assert upload(base, session.session_id, cookie_of(2), token) == 204
             assert upload(base, session.session_id, cookie_of(1), token) == 400  # "... without sticky sessions"
 
-    asyncio.run(visit())
+    run_apart(visit())
 
 
 def upload(base: str, session_id: str, cookie: str, token: str) -> int:
@@ -147,33 +147,34 @@ def upload(base: str, session_id: str, cookie: str, token: str) -> int:
         return refused.code
 
 
-def test_in_chromium_every_page_works_and_an_import_stays_with_its_visitor(site, build_dir, tmp_path):
+def test_in_chromium_every_page_works_and_an_import_stays_with_its_visitor(site, browser, build_dir, tmp_path):
     """Through the proxy: every page opens without an error; a file uploaded on the import page
     (an HTTP upload beside the websocket) is used on the next page of the same visit."""
     base, _ = site
     records = pd.read_parquet(build_dir / "mentoring.parquet").head(300).drop(columns=["synthetic"])
     records.to_csv(tmp_path / "programme.csv", index=False)
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        watch = Watch(page)
-        for name in [""] + sorted(p.stem for p in (REPO / "pages").glob("*.py") if p.stem != "overview"):
-            page.goto(f"{base}/{name}?lang=en")  # the overview is the page at /
-            expect(page.locator("h1").first).to_be_visible(timeout=60_000)
-            assert page.locator("[data-testid='stException']").count() == 0, name
-        assert watch.app_errors() == [] and watch.outside == []
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        watch = Watch(page)
-        page.goto(f"{base}/import?lang=en")
-        page.locator("input[type='file']").set_input_files(tmp_path / "programme.csv")
-        page.get_by_role("button", name="Use the 300 valid rows").click()
-        expect(page.get_by_text("This session uses Mentoring records from the file programme.csv")).to_be_visible(
-            timeout=30_000
-        )
-        page.get_by_role("link", name="MSME sectors").click()
-        expect(page.get_by_text("Mentoring records from the imported file")).to_be_visible(timeout=30_000)
-        expect(page.get_by_text("programme.csv (300 rows)")).to_be_visible()
-        browser.close()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    watch = Watch(page)
+    for entry in registry.PAGES:
+        page.goto(f"{base}/{'' if entry is registry.HOME else entry.name}?lang=en")  # the overview is the page at /
+        expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+        assert page.locator("[data-testid='stException']").count() == 0, entry.name
+    assert watch.app_errors() == [] and watch.outside == []
+    context.close()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(f"{base}/import?lang=en")
+    page.locator("input[type='file']").set_input_files(tmp_path / "programme.csv")
+    page.get_by_role("button", name="Use the 300 valid rows").click()
+    expect(page.get_by_text("This session uses Mentoring records from the file programme.csv")).to_be_visible(
+        timeout=30_000
+    )
+    page.get_by_role("link", name="MSME sectors").click()
+    expect(page.get_by_text("Mentoring records from the imported file")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("programme.csv (300 rows)")).to_be_visible()
+    context.close()
     assert watch.app_errors() == [] and watch.outside == []
 
 
@@ -196,7 +197,7 @@ def test_a_killed_replica_is_replaced_and_its_visitor_gets_the_view_back(site):
             assert served_by(again.socket.response) == "r2"
             assert shows(again, 2024)
 
-    asyncio.run(visit_through_the_kill())
+    run_apart(visit_through_the_kill())
     deadline = time.monotonic() + 60
     while serve_state(folder)["pids"][victim] == before[victim]:
         assert time.monotonic() < deadline, "the killed replica was not started again"
@@ -210,11 +211,11 @@ def test_a_killed_replica_is_replaced_and_its_visitor_gets_the_view_back(site):
                 break
         except OSError:
             time.sleep(0.3)
-    assert shows(asyncio.run(first_page(base, cookie_of(1), "lang=id&indicator=imdi&year=2022")), 2022)
+    assert shows(run_apart(first_page(base, cookie_of(1), "lang=id&indicator=imdi&year=2022")), 2022)
 
 
 def test_stopping_the_supervisor_stops_nginx_and_the_replicas():
-    with served(replicas=1) as (base, folder):
+    with served(replicas=1) as (base, folder):  # fresh: this test stops its stack
         pids = serve_state(folder)["pids"].values()
         assert get(base + "/_stcore/health")[1] == b"ok"
     deadline = time.monotonic() + 10

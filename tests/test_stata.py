@@ -12,7 +12,7 @@ import pytest
 
 from inklusi import export, registry, stata, views
 from inklusi.config import DATA_DIR
-from tests.test_export import read_back, same
+from tests.exported import read_back, same
 
 EXPORTS = [(page.name, scope) for page in registry.exported() for scope in export.SCOPES]
 

@@ -8,12 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import boundaries, config, i18n, queries, story
+from inklusi import boundaries, config, i18n, story
 
 
 @pytest.fixture(scope="module")
-def decks(con):
-    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
+def decks(run):
     maps = lambda layout: boundaries.load_geojson(config.boundaries_dir(), layout)  # noqa: E731
     return {
         (lang, pin): {s.key: s for s in story.slides(run, lang, pin, maps)}

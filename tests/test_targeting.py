@@ -41,11 +41,8 @@ def test_mentoring_rates_against_the_records(build_dir, con):
     assert rates["online_after"] == pytest.approx(subset.online_after.mean())
 
 
-def test_the_default_second_measure_is_real_adoption_on_the_38_provinces(con, values):
+def test_the_default_second_measure_is_real_adoption_on_the_38_provinces(run, values):
     """The default view draws no synthetic record: IMK internet use 2025 (derived from BPS counts)."""
-    from inklusi import queries
-
-    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
     assert not targeting.is_coverage(targeting.PER[0])
     table = targeting.table(run, targeting.NEEDS[0], targeting.PER[0]).set_index("province")
     assert table["participants"].isna().all() and len(table) == 38
@@ -56,10 +53,7 @@ def test_the_default_second_measure_is_real_adoption_on_the_38_provinces(con, va
     assert table["y"].to_dict() == pytest.approx((100 * using / (using + not_using)).to_dict())
 
 
-def test_a_measure_on_the_34_layout_gives_a_new_province_its_parents_value(con, values):
-    from inklusi import queries
-
-    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
+def test_a_measure_on_the_34_layout_gives_a_new_province_its_parents_value(run, values):
     table = targeting.table(run, "ild-2022", targeting.PER[0]).set_index("province")
     ild = values[(values.indicator == "ild") & (values.year == 2022)].set_index("province")["value"]
     assert table.loc["94", "skill"] == ild["91"] and table.loc["94", "via_parent"]  # Papua Tengah takes Papua's

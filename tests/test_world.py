@@ -21,8 +21,6 @@ from inklusi import export, metadata, reference, stata, viewstate, world
 from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import t
 from inklusi.world_sentences import sentences
-from tests.browser import Watch
-from tests.test_accessibility import app, audit  # noqa: F401 (app: the served dashboard, a fixture)
 
 COPY = "international/itu_internet_users_pct_g20_asean_2019_2024.csv"
 SOURCE_IDS = {"OWID": "itu_owid", "WB": "itu_wb"}
@@ -258,19 +256,11 @@ def test_the_export_carries_the_copys_values_and_itus_terms(run, state_of, copy)
     assert any("CC BY-NC-SA 3.0 IGO" in note for note in stata.notes(meta, "en"))
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_page_works_offline_and_meets_wcag_in_chromium(app, browser, lang):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    watch = Watch(page)
-    page.goto(f"{app}/world?lang={lang}&countries=IND&provinces=53")
-    found = audit(page, "world", lang)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3)
-    assert page.get_by_text(t("world.title", lang)).count() >= 1
-    assert watch.outside == [] and watch.app_errors() == []
-    assert page.locator("[data-testid='stException']").count() == 0
-    context.close()
-    assert found == []
+@pytest.mark.pages("world")
+def test_the_page_draws_its_three_charts_in_chromium(visit):
+    """On the sweep's load of /world (offline, axe-core and chart text are the sweep's checks)."""
+    expect(visit.page.locator(".js-plotly-plot")).to_have_count(3)
+    assert visit.page.get_by_text(t("world.title", visit.lang)).count() >= 1
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -103,7 +103,7 @@ def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
     """The story with the maps inside the file (not fetched from this server); runs on click,
     outside the script run, so it gets the session's cursors as an argument."""
     slides = story.slides(
-        lambda name, **params: queries.run(cursors.get(), name, params),
+        queries.runner(cursors.get()),
         lang,
         pin,
         partial(boundaries.load_geojson, config.boundaries_dir()),

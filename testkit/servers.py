@@ -1,9 +1,6 @@
-"""A real server on a free localhost port (one Streamlit process as `make run` starts it, or
-nginx and replicas as `make serve` does) and headless Chromium driving it (Playwright).
-
-Playwright cannot download its own browser here; Debian's chromium is used instead
-(`apt-get install chromium`, which .ci/run does); the setting INKLUSI_CHROMIUM overrides the path.
-"""
+"""A real server on a free localhost port: one Streamlit process as `make run` starts it, or
+nginx and replicas as `make serve` does. Under pytest-xdist each worker takes its ports from its
+own range (gw0 from 20000, gw1 from 21000, ...), so that workers never race for one port."""
 
 from __future__ import annotations
 
@@ -22,23 +19,31 @@ from pathlib import Path
 from inklusi import config
 from inklusi.config import REPO
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-# Streamlit's frontend first probes these under a page's own path (to find its base URL)
-# and gets 404 before it tries the root: a known part of its start-up, not an app error.
-KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
+PORTS_PER_WORKER = 1000
+_taken: set[int] = set()
 
 
 def free_port() -> int:
+    """A port no other process listens on: from this xdist worker's own range, or any free one
+    outside pytest-xdist."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return _bound(0)
+    start = 20000 + PORTS_PER_WORKER * int(worker[2:])
+    for port in range(start, start + PORTS_PER_WORKER):
+        if port not in _taken and _bound(port):
+            _taken.add(port)
+            return port
+    raise RuntimeError(f"no free port left in {start}-{start + PORTS_PER_WORKER} for {worker}")
+
+
+def _bound(port: int) -> int:
+    """The port bound (0: any free one), or 0 when it is in use."""
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return 0
         return s.getsockname()[1]
 
 
@@ -80,7 +85,7 @@ def streamlit_process(extra_env: dict | None = None, extra_args: tuple[str, ...]
         while not _healthy(base):
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not start")
-            time.sleep(0.3)
+            time.sleep(0.1)
         yield base, process
     finally:
         _stop(process, 10)
@@ -122,7 +127,7 @@ def served(replicas: int = 2, extra_env: dict | None = None):
                 if process.poll() is not None or time.monotonic() > deadline:
                     output.seek(0)
                     raise RuntimeError(f"make serve did not start: {output.read()[-2000:]}")
-                time.sleep(0.3)
+                time.sleep(0.1)
             yield base, run
         finally:
             _stop(process, 30)
@@ -132,37 +137,3 @@ def served(replicas: int = 2, extra_env: dict | None = None):
 def serve_state(run) -> dict:
     """What the supervisor of a run folder says is running (replicas, pids)."""
     return json.loads((run / "state.json").read_text())
-
-
-class Watch:
-    """Every request that leaves localhost, and every console error, of one page."""
-
-    def __init__(self, page):
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", self._request)
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("response", self._response)
-        self._probes: set[str] = set()
-
-    def _request(self, request):
-        url = request.url
-        if not url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")):
-            self.outside.append(url)
-
-    def _response(self, response):
-        if response.status >= 400 and response.url.endswith(KNOWN_PROBES):
-            self._probes.add(response.url)
-
-    def app_errors(self) -> list[str]:
-        """Console errors other than the 404s of the known start-up probes (the console
-        message does not name the URL, so the probes' 404s are discounted by number)."""
-        not_found = [e for e in self.errors if "404" in e]
-        return [e for e in self.errors if "404" not in e] + not_found[len(self._probes) :]
-
-
-def launch(playwright):
-    chromium = config.chromium()
-    if not chromium.exists():
-        raise RuntimeError(f"{chromium} not found: install Debian's chromium (apt-get install chromium)")
-    return playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inklusi.config import REPO
+from inklusi.serving import ServeError
 
 TEMPLATE = REPO / "deploy" / "nginx.conf.template"
 INSTALL_HINT = (
@@ -32,8 +33,8 @@ COOKIE_ATTRIBUTES = "Path=/; HttpOnly; SameSite=Lax"
 RETRY_SECONDS = 10
 
 
-class NginxError(RuntimeError):
-    pass
+class NginxError(ServeError):
+    """nginx is missing, refuses its configuration, or has no replica to send visitors to."""
 
 
 def binary() -> str:

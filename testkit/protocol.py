@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from inklusi.warmup import connect
+from inklusi.serving.warmup import connect
 
 
 class Session:
@@ -88,3 +89,10 @@ class Session:
         if option not in box.options:
             raise ValueError(f"{option!r} is not an option of {label}")
         return WidgetState(id=box.id, string_value=option)
+
+
+def run_apart(coroutine):
+    """asyncio.run(coroutine) in a thread of its own: a test session's Playwright (its sync API)
+    keeps an event loop running in the main thread, where asyncio.run refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import streamlit
 
-from inklusi import config, nginx, precompress, warmup
+from inklusi import config
 from inklusi.config import REPO
+from inklusi.serving import ServeError, nginx, precompress, warmup
 
 READY_SECONDS = 90  # a replica's start (imports, data) on a busy machine
 STOP_SECONDS = 10
@@ -44,21 +45,29 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """The settings of config.SETTINGS, and REPLICAS (make's variable, also read from the environment)."""
+        """The settings of config.SETTINGS; a SettingError names the first one that is not understood."""
         return cls(
             port=whole("INKLUSI_SERVE_PORT", config.setting("INKLUSI_SERVE_PORT"), 1, 65535),
             address=config.setting("INKLUSI_SERVE_ADDRESS"),
-            replicas=whole("REPLICAS", os.environ.get("REPLICAS") or str(len(os.sched_getaffinity(0))), 0, 64),
+            replicas=whole("REPLICAS", config.setting("REPLICAS") or str(len(os.sched_getaffinity(0))), 0, 64),
             replica_address=config.setting("INKLUSI_REPLICA_ADDRESS"),
             first_port=whole("INKLUSI_REPLICA_PORT", config.setting("INKLUSI_REPLICA_PORT"), 0, 65535),
             remote=[u.strip() for u in (config.setting("INKLUSI_UPSTREAMS") or "").split(",") if u.strip()],
         )
 
 
+class SettingError(ServeError, ValueError):
+    """A setting of make serve that is not understood; the message names it."""
+
+
+class ReplicaError(ServeError):
+    """A replica (or nginx) that exited or did not answer in time."""
+
+
 def whole(name: str, text: str, low: int, high: int) -> int:
-    """A whole-number setting, or a ValueError that names it and says what it may be."""
+    """A whole-number setting, or a SettingError that names it and says what it may be."""
     if not text.strip().isdigit() or not low <= int(text) <= high:
-        raise ValueError(f"{name}={text!r}: a whole number from {low} to {high} is needed")
+        raise SettingError(f"{name}={text!r}: a whole number from {low} to {high} is needed")
     return int(text)
 
 
@@ -180,11 +189,11 @@ def wait_until_ready(children: list[Child], urls: list[str]) -> None:
     while pending:
         for url, child in list(pending.items()):
             if child.process.poll() is not None:
-                raise RuntimeError(f"{child.name} exited with code {child.process.returncode}; see {child.log}")
+                raise ReplicaError(f"{child.name} exited with code {child.process.returncode}; see {child.log}")
             if answers(url):
                 del pending[url]
         if time.monotonic() > deadline:
-            raise RuntimeError(f"{', '.join(c.name for c in pending.values())} did not answer within {READY_SECONDS} s")
+            raise ReplicaError(f"{', '.join(c.name for c in pending.values())} did not answer within {READY_SECONDS} s")
         time.sleep(0.3)
 
 
@@ -286,7 +295,7 @@ def more_open_files() -> None:
 def main(replicas_only: bool = False) -> int:
     try:
         settings = Settings.from_env()
-    except ValueError as exc:
+    except SettingError as exc:
         print(exc, file=sys.stderr)
         return 2
     more_open_files()
@@ -334,7 +343,7 @@ def main(replicas_only: bool = False) -> int:
         supervise(running, run, state)
     except Stop:
         return 0
-    except (RuntimeError, nginx.NginxError) as exc:
+    except ServeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
