@@ -39,6 +39,13 @@ PAGES = (
     ),
     Page("profile", ":material/location_city:", ("indicator", "year", "province"), views.profile, "profile"),
     Page(
+        "compare",
+        ":material/stacked_line_chart:",
+        ("indicator", "provinces", "show", "province"),
+        views.compared,
+        "compare",
+    ),
+    Page(
         "gaps",
         ":material/compare_arrows:",
         ("indicator", "year", "province", "start", "group"),

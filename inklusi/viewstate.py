@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from inklusi import adoption, targeting
+from inklusi import adoption, compare, targeting
 from inklusi.i18n import DEFAULT, LANGS
 
 MAX_SHOWN = 40
@@ -23,6 +23,7 @@ CHOICES = {
     "classes": ("continuous", "quantiles", "natural"),
     "colour": ("level", "gap"),
     "group": ("pulau", "zona"),
+    "show": ("lines", "panels"),
 }
 
 
@@ -46,6 +47,14 @@ class Between:
 
     def __contains__(self, value: Any) -> bool:
         return value == "" or (isinstance(value, (int, float)) and self.low <= value <= self.high)
+
+
+class Free:
+    """Options of a free list, checked item by item by the page that reads it (the provinces to
+    compare: inklusi/compare.py keeps what it can and says what it dropped)."""
+
+    def __contains__(self, value: Any) -> bool:
+        return isinstance(value, str)
 
 
 def shown(raw: str) -> str:
@@ -90,6 +99,7 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
             "year", lambda s: catalogue.years(s["indicator"]), lambda s: max(catalogue.years(s["indicator"])), _as_int
         ),
         Field("province", lambda s: [""] + provinces, lambda s: ""),
+        Field("provinces", lambda s: Free(), lambda s: "", compare.as_text),
         Field("start", lambda s: _earlier(catalogue, s), lambda s: _earlier(catalogue, s)[0], _as_int),
         *(Field(name, lambda s, o=options: list(o), lambda s, o=options: o[0]) for name, options in CHOICES.items()),
         Field("m_year", lambda s: [""] + mentoring["years"], lambda s: "", _as_int),

@@ -152,9 +152,9 @@ def test_any_link_resolves_to_valid_options(app_fields, raw):
 
 @settings(max_examples=12, deadline=None)
 @given(
-    st.sampled_from(["", "profile", "gaps", "sectors", "targeting", "present", "import"]),
+    st.sampled_from(["", "profile", "compare", "gaps", "sectors", "targeting", "present", "import"]),
     st.dictionaries(
-        st.sampled_from(["lang", "indicator", "year", "province", "slide", "sector", "x_cut", "mode"]),
+        st.sampled_from(["lang", "indicator", "year", "province", "provinces", "slide", "sector", "x_cut", "mode"]),
         st.text(max_size=12),
         max_size=4,
     ),
