@@ -84,12 +84,11 @@ def series(run, indicator: str, provinces: tuple[str, ...]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def layout_breaks(editions: pd.DataFrame) -> list[tuple[int, int, int]]:
-    """(year, layout before, layout from then) of each edition published on another province
-    layout than the edition before it (editions: one row per year with its layout)."""
-    ordered = editions.drop_duplicates("year").sort_values("year")
-    pairs = zip(ordered["year"], ordered["layout"].shift(), ordered["layout"], strict=True)
-    return [(int(y), int(before), int(now)) for y, before, now in pairs if pd.notna(before) and before != now]
+def layouts_around(editions: pd.DataFrame, year: int) -> tuple[int, int]:
+    """(layout of the edition before year, layout of year) from editions (year, layout rows)."""
+    layouts = editions.drop_duplicates("year").set_index("year")["layout"].sort_index()
+    before = layouts[layouts.index < year]
+    return int(before.iloc[-1]) if len(before) else int(layouts[year]), int(layouts[year])
 
 
 def parents_compared(provinces: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -59,8 +59,11 @@ def test_a_line_per_province_and_the_national_line_with_the_published_values(pag
     national = imdi[imdi.province == "ID"].set_index("year")["value"]
     assert dict(zip(traces["National"]["x"], traces["National"]["y"], strict=True)) == national.to_dict()
     expect(page.get_by_text("Highland Papua is compared with Papua: before the 2022 split")).to_be_visible()
-    assert page.evaluate(BREAKS) == [2022.5]  # 34 -> 38 provinces from the 2023 edition
-    expect(page.get_by_text("Dotted line before 2023: 34 → 38 provinces")).to_be_visible()
+    # data/breaks.csv: 34 -> 38 provinces and a pillar's method in 2023, two pillars' methods in 2025
+    assert page.evaluate(BREAKS) == [2022.5, 2024.5]
+    expect(page.get_by_text("Dotted line before 2023 (province layout): Layout changed from 34 to 38")).to_be_visible()
+    expect(page.get_by_text("Dotted line before 2025 (method): The digital skills pillar was replaced")).to_be_visible()
+    expect(page.locator(".js-plotly-plot .annotation-text", has_text="34 → 38 provinces · method")).to_be_visible()
 
 
 def test_the_download_equals_the_shell_export_of_the_same_link(page, tmp_path):

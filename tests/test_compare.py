@@ -53,10 +53,10 @@ def test_each_province_has_its_own_values_and_none_before_it_was_formed(run, val
     assert frame.loc[("91", 2022), "value"] == imdi.query("year == 2022 and province == '91'").value.iloc[0]
 
 
-def test_the_layout_break_is_where_the_editions_change_province_layout(values):
+def test_the_layouts_around_a_break_are_those_of_the_editions(values):
     editions = values[values.indicator == "imdi"][["year", "layout"]]
-    assert compare.layout_breaks(editions) == [(2023, 34, 38)]
-    assert compare.layout_breaks(values[values.indicator == "iptik"][["year", "layout"]]) == []
+    assert compare.layouts_around(editions, 2023) == (34, 38)
+    assert compare.layouts_around(editions, 2025) == (38, 38)
 
 
 def test_a_province_compared_with_the_province_it_was_split_from_is_named():

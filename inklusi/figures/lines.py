@@ -139,7 +139,8 @@ def _province(one: pd.DataFrame, name: str, colour: str, panels: int) -> list[go
     end = go.Scatter(
         x=one["year"],
         y=one["value"],
-        mode="text",
+        mode="markers+text",  # the point's marker again: Plotly sets the text clear of a trace's own markers
+        marker=dict(size=8, color=colour),
         text=texts,
         textfont=dict(color=colour),
         meta=labelled(texts, ("middle right", "top center", "bottom center")),

@@ -7,9 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import compare
+from inklusi import breaks, compare
+from inklusi.citations import cite
 from inklusi.figures import lines
-from inklusi.i18n import literal, t
+from inklusi.i18n import literal, pick, t
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import current_lang
 from inklusi.ui.profile import national_level
@@ -95,10 +96,8 @@ def figure(
     editions = values[["year", "layout"]]
     national = national_series(indicator, editions, lang, d, derived)
     national_rows = values[values["province"].eq("ID") & values["year"].isin(national["year"])]
-    breaks = [
-        (year, t("compare.break_layout", lang, before=before, after=after))
-        for year, before, after in compare.layout_breaks(editions)
-    ]
+    found = breaks.breaks(data.query("indicator_breaks", indicator=indicator), indicator)
+    marks = [(int(year), break_label(rows, editions, lang)) for year, rows in found.groupby("year")]
     what = display.indicator_labels(lang)[indicator]
     subtitle = display.unit(indicator, lang) + (f" · {t('flag.derived', lang)}" if derived else "")
     if show == "panels" and len(national):
@@ -115,10 +114,17 @@ def figure(
         labels,
         national=national,
         national_name=t("common.national", lang),
-        breaks=breaks,
+        breaks=marks,
         panels=min(panels, max(1, len(chosen))) if panels else 0,
     )
-    return fig, alt_text(frame, national, what, lang), notes(frame, chosen, breaks, lang)
+    return fig, alt_text(frame, national, what, lang), notes(frame, chosen, found, lang)
+
+
+def break_label(rows: pd.DataFrame, editions: pd.DataFrame, lang: str) -> str:
+    """What changed at one year of the time axis, in a few words: '34 → 38 provinces · method'."""
+    before, after = compare.layouts_around(editions, int(rows["year"].iloc[0]))
+    kinds = dict.fromkeys(rows["kind"])
+    return " · ".join(t(f"compare.break_{kind}", lang, before=before, after=after) for kind in kinds)
 
 
 def national_series(indicator: str, editions: pd.DataFrame, lang: str, d: int, derived: bool) -> pd.DataFrame:
@@ -142,9 +148,20 @@ def alt_text(frame: pd.DataFrame, national: pd.DataFrame, what: str, lang: str) 
     return t("compare.alt", lang, what=what, values="; ".join(parts) or t("common.no_data", lang))
 
 
-def notes(frame: pd.DataFrame, chosen: tuple[str, ...], breaks: list[tuple[int, str]], lang: str) -> list[str]:
+def notes(frame: pd.DataFrame, chosen: tuple[str, ...], found: pd.DataFrame, lang: str) -> list[str]:
     names = controls.province_labels(lang)
-    said = [t("compare.break_note", lang, year=year, text=text) for year, text in breaks]
+    catalogue = data.query("source_catalogue").set_index("id")
+    said = [
+        t(
+            "compare.break_note",
+            lang,
+            year=int(row["year"]),
+            kind=t(f"compare.kind_{row['kind']}", lang),
+            note=pick(row, "note", lang),
+            source="; ".join(cite(catalogue, [row["source"]])),
+        )
+        for _, row in found.iterrows()
+    ]
     for child, parent in compare.parents_compared(chosen):
         said.append(t("compare.with_parent", lang, child=names[child], parent=names[parent]))
     undivided = sorted({names[c] for c in frame.loc[frame["undivided"], "province"]})
