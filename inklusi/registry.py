@@ -25,8 +25,8 @@ class Page:
 
     @property
     def url_fields(self) -> tuple[str, ...]:
-        """Every field its link holds: the language first."""
-        return ("lang", *self.fields)
+        """Every field its link holds: the language first, the embedded chart last."""
+        return ("lang", *self.fields, "chart")
 
 
 PAGES = (

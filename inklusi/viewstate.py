@@ -51,7 +51,8 @@ class Between:
 
 class Free:
     """Options of a free list, checked item by item by the page that reads it (the provinces to
-    compare: inklusi/compare.py keeps what it can and says what it dropped)."""
+    compare: inklusi/compare.py keeps what it can and says what it dropped; the embedded chart:
+    a page without it says so)."""
 
     def __contains__(self, value: Any) -> bool:
         return isinstance(value, str)
@@ -67,6 +68,13 @@ def _as_int(raw: str) -> int:
     if not re.fullmatch(r"\d{1,4}", raw):
         raise ValueError(raw)
     return int(raw)
+
+
+def _as_chart(raw: str) -> str:
+    """The key of a chart (page.chart's key, e.g. overview.ranking), for an embedded chart."""
+    if not re.fullmatch(r"[a-z_]{1,20}(\.[a-z_]{1,20}){0,2}", raw):
+        raise ValueError(raw)
+    return raw
 
 
 def _as_number(raw: str) -> float:
@@ -118,6 +126,7 @@ def fields(catalogue, provinces: list[str], mentoring: dict[str, list], needs: l
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
         Field("qr", lambda s: [0, 1], lambda s: 0, _as_int),
         Field("speaker", lambda s: [0, 1], lambda s: 0, _as_int),
+        Field("chart", lambda s: Free(), lambda s: "", _as_chart),
     ]
 
 
