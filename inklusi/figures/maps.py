@@ -115,7 +115,7 @@ def choropleth(
     scale: Scale,
     *,
     highlight: str | None = None,
-    height: int = 430,
+    height: int = 480,
     zoom: float = ZOOM,
 ) -> go.Figure:
     """frame: province, value, hover (text shown on hover, already formatted)."""

@@ -38,6 +38,7 @@ def main() -> None:
         ): p
         for p in registry.PAGES
     }
+    furniture.furnish()
     embedded = furniture.embedded()
     if embedded:
         furniture.hide_side_panel()

@@ -29,6 +29,41 @@ CHART_ALONE_STYLE = """<style>
 .st-key-embed-rest { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 0.75rem; }
 </style>"""
+# Static style (no data or user text in it): a metric's label wraps instead of being cut with "…"
+# (Streamlit cuts it to one line), so that the card says what it counts at every width.
+METRIC_LABELS = """<style>
+[data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] .stMarkdownEllipsis p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] { height: auto !important; }
+</style>"""
+# Static script (no data or user text in it): every province map shows the whole archipelago
+# (95.04-141.02 E, 11.01 S-5.91 N, from the built boundaries) with a margin, at whatever width the
+# browser gives it, from a 390-pixel phone to a 1920-pixel screen. Plotly's maps keep a fixed
+# centre and zoom, and the server cannot know the width, so the browser fits each map whenever
+# it is drawn anew or changes size (not when the reader zooms or pans it).
+FIT_MAPS = """<script>
+(() => {
+  if (window.inklusiFitMaps) return;
+  window.inklusiFitMaps = true;
+  const ARCHIPELAGO = [[95.04, -11.01], [141.02, 5.91]];
+  const fit = () => {
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+      const subplot = plot._fullLayout && plot._fullLayout.map && plot._fullLayout.map._subplot;
+      const map = subplot && subplot.map;
+      if (!map) continue;
+      const canvas = map.getCanvas();
+      const size = canvas.clientWidth + 'x' + canvas.clientHeight;
+      if (canvas.clientWidth === 0 || (plot.inklusiLayout === plot._fullLayout && plot.inklusiSize === size)) continue;
+      const margin = Math.max(8, Math.round(0.04 * Math.min(canvas.clientWidth, canvas.clientHeight)));
+      map.resize();
+      map.fitBounds(ARCHIPELAGO, {padding: margin, animate: false});
+      plot.inklusiLayout = plot._fullLayout;
+      plot.inklusiSize = size;
+    }
+  };
+  window.setInterval(fit, 250);
+})();
+</script>"""
 _run = threading.local()  # this run's charts (key, title, height), and the embedded chart's key and place
 
 
@@ -36,6 +71,13 @@ def embedded() -> bool:
     """Whether the page is shown inside another site (?embed=true, which Streamlit keeps from the
     query parameters and tells through st.context.is_embedded)."""
     return bool(st.context.is_embedded)
+
+
+def furnish() -> None:
+    """What every run of every page gets: the style that lets metric labels wrap, and the script
+    that fits the maps."""
+    st.sidebar.html(METRIC_LABELS)
+    st.sidebar.html(FIT_MAPS, unsafe_allow_javascript=True)  # in the side panel: no gap above the page
 
 
 def hide_side_panel() -> None:
