@@ -166,3 +166,40 @@ def launch(playwright):
     if not chromium.exists():
         raise RuntimeError(f"{chromium} not found: install Debian's chromium (apt-get install chromium)")
     return playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def watched_page(browser, **options):
+    """A page in a fresh browser context (options: viewport, user_agent...), its requests and
+    console errors watched (page.watch); the context is closed after."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.watch = Watch(page)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def shell_export(url: str, fmt: str, out: Path) -> subprocess.CompletedProcess:
+    """`python -m inklusi export --from-url URL` in English, as a user runs it from a shell."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inklusi",
+            "export",
+            "--from-url",
+            url,
+            "--format",
+            fmt,
+            "--lang",
+            "en",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )

@@ -4,15 +4,12 @@ break on the time axis, the panels at a click, and the download against the shel
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from inklusi.config import REPO
-from tests.browser import Watch, server
+from tests.browser import server, shell_export, watched_page
 
 LINK = "/compare?lang=en&indicator=imdi&provinces=31,53,95,99,31,91"
 TRACES = """() => {
@@ -29,16 +26,12 @@ BREAKS = """() => {
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with server() as base:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        page = context.new_page()
-        page.watch = Watch(page)
+    with server() as base, watched_page(browser, viewport={"width": 1366, "height": 768}) as page:
         page.base = base
         page.goto(base + LINK)
         expect(page.get_by_role("heading", name="Compare provinces over the editions")).to_be_visible(timeout=30_000)
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         yield page
-        context.close()
 
 
 def test_the_link_keeps_what_it_can_and_says_what_it_dropped(page):
@@ -73,14 +66,7 @@ def test_the_download_equals_the_shell_export_of_the_same_link(page, tmp_path):
     downloaded = tmp_path / download.value.suggested_filename
     download.value.save_as(downloaded)
     shell = tmp_path / "shell.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", "csv", "--lang", "en"]
-        + ["--out", str(shell)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
+    done = shell_export(page.url, "csv", shell)
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()
     assert list(pd.read_csv(downloaded, dtype={"province": str})["province"].unique()) == ["31", "53", "95", "91"]

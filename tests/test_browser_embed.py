@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import Watch, server
+from tests.browser import Watch, server, watched_page
 
 VISIBLE_CHARTS = "() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent !== null).length"
 
@@ -22,13 +22,10 @@ def app():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.watch = Watch(page)
-    yield page
-    assert page.watch.outside == []
-    assert page.watch.app_errors() == []
-    context.close()
+    with watched_page(browser, viewport={"width": 1366, "height": 768}) as page:
+        yield page
+        assert page.watch.outside == []
+        assert page.watch.app_errors() == []
 
 
 def test_a_chart_alone_keeps_its_title_and_source_and_nothing_else(app, page):

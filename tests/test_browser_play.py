@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import Watch, server
+from tests.browser import server, watched_page
 
 MAP = """() => {
     const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
@@ -27,15 +27,11 @@ MAP = """() => {
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with server() as base:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        page = context.new_page()
-        page.watch = Watch(page)
+    with server() as base, watched_page(browser, viewport={"width": 1366, "height": 768}) as page:
         page.goto(f"{base}/?indicator=imdi&year=2025&lang=en")
         expect(page.get_by_role("heading", name="National overview")).to_be_visible(timeout=30_000)
         expect(page.locator(".maplibregl-canvas").first).to_be_visible(timeout=30_000)
         yield page
-        context.close()
 
 
 COLLECT = f"""() => {{

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import Watch, server
+from tests.browser import server, watched_page
 
 PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari/604.1"
 CUT_LABELS = """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
@@ -48,13 +48,10 @@ def app():
 def page(browser, request):
     width, height = request.param
     phone = {"user_agent": PHONE} if width < 500 else {}
-    context = browser.new_context(viewport={"width": width, "height": height}, **phone)
-    page = context.new_page()
-    page.watch = Watch(page)
-    yield page
-    assert page.watch.outside == []
-    assert page.watch.app_errors() == []
-    context.close()
+    with watched_page(browser, viewport={"width": width, "height": height}, **phone) as page:
+        yield page
+        assert page.watch.outside == []
+        assert page.watch.app_errors() == []
 
 
 @pytest.fixture(scope="module")
