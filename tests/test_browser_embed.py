@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import Watch, server, watched_page
+from tests.browser import Watch, served, server, watched_page
 
 VISIBLE_CHARTS = "() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent !== null).length"
 
@@ -72,3 +72,15 @@ def test_the_export_panel_gives_an_iframe_that_shows_the_chart_in_another_page(a
     expect(chart.locator(".gtitle")).to_contain_text("over the editions")
     expect(frame.locator("h1")).to_be_hidden()
     assert host.watch.outside == [] and host.watch.app_errors() == []
+
+
+def test_an_embedded_chart_works_through_make_serve(browser):
+    with served(replicas=2) as (base, _), watched_page(browser, viewport={"width": 1366, "height": 768}) as host:
+        link = f"{base}/compare?provinces=31%2C53&indicator=imdi&lang=en&chart=compare.chart&embed=true"
+        host.set_content(
+            f'<!doctype html><html><body><iframe src="{link}" width="100%" height="600"></iframe></body></html>'
+        )
+        chart = host.frame_locator("iframe").locator(".js-plotly-plot:visible")
+        expect(chart).to_have_count(1, timeout=60_000)
+        expect(chart.locator(".gtitle")).to_contain_text("over the editions")
+        assert host.watch.outside == [] and host.watch.app_errors() == []
