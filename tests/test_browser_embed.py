@@ -47,7 +47,9 @@ def test_a_whole_page_embedded_has_its_charts_and_sentences_without_the_side_pan
     expect(page.locator(".js-plotly-plot:visible")).to_have_count(3, timeout=30_000)  # trend, pillars, peers
     expect(page.get_by_text("East Nusa Tenggara scored 44.54, ranking 21 of 38 provinces")).to_be_visible()
     expect(page.locator("section[data-testid='stSidebar']")).to_be_hidden()
-    expect(page.locator("[data-testid='stSidebarCollapsedControl']")).to_be_hidden()
+    expect(page.locator("[data-testid='stExpandSidebarButton']")).to_be_hidden()
+    expect(page.locator("header[data-testid='stHeader']")).to_have_count(1)  # Streamlit draws it ...
+    expect(page.locator("header[data-testid='stHeader']")).to_be_hidden()  # ... and it stays hidden
     expect(page.get_by_text("Download this view's data")).to_have_count(0)
 
 

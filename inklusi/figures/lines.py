@@ -86,12 +86,18 @@ def compared(
     values = pd.concat([frame["value"], national["value"]]).dropna()
     low, high = (values.min(), values.max()) if len(values) else (0.0, 1.0)
     span = (high - low) or abs(high) or 1.0
-    top = high + 0.18 * span  # room above the highest point for the breaks' notes
-    for year, text in breaks:
+    top = high + (0.12 + 0.07 * len(breaks)) * span  # room above the highest point for the breaks' notes
+    for i, (year, text) in enumerate(breaks):
         fig.add_vline(x=year - 0.5, line=dict(color="#555", dash="dot", width=1.5))
-        if not panels:
+        if not panels:  # each note a line lower than the one before: on a narrow chart they would meet
             fig.add_annotation(
-                x=year - 0.5, y=top, xanchor="left", yanchor="top", text=text, showarrow=False, font=dict(size=12)
+                x=year - 0.5,
+                y=top - 0.07 * i * span,
+                xanchor="left",
+                yanchor="top",
+                text=text,
+                showarrow=False,
+                font=dict(size=12),
             )
     room = 0.35
     fig.update_xaxes(

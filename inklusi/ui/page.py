@@ -22,7 +22,8 @@ CLICKS = "inklusi.clicks"
 IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
 # Static style (no data or user text in it) of an embedded page: no side panel and no way to open it.
 EMBEDDED_STYLE = """<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+section[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {
+  display: none !important; }
 </style>"""
 # ... and of an embedded chart (?embed=true&chart=KEY): everything else of the page stays hidden.
 CHART_ALONE_STYLE = """<style>
