@@ -76,8 +76,9 @@ def test_the_overview_shows_the_whole_archipelago_whole_labels_and_clear_values(
     canvas = page.locator(".maplibregl-canvas").first
     expect(canvas).to_be_visible(timeout=30_000)
     canvas.hover()  # headless Chromium paints the WebGL map on the first interaction
-    page.wait_for_function(
-        f"() => {{ const m = ({ARCHIPELAGO})({extent}); return Math.min(m.left, m.right, m.top, m.bottom) >= 8; }}",
+    page.wait_for_function(  # fitted: Plotly first draws the map at its fixed zoom, the browser then fits it
+        f"() => {{ const m = ({ARCHIPELAGO})({extent}); return Math.min(m.left, m.right, m.top, m.bottom) >= 8 "
+        "&& Math.max(m.spanned / m.width, m.tall / m.height) >= 0.85; }",
         timeout=20_000,
     )
     shown = page.evaluate(ARCHIPELAGO, extent)
