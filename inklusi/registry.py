@@ -25,8 +25,8 @@ class Page:
 
     @property
     def url_fields(self) -> tuple[str, ...]:
-        """Every field its link holds: the language first."""
-        return ("lang", *self.fields)
+        """Every field its link holds: the language first, the embedded chart last."""
+        return ("lang", *self.fields, "chart")
 
 
 PAGES = (
@@ -38,6 +38,13 @@ PAGES = (
         "overview",
     ),
     Page("profile", ":material/location_city:", ("indicator", "year", "province"), views.profile, "profile"),
+    Page(
+        "compare",
+        ":material/stacked_line_chart:",
+        ("indicator", "provinces", "show", "province"),
+        views.compared,
+        "compare",
+    ),
     Page(
         "gaps",
         ":material/compare_arrows:",

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from inklusi import adoption, gaps, reference, targeting, world
+from inklusi import adoption, compare, gaps, reference, targeting, world
 from inklusi.errors import InklusiError
 from inklusi.metrics import rates_by
 from inklusi.narrative import records_synthetic
@@ -122,6 +122,26 @@ def profile(run: Run, s: dict, scope: str) -> View:
         ]
     ]
     return View("indicator_series", params, frame, cited(frame), key=VALUE_KEY)
+
+
+def compared(run: Run, s: dict, scope: str) -> View:
+    """The chosen provinces' values over every edition, with the national value (the link's
+    provinces as inklusi.compare.choose keeps them; a province's own values only)."""
+    chosen = compare.choose(s["provinces"], s["province"]).kept
+    if scope == "all":
+        return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
+    if not chosen:
+        raise ExportError("the comparison exports chosen provinces: choose at least one province first")
+    frame = compare.series(run, s["indicator"], chosen).assign(indicator=s["indicator"])
+    frame = frame[["indicator", "province", "year", "layout", "value", "flag", "source", "reliability", "national"]]
+    return View(
+        "indicator_series",
+        {"indicator": s["indicator"], "province": list(chosen)},
+        frame,
+        cited(frame),
+        filters={"provinces": ",".join(chosen)},
+        key=VALUE_KEY,
+    )
 
 
 def regional_gaps(run: Run, s: dict, scope: str) -> View:

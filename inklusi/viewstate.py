@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from inklusi import adoption, targeting
+from inklusi import adoption, compare, targeting
 from inklusi.i18n import DEFAULT, LANGS
 
 MAX_SHOWN = 40
@@ -23,6 +23,7 @@ CHOICES = {
     "classes": ("continuous", "quantiles", "natural"),
     "colour": ("level", "gap"),
     "group": ("pulau", "zona"),
+    "show": ("lines", "panels"),
 }
 
 
@@ -61,6 +62,15 @@ class Codes:
         return bool(parts) and len(set(parts)) == len(parts) and all(p in self.known for p in parts)
 
 
+class Free:
+    """Options of a free list, checked item by item by the page that reads it (the provinces to
+    compare: inklusi/compare.py keeps what it can and says what it dropped; the embedded chart:
+    a page without it says so)."""
+
+    def __contains__(self, value: Any) -> bool:
+        return isinstance(value, str)
+
+
 def shown(raw: str) -> str:
     """A user-supplied value, shortened and stripped of anything markdown could act on."""
     text = _UNSAFE.sub("·", raw[:MAX_SHOWN])
@@ -71,6 +81,13 @@ def _as_int(raw: str) -> int:
     if not re.fullmatch(r"\d{1,4}", raw):
         raise ValueError(raw)
     return int(raw)
+
+
+def _as_chart(raw: str) -> str:
+    """The key of a chart (page.chart's key, e.g. overview.ranking), for an embedded chart."""
+    if not re.fullmatch(r"[a-z_]{1,20}(\.[a-z_]{1,20}){0,2}", raw):
+        raise ValueError(raw)
+    return raw
 
 
 def _as_number(raw: str) -> float:
@@ -106,6 +123,7 @@ def fields(
             "year", lambda s: catalogue.years(s["indicator"]), lambda s: max(catalogue.years(s["indicator"])), _as_int
         ),
         Field("province", lambda s: [""] + provinces, lambda s: ""),
+        Field("provinces", lambda s: Free(), lambda s: "", compare.as_text),
         Field("start", lambda s: _earlier(catalogue, s), lambda s: _earlier(catalogue, s)[0], _as_int),
         *(Field(name, lambda s, o=options: list(o), lambda s, o=options: o[0]) for name, options in CHOICES.items()),
         Field("m_year", lambda s: [""] + mentoring["years"], lambda s: "", _as_int),
@@ -127,6 +145,7 @@ def fields(
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),
         Field("qr", lambda s: [0, 1], lambda s: 0, _as_int),
         Field("speaker", lambda s: [0, 1], lambda s: 0, _as_int),
+        Field("chart", lambda s: Free(), lambda s: "", _as_chart),
     ]
 
 

@@ -6,6 +6,8 @@ Playwright cannot download its own browser here; Debian's chromium is used inste
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from inklusi import config
 
 CHROMIUM_ARGS = [
@@ -119,3 +121,16 @@ def chart_problems(page) -> list[str]:
                 if wide > 1 and tall > 1:
                     problems.append(f"overlap: {a['text']!r} and {b['text']!r}")
     return problems
+
+
+@contextmanager
+def watched_page(browser, **options):
+    """A page in a fresh browser context (options: viewport, user_agent...), its requests and
+    console errors watched (page.watch); the context is closed after."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.watch = Watch(page)
+    try:
+        yield page
+    finally:
+        context.close()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pandas as pd
+
+from inklusi.config import REPO
 
 
 def text_columns(frame: pd.DataFrame) -> dict:
@@ -54,3 +59,27 @@ def same(back: pd.DataFrame, view: pd.DataFrame) -> None:
     assert list(back.columns) == list(view.columns) and len(back) == len(view)
     for column in view.columns:
         assert comparable(back[column]) == comparable(view[column]), column
+
+
+def shell_export(url: str, fmt: str, out: Path) -> subprocess.CompletedProcess:
+    """`python -m inklusi export --from-url URL` in English, as a user runs it from a shell."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inklusi",
+            "export",
+            "--from-url",
+            url,
+            "--format",
+            fmt,
+            "--lang",
+            "en",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )

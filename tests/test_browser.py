@@ -5,18 +5,16 @@ here interact with a page, or open links the sweep does not."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
 from inklusi import export, story
-from inklusi.config import REPO
 from inklusi.i18n import t
 from testkit.chromium import Watch, wait_until_drawn
 from testkit.servers import server
+from tests.exported import shell_export
 
 RENDERED_PROVINCES = """() => {
     const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout && p._fullLayout.map);
@@ -162,14 +160,7 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     downloaded = tmp_path / download.value.suggested_filename
     download.value.save_as(downloaded)
     shell = tmp_path / f"shell.{export.EXTENSIONS[fmt]}"
-    done = subprocess.run(
-        [sys.executable, "-m", "inklusi", "export", "--from-url", page.url, "--format", fmt, "--lang", "en"]
-        + ["--out", str(shell)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
+    done = shell_export(page.url, fmt, shell)
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()
     assert downloaded.suffix == shell.suffix and len(downloaded.read_bytes()) > 100

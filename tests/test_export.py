@@ -19,6 +19,7 @@ VIEWS = [
     ("overview", {"indicator": "imdi", "year": 2023}, "view"),
     ("overview", {"indicator": "ild"}, "all"),
     ("profile", {"indicator": "imdi", "province": "93"}, "view"),
+    ("compare", {"indicator": "imdi", "provinces": "31,53,95,91"}, "view"),
     ("gaps", {"indicator": "iptik"}, "view"),
     ("sectors", {"sector": "tekstil", "m_year": 2022}, "view"),
     ("targeting", {"need": "imdi_keterampilan-2024"}, "view"),

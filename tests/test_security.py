@@ -152,7 +152,7 @@ def test_any_link_resolves_to_valid_options(app_fields, raw):
 @given(
     st.sampled_from(["" if page is registry.HOME else page.name for page in registry.PAGES]),
     st.dictionaries(
-        st.sampled_from(["lang", "indicator", "year", "province", "slide", "sector", "x_cut", "mode"]),
+        st.sampled_from(["lang", "indicator", "year", "province", "provinces", "slide", "sector", "x_cut", "mode"]),
         st.text(max_size=12),
         max_size=4,
     ),

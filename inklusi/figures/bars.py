@@ -52,6 +52,7 @@ def ranked(
         else:
             colours.append(NEUTRAL)
     text = [no_data_label if pd.isna(v) else t for v, t in zip(ordered["value"], ordered["value_text"], strict=True)]
+    inside = beside_the_line(ordered, text, labels, national)
     shaky = (
         ordered["unreliable"].fillna(False).astype(bool) if "unreliable" in ordered else pd.Series(False, ordered.index)
     )
@@ -67,9 +68,12 @@ def ranked(
                 pattern=dict(shape=[UNRELIABLE_PATTERN if s else "" for s in shaky], fgcolor="#222", solidity=0.35),
             ),
             text=text,
-            textposition="outside",
+            textposition=["inside" if i else "outside" for i in inside],
+            insidetextanchor="end",
             cliponaxis=False,
-            textfont=dict(size=11),
+            textfont=dict(
+                size=11, color=[inside_colour(c) if i else "#262730" for c, i in zip(colours, inside, strict=True)]
+            ),
             customdata=ordered[["province"]],
             hovertext=ordered["hover"],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -93,6 +97,30 @@ def ranked(
     )
     fig.update_layout(bargap=0.25, showlegend=False, dragmode=False)
     return finish(fig, labels, height=height or max(320, 22 * len(ordered) + 150))
+
+
+LABEL_CHAR = 0.58 * 11  # pixels of a value label's average character (11-pixel type)
+
+
+def beside_the_line(ordered: pd.DataFrame, text: list[str], labels: Labels, national: float | None) -> list[bool]:
+    """Which bars print their value inside their end: those just short of the national line, whose
+    label outside would run across it. The plot's width is taken as the least it can be (the
+    chart's narrowest width less the province names), so that a wider chart only leaves more room."""
+    if national is None:
+        return [False] * len(ordered)
+    top = ordered["value"].max()
+    names = LABEL_CHAR * 12 / 11 * max((len(str(n)) for n in ordered["name"]), default=0)
+    plot = max(100.0, labels.width - names - 30)
+    per_pixel = 1.3 * (top if pd.notna(top) else 1) / plot  # the x axis spans 0 to 1.3 times the top value
+    return [
+        pd.notna(v) and v < national <= v + (LABEL_CHAR * len(t) + 8) * per_pixel
+        for v, t in zip(ordered["value"], text, strict=True)
+    ]
+
+
+def inside_colour(bar: str) -> str:
+    """Type that reads on a bar's colour: white on the blue and red bars, dark on the orange ones."""
+    return "#1b2631" if bar == BELOW else "white"
 
 
 def grouped(

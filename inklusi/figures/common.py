@@ -131,6 +131,7 @@ def finish(
     bottom: int = 24,
     scale: float = 1.0,
     plot_height: float = 0,
+    min_plot: int = MIN_PLOT,
 ) -> go.Figure:
     """Title, subtitle and source at the top, wrapped for the figure's width (labels.width), the
     legend in rows above the plot, axes that make room for their tick labels and titles, point
@@ -138,7 +139,8 @@ def finish(
     overlaps another. They all stay in exported images. bottom: room under the plot for what is
     drawn there (a colour bar). scale enlarges every type size (a slide on a projector).
     plot_height: the smallest plot height in pixels the chart is drawn at (by default, what its
-    height leaves)."""
+    height leaves); min_plot: the least height in pixels its plot keeps under a long title or
+    legend (a scatter plot of 38 provinces keeps a proportionate one)."""
     text, title_height = title_block(labels, scale)
     pad = 6 + 0.95 * TITLE_SIZE * scale  # Plotly sets the first line's baseline, not its top, at the pad
     entry, legend = legend_layout(fig, labels.width - Y_AXIS_ROOM * scale, LEGEND_SIZE * scale)
@@ -146,8 +148,8 @@ def finish(
         (LINE * 12 * scale for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1), default=0
     )
     top = 6 + title_height + legend + above + 12 * scale
-    if height is not None:  # the plot keeps at least MIN_PLOT pixels under a long title or legend
-        height = max(height, int(top + (bottom + AXIS_ROOM + MIN_PLOT) * scale))
+    if height is not None:  # the plot keeps at least min_plot pixels under a long title or legend
+        height = max(height, int(top + (bottom + AXIS_ROOM + min_plot) * scale))
     fig.update_layout(
         title=dict(
             text=text,
@@ -180,6 +182,7 @@ def finish(
         meta={
             "labels": [labels.title, labels.subtitle, labels.source, labels.lang, labels.width],
             "bottom": bottom,
+            "min_plot": min_plot,
         },
     )
     fig.update_xaxes(
@@ -211,4 +214,5 @@ def presented(fig: go.Figure, scale: float, width: int, height: int | None = Non
         bottom=fig.layout.meta["bottom"],
         scale=scale,
         plot_height=plot_height,
+        min_plot=fig.layout.meta.get("min_plot", MIN_PLOT),
     )

@@ -55,6 +55,7 @@ class Scale:
     class_labels: tuple[str, ...] = ()  # legend text of each class, filled in by the caller
     no_data: str = "no data"
     unreliable: str = "unreliable estimate"  # legend text of the washed-over shapes
+    span: tuple[float, float] | None = None  # a continuous scale's ends fixed (the map played over the editions)
 
 
 def _subset(geojson: dict | str, codes) -> dict | str:
@@ -81,8 +82,10 @@ def colour_values(values: np.ndarray, scale: Scale) -> tuple[np.ndarray, dict, n
             settings["zmid"] = scale.midpoint
             reach = np.nanmax(np.abs(values - scale.midpoint)) or 1.0
             return values, settings, 0.5 + (values - scale.midpoint) / (2 * reach)
-        span = (np.nanmax(values) - np.nanmin(values)) or 1.0
-        return values, settings, (values - np.nanmin(values)) / span
+        low, high = scale.span or (np.nanmin(values), np.nanmax(values))
+        if scale.span:
+            settings |= dict(zmin=low, zmax=high)
+        return values, settings, (values - low) / ((high - low) or 1.0)
     k = len(bins)
     index = np.searchsorted(bins, values, side="left").clip(max=k - 1).astype(float)
     colours = class_colours(k, diverging=scale.midpoint is not None)
@@ -112,7 +115,7 @@ def choropleth(
     scale: Scale,
     *,
     highlight: str | None = None,
-    height: int = 430,
+    height: int = 480,
     zoom: float = ZOOM,
 ) -> go.Figure:
     """frame: province, value, hover (text shown on hover, already formatted)."""

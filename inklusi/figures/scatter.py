@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 from inklusi.figures.common import BELOW, GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL, OVERLAY, Labels, finish
 from inklusi.figures.labels import labelled
 
+SCATTER_PLOT = 400  # the least plot height (px) of a scatter of every province (half a laptop page's width)
+
 
 def fitted(
     frame: pd.DataFrame,
@@ -106,7 +108,7 @@ def quadrant(
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", range=[-0.1 * top, 1.1 * top], fixedrange=True)
     fig.update_layout(dragmode=False)
-    return finish(fig, labels, height=height)
+    return finish(fig, labels, height=height, min_plot=SCATTER_PLOT)
 
 
 def by_group(
@@ -189,4 +191,4 @@ def by_group(
     fig.update_xaxes(title=x_title, gridcolor="#eee", fixedrange=True)
     fig.update_yaxes(title=y_title, gridcolor="#eee", fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=True)
-    return finish(fig, labels, height=height)
+    return finish(fig, labels, height=height, min_plot=SCATTER_PLOT)

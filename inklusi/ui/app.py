@@ -44,7 +44,13 @@ def main() -> None:
         ): p
         for p in registry.PAGES
     }
-    navigation = st.navigation(list(pages))
+    furniture.furnish()
+    embedded = furniture.embedded()
+    if embedded:
+        furniture.hide_side_panel()
+    else:  # a chart's key means something only in an embedded page: a link copied here leaves it out
+        state.put("chart", "")
+    navigation = st.navigation(list(pages), position="hidden" if embedded else "sidebar")
     current = pages[navigation]
     if st.query_params.get("mode") == "present" and current.name != "present":
         st.switch_page("pages/present.py")
@@ -52,6 +58,7 @@ def main() -> None:
         with st.sidebar:
             controls.language(lang)
     st.session_state[furniture.CURRENT] = current.name
+    furniture.start_run()
     _navigating.active = True
     try:
         navigation.run()
@@ -71,6 +78,12 @@ def page(name: str) -> None:
         main()
         return
     declared = registry.page(name)
-    importlib.import_module(f"inklusi.ui.{declared.module}").render()
-    if declared.export is not None:
+    render = importlib.import_module(f"inklusi.ui.{declared.module}").render
+    wanted = state.get("chart") if furniture.embedded() else ""
+    if wanted:
+        with furniture.chart_alone(wanted):
+            render()
+        return
+    render()
+    if declared.export is not None and not furniture.embedded():  # an embedded page is for reading
         exports.panel(name)

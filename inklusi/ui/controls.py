@@ -27,24 +27,27 @@ def indicator_label(indicator: str) -> str:
     return display.indicator_labels(current_lang())[indicator]
 
 
-def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
-    cat = data.indicator_catalogue()
+def indicator(container=st.sidebar) -> str:
     container.selectbox(
         t("field.indicator", current_lang()),
-        cat.mappable,
+        data.indicator_catalogue().mappable,
         key=state.bind("indicator"),
         format_func=display.indicator_labels(current_lang()).__getitem__,
         on_change=state.changed,
         args=("indicator",),
     )
-    indicator = state.get("indicator")
-    years = cat.years(indicator)
+    return state.get("indicator")
+
+
+def indicator_and_year(container=st.sidebar) -> tuple[str, int]:
+    chosen = indicator(container)
+    years = data.indicator_catalogue().years(chosen)
     if state.get("year") not in years:
         state.put("year", max(years))
     container.selectbox(
         t("field.year", current_lang()), years[::-1], key=state.bind("year"), on_change=state.changed, args=("year",)
     )
-    return indicator, state.get("year")
+    return chosen, state.get("year")
 
 
 @st.cache_resource(show_spinner=False)

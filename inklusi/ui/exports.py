@@ -3,6 +3,7 @@ its JSON sidecar and a suggested citation. Files are made when a button is click
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -12,18 +13,19 @@ import streamlit as st
 from inklusi import export, links, metadata, registry
 from inklusi.i18n import t
 from inklusi.ui import data, state
-from inklusi.ui.page import IMAGE_FORMAT, current_lang
+from inklusi.ui.page import IMAGE_FORMAT, charts_drawn, current_lang
 
 IMAGE_CHOICE = "export.images"  # the widget; IMAGE_FORMAT keeps its value
 
 
-def link(page: str) -> str | None:
-    """The shareable link of the current view (the same one the address bar shows)."""
+def link(page: str, **changes) -> str | None:
+    """The shareable link of the current view (the same one the address bar shows), with changes."""
     current = getattr(st.context, "url", None)
     if not current:
         return None
     parts = urlsplit(current)
-    return links.build(f"{parts.scheme}://{parts.netloc}", registry.page(page), st.session_state[state.STATE])
+    view = st.session_state[state.STATE] | changes
+    return links.build(f"{parts.scheme}://{parts.netloc}", registry.page(page), view)
 
 
 def panel(page: str) -> None:
@@ -86,6 +88,29 @@ def panel(page: str) -> None:
             format_func=str.upper,
             help=t("export.images_help", lang),
         )
+        embed_snippets(page, lang)
+
+
+def embed_snippets(page: str, lang: str) -> None:
+    """The HTML that embeds one chart of the view in another site (an iframe of its chart-only
+    link), and the link of the whole page without the side panel."""
+    drawn = {key: (title, height) for key, title, height in charts_drawn()}
+    whole = link(page, chart="")
+    if not drawn or whole is None:
+        return
+    st.markdown(t("export.embed", lang))
+    key = st.selectbox(
+        t("export.embed_chart", lang), list(drawn), format_func=lambda k: drawn[k][0] or k, key="export.embed_chart"
+    )
+    title, height = drawn[key]
+    source = link(page, chart=key) + "&embed=true"
+    st.code(
+        f'<iframe src="{html.escape(source)}" title="{html.escape(title)}" width="100%" height="{height + 40}" '
+        'style="border:0" loading="lazy"></iframe>',
+        language="html",
+        wrap_lines=True,
+    )
+    st.caption(t("export.embed_page", lang, link=f"{whole}{'&' if '?' in whole else '?'}embed=true"))
 
 
 def keep_image_format() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -11,7 +13,7 @@ from inklusi.figures.common import COLUMN, NARROW, classify
 from inklusi.i18n import number, pick, signed, t
 from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import extremes, ranking_alt
-from inklusi.ui import controls, data, display, page
+from inklusi.ui import controls, data, display, page, play, state
 from inklusi.ui.page import current_lang
 
 MSME_HEADLINE = "ecommerce_usaha"  # the real MSME figure of the headline (BPS, national series)
@@ -19,13 +21,34 @@ MSME_HEADLINE = "ecommerce_usaha"  # the real MSME figure of the headline (BPS, 
 
 def render() -> None:
     lang = current_lang()
-    indicator, year = controls.indicator_and_year()
+    indicator, _ = controls.indicator_and_year()
     chosen = controls.province()
     view, classes, colour = controls.choice("view"), controls.choice("classes"), controls.choice("colour")
 
     st.title(t("overview.title", lang))
     st.caption(t("overview.lead", lang))
     page.show_url_notes()
+    span = None
+    if play.control(indicator, lang):  # played: one colour scale for every edition
+        span = play.value_range(data.query("indicator_values", indicator=indicator))
+    draw = partial(body, indicator, chosen, view, classes, colour, span, lang)
+    if span is None:
+        draw()
+    else:  # each timed rerun of the fragment moves the play one edition on
+        st.fragment(draw, run_every=play.run_every())()
+
+
+def body(
+    indicator: str,
+    chosen: str,
+    view: str,
+    classes: str,
+    colour: str,
+    span: tuple[float, float] | None,
+    lang: str,
+) -> None:
+    """The cards, the map and the ranking of the year in the state (the edition a play has reached)."""
+    year = state.get("year") if span is None else play.tick(data.indicator_catalogue().years(indicator))
     layout, has_level, notes = view_facts(indicator, year, lang)
     phone = page.on_phone()
     cards = headline_cards(indicator, year, lang)
@@ -36,9 +59,13 @@ def render() -> None:
         if view == "map" and data.geojson(layout) is None:
             st.warning(t("map.missing_boundaries", lang), icon=":material/map:")
             view = "tiles"
-        if colour == "gap" and not has_level:
+        if span is not None:
+            classes, colour = "continuous", "level"
+            d = display.decimals(indicator)
+            st.caption(t("play.fixed", lang, low=number(span[0], lang, d), high=number(span[1], lang, d)))
+        elif colour == "gap" and not has_level:
             st.caption(t("map.no_national_for_gap", lang))
-        fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen, phone)
+        fig, alt = map_figure(indicator, year, lang, view, classes, colour, chosen, phone, span)
         page.chart(fig, key=f"overview.{view}", alt=alt, clickable=True)
         st.caption(t("map.click_hint", lang))
     with right:
@@ -147,9 +174,18 @@ def mentored_card(lang: str) -> tuple:
 
 @data.cached(max_entries=400)
 def map_figure(
-    indicator: str, year: int, lang: str, view: str, classes: str, colour: str, chosen: str, phone: bool = False
+    indicator: str,
+    year: int,
+    lang: str,
+    view: str,
+    classes: str,
+    colour: str,
+    chosen: str,
+    phone: bool = False,
+    span: tuple[float, float] | None = None,
 ) -> tuple[go.Figure, str]:
-    """The map (or tile grid) and its alt text; built once per combination of its inputs."""
+    """The map (or tile grid) and its alt text; built once per combination of its inputs. span:
+    the ends of a continuous colour scale fixed across the editions (the map played)."""
     frame = display.province_values(indicator, year, lang)
     layout = layout_of(frame)
     geojson = data.geojson(layout)
@@ -162,6 +198,7 @@ def map_figure(
         class_labels=class_labels(frame, classes, display.decimals(indicator), lang),
         no_data=t("common.no_data", lang),
         unreliable=t("reliability.legend", lang),
+        span=span,
     )
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from typing import Any
 
 import plotly.graph_objects as go
@@ -18,6 +20,104 @@ PROFILE_PAGE = "pages/profile.py"
 CURRENT = "inklusi.page"  # the name of the page this run draws
 CLICKS = "inklusi.clicks"
 IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
+# Static style (no data or user text in it) of an embedded page: no side panel and no way to open it.
+EMBEDDED_STYLE = """<style>
+section[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {
+  display: none !important; }
+</style>"""
+# ... and of an embedded chart (?embed=true&chart=KEY): everything else of the page stays hidden.
+CHART_ALONE_STYLE = """<style>
+.st-key-embed-rest { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 0.75rem; }
+</style>"""
+# Static style (no data or user text in it): a metric's label wraps instead of being cut with "…"
+# (Streamlit cuts it to one line), so that the card says what it counts at every width.
+METRIC_LABELS = """<style>
+[data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] .stMarkdownEllipsis p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] { height: auto !important; }
+</style>"""
+# Static script (no data or user text in it): every province map shows the whole archipelago
+# (95.04-141.02 E, 11.01 S-5.91 N, from the built boundaries) with a margin, at whatever width the
+# browser gives it, from a 390-pixel phone to a 1920-pixel screen. Plotly's maps keep a fixed
+# centre and zoom, and the server cannot know the width, so the browser fits each map whenever
+# it is drawn anew or changes size (not when the reader zooms or pans it).
+FIT_MAPS = """<script>
+(() => {
+  if (window.inklusiFitMaps) return;
+  window.inklusiFitMaps = true;
+  const ARCHIPELAGO = [[95.04, -11.01], [141.02, 5.91]];
+  const fit = () => {
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+      const subplot = plot._fullLayout && plot._fullLayout.map && plot._fullLayout.map._subplot;
+      const map = subplot && subplot.map;
+      if (!map) continue;
+      const canvas = map.getCanvas();
+      const size = canvas.clientWidth + 'x' + canvas.clientHeight;
+      if (canvas.clientWidth === 0 || (plot.inklusiLayout === plot._fullLayout && plot.inklusiSize === size)) continue;
+      const margin = Math.max(8, Math.round(0.04 * Math.min(canvas.clientWidth, canvas.clientHeight)));
+      map.resize();
+      map.fitBounds(ARCHIPELAGO, {padding: margin, animate: false});
+      plot.inklusiLayout = plot._fullLayout;
+      plot.inklusiSize = size;
+    }
+  };
+  window.setInterval(fit, 250);
+})();
+</script>"""
+_run = threading.local()  # this run's charts (key, title, height), and the embedded chart's key and place
+
+
+def embedded() -> bool:
+    """Whether the page is shown inside another site (?embed=true, which Streamlit keeps from the
+    query parameters and tells through st.context.is_embedded)."""
+    return bool(st.context.is_embedded)
+
+
+def furnish() -> None:
+    """What every run of every page gets: the style that lets metric labels wrap, and the script
+    that fits the maps."""
+    st.sidebar.html(METRIC_LABELS)
+    st.sidebar.html(FIT_MAPS, unsafe_allow_javascript=True)  # in the side panel: no gap above the page
+
+
+def hide_side_panel() -> None:
+    st.html(EMBEDDED_STYLE)
+
+
+def start_run() -> None:
+    _run.charts, _run.alone = [], None
+
+
+def charts_drawn() -> list[tuple[str, str, int]]:
+    """(key, title, height) of every chart this run has drawn so far, for the embed snippets."""
+    return list(getattr(_run, "charts", []))
+
+
+@contextmanager
+def chart_alone(wanted: str):
+    """Draw a page with only one of its charts shown (an embedded chart): the chart goes to a place
+    of its own above the page, the rest of the page to a hidden container. A page without such a
+    chart says so, and names the charts it has."""
+    st.html(CHART_ALONE_STYLE)
+    place = st.container(key="embed-chart")
+    _run.alone = (wanted, place)
+    try:
+        with st.container(key="embed-rest"):
+            yield
+    finally:
+        _run.alone = None
+    keys = [key for key, _, _ in charts_drawn()]
+    if wanted not in keys:
+        place.warning(
+            t(
+                "embed.no_chart",
+                current_lang(),
+                given=literal(wanted),
+                keys=", ".join(keys) or t("url.nothing", current_lang()),
+            ),
+            icon=":material/link_off:",
+        )
 
 
 def plotly_config() -> dict:
@@ -85,6 +185,16 @@ def chart(
     sentences say it).
     themed=False keeps the figure's own type sizes (Streamlit's theme sets small axis fonts);
     height="stretch" fills the height its container leaves (a slide)."""
+    _run.charts = [*charts_drawn(), (key, chart_title(fig), int(fig.layout.height or 450))]
+    alone = getattr(_run, "alone", None)
+    if alone is None:
+        _draw(fig, key, alt, clickable, themed, table, height)
+    elif alone[0] == key:  # an embedded chart: only that one, in its own place, without its table
+        with alone[1]:
+            _draw(fig, key, alt, clickable, themed, False, height)
+
+
+def _draw(fig: go.Figure, key: str, alt: str, clickable: bool, themed: bool, table: bool, height: int | str) -> None:
     if themed and on_phone():  # a page's chart (a slide's is drawn for its screen): titles wrapped for a phone
         fig = presented(go.Figure(fig), 1.0, PHONE_WIDTH, fig.layout.height)
     title = chart_title(fig)
