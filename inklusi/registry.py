@@ -55,7 +55,7 @@ PAGES = (
     Page("adoption", ":material/insights:", ("skill", "adoption", "province"), views.skills_adoption, "adoption"),
     Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors, "sectors"),
     Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), views.priorities, "targeting"),
-    Page("world", ":material/public:", ("w_year", "countries", "provinces"), views.world_standing, "world"),
+    Page("world", ":material/public:", ("w_year", "provinces", "countries"), views.world_standing, "world"),
     Page("present", ":material/slideshow:", ("slide", "pin", "kiosk", "qr", "speaker"), None, "present"),
     Page("import", ":material/upload_file:", (), None, "importer"),
     Page("sources", ":material/menu_book:", (), views.source_list, "sources"),

@@ -139,7 +139,6 @@ def fields(
         Field("y_cut", lambda s: Between(0, 100_000), lambda s: "", _as_number),
         Field("w_year", lambda s: world["years"], lambda s: world["default_year"], _as_int),
         Field("countries", lambda s: Codes(tuple(world["countries"])), lambda s: ""),
-        Field("provinces", lambda s: Codes(tuple(provinces)), lambda s: ""),
         Field("slide", lambda s: list(range(1, slide_count() + 1)), lambda s: 1, _as_int),
         Field("pin", lambda s: [""] + provinces, lambda s: ""),
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, _as_int),

@@ -211,7 +211,6 @@ def test_the_page_in_both_languages_keeps_good_link_values(lang):
         ("countries", "IND,XXX", ""),
         ("countries", "IND,IND", ""),
         ("countries", "<img src=http://example.com/x.png>", ""),
-        ("provinces", "99", ""),
     ],
 )
 def test_bad_link_values_fall_back_with_the_pages_note(lang, field, bad, fallback):
@@ -231,6 +230,19 @@ def test_any_link_value_resolves_to_an_option_of_the_page(raw):
     for field in fields:
         assert state[field.name] in field.options(state)
     assert {n[0] for n in notes} <= set(raw)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_provinces_the_link_names_wrongly_are_left_out_with_the_pages_note(lang):
+    """The provinces field is the one /compare reads: names and codes, each kept once."""
+    at = open_world({"lang": lang, "provinces": "99,ntt,53,Jabar"})
+    notes = [w.value for w in at.warning]
+    assert notes == [
+        t("compare.dropped_unknown", lang, given="«99»"),
+        t("compare.dropped_repeated", lang, given="«53»"),
+    ]
+    assert at.session_state["inklusi.state"]["provinces"] == "53,32"
+    assert at.session_state["w.provinces"] == ["53", "32"]
 
 
 def test_the_presenters_pinned_province_is_highlighted_on_the_page():

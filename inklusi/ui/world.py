@@ -8,11 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference, views, world, world_charts
+from inklusi import compare, reference, views, world, world_charts
 from inklusi.figures import bars
 from inklusi.figures import world as world_figures
 from inklusi.i18n import number, percent, pick, t
 from inklusi.ui import data, display, page, state
+from inklusi.ui.compare import dropped
 from inklusi.ui.page import current_lang
 from inklusi.world_charts import shown_name
 from inklusi.world_sentences import sentences
@@ -24,6 +25,8 @@ def render() -> None:
     names = world.names_of(values, lang)
     year = year_picker(values, lang)
     chosen = code_picker("countries", sorted(names, key=names.get), names.get, lang)
+    choice = compare.choose(state.get("provinces"))  # the link's provinces field, shared with /compare
+    state.put("provinces", choice.text)
     picked = code_picker("provinces", list(data.provinces()["kode"]), reference.province_names(lang).get, lang)
     provinces = views.world_provinces(data.query)
     layout = int(provinces["layout"].iloc[0])
@@ -39,6 +42,7 @@ def render() -> None:
     st.title(t("world.title", lang))
     st.caption(t("world.lead", lang))
     page.show_url_notes()
+    dropped(choice, lang)
     st.markdown(" ".join(said.values()))
     sources = list(values["source"].unique()) + list(provinces["source"].dropna().unique())
     text = " ".join(said.values())
