@@ -89,6 +89,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "rse": "DOUBLE",
         },
     ),
+    "breaks": (
+        "breaks.csv",
+        {
+            "indicator": "VARCHAR",
+            "year": "SMALLINT",
+            "kind": "VARCHAR",
+            "note_id": "VARCHAR",
+            "note_en": "VARCHAR",
+            "source": "VARCHAR",
+        },
+    ),
     "corrections": (
         "corrections.csv",
         {
@@ -221,6 +232,27 @@ CHECKS: dict[str, str] = {
     "programme totals are the published facts": """
         select p.id from programmes p left join programme_facts f on f.programme = p.id and f.fact = 'participants'
         where f.value is distinct from p.participants""",
+    "breaks name an indicator's edition that has an earlier one, a kind, a source and both notes": """
+        select b.indicator, b.year from breaks b
+        where b.kind not in ('layout', 'method') or b.source not in (select id from sources)
+           or b.note_id is null or b.note_en is null
+           or not exists (select 1 from indicator_values v where v.indicator = b.indicator and v.year = b.year)
+           or not exists (select 1 from indicator_values v where v.indicator = b.indicator and v.year < b.year)""",
+    "every change of layout between editions is a layout break": """
+        with editions as (
+            select indicator, year, any_value(layout) as layout from indicator_values
+            where province <> 'ID' group by all
+        ), steps as (
+            select indicator, year, layout, lag(layout) over (partition by indicator order by year) as before
+            from editions
+        )
+        select s.indicator, s.year from steps s
+        where s.layout <> s.before
+          and not exists (select 1 from breaks b
+                          where b.indicator = s.indicator and b.year = s.year and b.kind = 'layout')
+        union all
+        select b.indicator, b.year from breaks b join steps s using (indicator, year)
+        where b.kind = 'layout' and s.layout is not distinct from s.before""",
     "corrections have a known resolution": """
         select id from corrections where resolution not in ('corrected', 'kept_with_note', 'left_missing',
             'excluded', 'separate_indicator', 'spelling', 'layout_34', 'converted')""",

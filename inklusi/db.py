@@ -24,6 +24,7 @@ TABLES = (
     "indicators",
     "sources",
     "indicator_values",
+    "breaks",
     "corrections",
     "sectors",
     "programmes",
