@@ -58,8 +58,16 @@ def test_gap_slide_states_the_zone_means(decks, values, provinces):
     for name in ("WIB", "WITA", "WIT"):
         assert rounded(zone[name]) in sentence
     assert rounded(zone["WIB"] - zone["WIT"]) in sentence
-    cv = imdi.value.std(ddof=0) / imdi.value.mean()
-    assert f"{rounded(100 * cv, 1)}%" in sentence
+
+
+def test_gap_slide_gives_the_cv_of_every_edition_on_the_provinces_the_split_left_alone(decks, values):
+    imdi = values[(values.indicator == "imdi") & (values.province != "ID") & ~values.province.str.startswith("9")]
+    sentence = text(decks[("en", "")]["gap"])
+    for year, edition in imdi.dropna(subset=["value"]).groupby("year"):
+        cv = edition.value.std(ddof=0) / edition.value.mean()
+        assert f"{rounded(100 * cv, 1)}% ({year})" in sentence
+    assert "**mixed**" in sentence and "The latest step (2024-2025) widens" in sentence
+    assert "closing" not in sentence
 
 
 def test_mentoring_slide_states_the_records_and_says_they_are_synthetic(decks, build_dir):
