@@ -92,8 +92,9 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
     )[:2]
     points = found.points.set_index("province")
     if pin in points.index:
-        key = "story.pin_lags" if points.loc[pin, "lags"] else "story.pin_residual"
-        sentences.append(t(key, lang, name=names[pin], residual=number(points.loc[pin, "residual"], lang, 1)))
+        residual = points.loc[pin, "residual"]
+        key = "lags" if points.loc[pin, "lags"] else "above" if residual > 0 else "below"
+        sentences.append(t(f"story.pin_{key}", lang, name=names[pin], residual=number(abs(residual), lang, 1)))
     provinces = reference.provinces().set_index("kode")
     frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(provinces["singkatan"]))
     frame["hover"] = [
@@ -134,6 +135,9 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
             low=number(found.low, lang, 2),
             high=number(found.high, lang, 2),
             n=found.n,
+            slope=number(found.slope, lang, 2),
+            slope_low=number(found.slope_low, lang, 2),
+            slope_high=number(found.slope_high, lang, 2),
             laggards=", ".join(
                 f"{names[p]} {number(r, lang, 1)}"
                 for p, r in zip(lagging["province"], lagging["residual"], strict=True)

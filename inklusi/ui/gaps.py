@@ -119,17 +119,12 @@ def trend(indicator: str) -> verdict.Verdict | None:
     return verdict.of_indicator(data.query, indicator, reference.provinces())
 
 
-@data.cached(max_entries=200)
-def indicator_breaks(indicator: str) -> pd.DataFrame:
-    return breaks.breaks(data.cursors().get(), indicator)
-
-
 @data.cached(max_entries=400)
 def trend_sentences(indicator: str, lang: str) -> list[str]:
     found = trend(indicator)
     if found is None:
         return []
-    crossed = breaks.between(indicator_breaks(indicator), found.years[0], found.years[-1])
+    crossed = breaks.between(data.indicator_breaks(indicator), found.years[0], found.years[-1])
     what = display.indicator_labels(lang)[indicator]
     return trends.sentences(found, what, lang=lang, names=reference.province_names(lang), crossed=crossed)
 
@@ -170,7 +165,7 @@ def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, s
         chart,
         labels,
         lines=[("cv", t("gaps.cv", lang), NEUTRAL, "solid"), ("gini", t("gaps.gini_x100", lang), HIGHLIGHT, "dash")],
-        breaks=trends.marks(indicator_breaks(indicator), lang),
+        breaks=trends.marks(data.indicator_breaks(indicator), lang),
     )
     alt = t(
         "gaps.sigma_alt",
@@ -219,7 +214,7 @@ def convergence(indicator: str, year: int, lang: str) -> None:
     )
     page.chart(fig, key="gaps.beta", alt=alt, clickable=True)
     st.caption(t(f"gaps.layout_{layout}", lang))
-    crossed = breaks.between(indicator_breaks(indicator), start, year)
+    crossed = breaks.between(data.indicator_breaks(indicator), start, year)
     if len(crossed):
         st.caption(t("trend.breaks", lang, notes=trends.break_notes(crossed, lang)))
 

@@ -47,7 +47,17 @@ def render() -> None:
     )
     series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     what = display.indicator_labels(lang)[indicator]
-    st.markdown(profile_summary(name, what, series, lang=lang, decimals=display.decimals(indicator)))
+    st.markdown(
+        profile_summary(
+            name,
+            what,
+            series,
+            lang=lang,
+            decimals=display.decimals(indicator),
+            undivided=province in undivided_provinces(),
+            crossed=data.indicator_breaks(indicator),
+        )
+    )
     if series["via_parent"].any():
         st.caption(t("profile.via_parent", lang, parent=name_of(row["kode_2012"], lang)))
     key_cards(province, lang, KEY_INDICATORS)
@@ -119,6 +129,12 @@ def comparable(series: pd.DataFrame, indicator: str) -> pd.DataFrame:
 def national_level(indicator: str, year: int) -> float | None:
     """The edition's national value where it is a level (metrics.level_of), else None."""
     return level_of(data.query("indicator_by_province", indicator=indicator, year=year))
+
+
+def undivided_provinces() -> set[str]:
+    """Papua and Papua Barat: their codes name the undivided provinces on the 34-province layout."""
+    moved = data.provinces()
+    return set(moved.loc[moved["kode"] != moved["kode_2012"], "kode_2012"])
 
 
 def name_of(province: str, lang: str) -> str:
