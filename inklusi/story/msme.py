@@ -162,20 +162,23 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     year = int(run("indicator_editions").query("indicator == @ADOPTION and n_provinces > 0")["year"].max())
     frame = _frame(run, ADOPTION, year, lang)
     valued = frame.dropna(subset=["value"]).sort_values("value")
-    low = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
-    top = valued.iloc[-1]
+    # the pinned province (else the lowest) against the highest; a pinned highest against the lowest,
+    # never against itself
+    named = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
+    other = valued.iloc[-1] if valued.iloc[-1]["province"] != named["province"] else valued.iloc[0]
+    is_top = other["value"] < named["value"]
     ecommerce = run("national_series", indicator="ecommerce_usaha").dropna(subset=["national"])
     last, before = ecommerce.iloc[-1], ecommerce.iloc[-2]
     reasons = run("msme_national", topic="reasons_offline")
     knowledge = reasons[reasons["category"] == "kurang_pengetahuan"].sort_values("year")
     sentences = [
         t(
-            "story.msme_internet",
+            "story.msme_internet_top" if is_top else "story.msme_internet",
             lang,
-            name=low["name"],
-            value=percent(low["value"], lang, 1),
-            top=top["name"],
-            top_value=percent(top["value"], lang, 1),
+            name=named["name"],
+            value=percent(named["value"], lang, 1),
+            other=other["name"],
+            other_value=percent(other["value"], lang, 1),
             year=year,
         ),
         t(
@@ -207,10 +210,10 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     )
     figure = _map(frame, geojson, labels, scale, pin)
     facts = {
-        "low": low["province"],
-        "low_value": low["value"],
-        "top": top["province"],
-        "top_value": top["value"],
+        "named": named["province"],
+        "named_value": named["value"],
+        "other": other["province"],
+        "other_value": other["value"],
         "ecommerce": last["national"],
         "knowledge": list(knowledge["value"]),
     }
