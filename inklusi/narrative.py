@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from inklusi.citations import cite
 from inklusi.i18n import number, signed, t
 from inklusi.metrics import national_of
 from inklusi.trends import mark_list
@@ -135,7 +136,18 @@ def records_synthetic(run) -> bool:
 
 def records_source(run, lang: str) -> str:
     """The source line of a chart drawn from the mentoring records."""
-    return t("chart.source_synthetic" if records_synthetic(run) else "chart.source_imported", lang)
+    if not records_synthetic(run):
+        return t("chart.source_imported", lang)
+    return t("chart.source_synthetic", lang, source=presented_source(run))
+
+
+PRESENTED = "suara_dewg_2022"  # data/sources.csv: the report of the totals presented in Labuan Bajo, July 2022
+
+
+def presented_source(run) -> str:
+    """The citation, from data/sources.csv, of the report that the programme's totals were presented
+    at the G20 DEWG meeting in Labuan Bajo."""
+    return "; ".join(cite(run("source_catalogue").set_index("id"), [PRESENTED]))
 
 
 def adoption_sentences(found, *, skill: str, adoption: str, names: dict[str, str], lang: str) -> list[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from inklusi import reference, targeting
+from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
-from inklusi.narrative import records_synthetic
+from inklusi.narrative import presented_source, records_synthetic
 from inklusi.story.base import Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 
@@ -87,12 +88,15 @@ def qr_slide(lang: str) -> Slide:
 
 
 def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
-    """Every source the other slides draw on, in the order they first appear."""
+    """Every source the other slides draw on, in the order they first appear (the editions of one
+    series cited once)."""
     catalogue = run("source_catalogue").set_index("id")
     used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
-    records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
-    sentences = [
-        f"{catalogue.loc[s, 'publisher']}: {catalogue.loc[s, 'title']} ({catalogue.loc[s, 'year']})" for s in used
-    ] + [t(records, lang), t("story.sources_link", lang)]
+    records = (
+        t("story.sources_synthetic", lang, source=presented_source(run))
+        if records_synthetic(run)
+        else t("story.sources_imported", lang)
+    )
+    sentences = [*cite(catalogue, used), records, t("story.sources_link", lang)]
     notes = [t("notes.sources", lang)]
     return Slide("sources", t("story.sources_heading", lang), sentences, None, {"used": used}, used, notes)

@@ -7,7 +7,7 @@ from inklusi import adoption as skills_adoption
 from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
-from inklusi.narrative import adoption_sentences, records_source, records_synthetic
+from inklusi.narrative import PRESENTED, adoption_sentences, records_source, records_synthetic
 from inklusi.story.base import Slide, _frame, _labels, _map, _measure_sources, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
@@ -72,7 +72,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         sentences,
         figure,
         facts,
-        ["inklusi_synthetic" if synthetic else "imported_records"],
+        ["inklusi_synthetic", PRESENTED, *run("programme_facts")["source"]] if synthetic else ["imported_records"],
         notes,
     )
 
