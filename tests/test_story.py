@@ -157,4 +157,4 @@ def test_every_sentence_is_in_both_languages_with_the_same_numbers(decks):
         )
         if key != "sources":
             assert np.allclose(sorted(map(float, numbers_id)), sorted(map(float, numbers_en))), key
-    assert i18n.t("story.next", "en", n=1, need="x", x="1", second="y", y="2")
+    assert i18n.t("story.next", "en", n=1, need="x", x="1", x_kind="a", second="y", y="2", y_kind="b")

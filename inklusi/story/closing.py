@@ -15,6 +15,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     """The Targeting page's default view: digital skills against MSME adoption (real figures)."""
     need, per = targeting.NEEDS[0], targeting.PER[0]
     x_cut, y_cut = targeting.defaults(run, need, per)
+    x_kind, y_kind = targeting.threshold_kinds(run, need, per)
     table = targeting.priorities(targeting.table(run, need, per), x_cut, y_cut)
     names_of = reference.province_names(lang)
     short = reference.provinces().set_index("kode")["singkatan"]
@@ -28,8 +29,10 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
             n=len(chosen),
             need=need_label,
             x=number(x_cut, lang, 2),
+            x_kind=t(f"targeting.threshold_{x_kind}", lang),
             second=per_label,
             y=number(y_cut, lang, 2),
+            y_kind=t(f"targeting.threshold_{y_kind}", lang),
         ),
         t("story.next_names", lang, names=", ".join(names_of[p] for p in chosen["province"].head(6))),
     ]
