@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference
+from inklusi import province_table, reference
 from inklusi.figures import bars, lines
 from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
@@ -96,7 +96,7 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
                 delta = t("profile.vs_national", lang, gap=signed(last["value"] - last["national"], lang, d))
             st.metric(
                 f"{label} {int(last['year'])}",
-                display.value_text(
+                province_table.value_text(
                     last["value"], last["reliability"] == "unreliable", lang, d, derived=last["flag"] == "derived"
                 ),
                 delta=delta,
