@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import province_table, reference
+from inklusi import province_table, reference, trends
 from inklusi.figures import bars, lines
 from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
@@ -162,6 +162,7 @@ def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.
         frame,
         labels,
         lines=[("value", name, HIGHLIGHT, "solid"), ("national", t("common.national", lang), NEUTRAL, "dash")],
+        breaks=trends.marks(data.indicator_breaks(indicator), lang),
     )
     alt = t(
         "profile.trend_alt",
