@@ -6,8 +6,9 @@ every province takes part; across layouts (a 34-province skills measure against 
 adoption measure) only the provinces whose territory did not change in 2022 are compared, so
 Papua and Papua Barat and their daughters are left out and named. The rank correlation
 (Spearman) comes with a 95 % interval (Fisher's z with the Bonett-Wright standard error); the
-fit is Theil-Sen (robust to a few extreme provinces); a province lags when its residual is more
-than one robust standard deviation (1.4826 x MAD) below the fit.
+fit is Theil-Sen (robust to a few extreme provinces) with its 95 % slope interval; a province lags
+what its skills predict only when that interval excludes zero (skills predict adoption at all)
+and its residual is more than one robust standard deviation (1.4826 x MAD) below the fit.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from inklusi.metrics import layout_of
 SKILLS = ("imdi_literasi-2025", "imdi_keterampilan-2024", "ild-2022", "iptik_keahlian-2022")
 ADOPTION = ("imk_internet_persen-2025", "ecommerce_marketplace-2024", "ecommerce_per_1000-2024")
 LAG_Z = -1.0  # robust z of the residual below which a province lags
+LOWEST = 5  # how many of the lowest adopters a sentence names when skills predict nothing
 Z95 = 1.959963984540054
 
 
@@ -42,9 +44,20 @@ class Comparison:
     high: float
     n: int
     slope: float
+    slope_low: float
+    slope_high: float
     intercept: float
     rho_reliable: float | None  # the correlation without the unreliable estimates, when there are any
     mixed_layouts: bool
+
+    @property
+    def predicts(self) -> bool:
+        """Whether skills predict adoption in these data: the fitted slope's interval excludes zero."""
+        return self.slope_low > 0 or self.slope_high < 0
+
+    def lowest(self, count: int = LOWEST) -> pd.DataFrame:
+        """The provinces with the lowest adoption, lowest first."""
+        return self.points.sort_values(["y", "province"]).head(count)
 
 
 def rank_correlation(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
@@ -92,12 +105,13 @@ def compare(run, skill: str, adoption: str) -> Comparison:
     left_out = sorted(split_2022()) if mixed else []
     x, y = points["x"].to_numpy(float), points["y"].to_numpy(float)
     rho, low, high = rank_correlation(x, y)
-    slope, intercept, _, _ = theilslopes(y, x)
+    slope, intercept, slope_low, slope_high = theilslopes(y, x, alpha=0.95)
+    predicts = slope_low > 0 or slope_high < 0
     fitted = intercept + slope * x
     residual = y - fitted
     scale = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
     robust_z = residual / scale if scale > 0 else np.zeros_like(residual)
-    points = points.assign(fitted=fitted, residual=residual, robust_z=robust_z, lags=robust_z < LAG_Z)
+    points = points.assign(fitted=fitted, residual=residual, robust_z=robust_z, lags=predicts & (robust_z < LAG_Z))
     reliable = points[~points["unreliable"]]
     rho_reliable = (
         rank_correlation(reliable["x"].to_numpy(float), reliable["y"].to_numpy(float))[0]
@@ -105,5 +119,16 @@ def compare(run, skill: str, adoption: str) -> Comparison:
         else None
     )
     return Comparison(
-        points, left_out, rho, low, high, len(points), float(slope), float(intercept), rho_reliable, mixed
+        points,
+        left_out,
+        rho,
+        low,
+        high,
+        len(points),
+        float(slope),
+        float(slope_low),
+        float(slope_high),
+        float(intercept),
+        rho_reliable,
+        mixed,
     )

@@ -99,13 +99,6 @@ def edition_measures(run, indicator: str, years: list[int]) -> pd.DataFrame:
     return pd.DataFrame([r for r in rows if r.get("n", 0) >= MIN_PROVINCES])
 
 
-def harmonise(frame: pd.DataFrame, to_2012: dict[str, str]) -> pd.DataFrame:
-    """Values on the 2012-2022 layout of 34 provinces: a province split in 2022 is represented
-    by the plain (unweighted) mean of its parts. Rows: province, value."""
-    mapped = frame.assign(province=frame["province"].map(to_2012))
-    return mapped.groupby("province", as_index=False)["value"].mean()
-
-
 @dataclass(frozen=True)
 class Beta:
     """Growth against starting level: a negative slope means the low started catching up."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi.i18n import number, t
+from inklusi.citations import cite
+from inklusi.i18n import number, signed, t
 from inklusi.metrics import national_of
+from inklusi.trends import mark_list
 
 
 def extremes(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -45,16 +47,28 @@ def ranking_alt(frame: pd.DataFrame, *, what: str, chart: str, lang: str, decima
     return text
 
 
-def profile_summary(name: str, what: str, series: pd.DataFrame, *, lang: str, decimals: int) -> str:
+def profile_summary(
+    name: str,
+    what: str,
+    series: pd.DataFrame,
+    *,
+    lang: str,
+    decimals: int,
+    undivided: bool = False,
+    crossed: pd.DataFrame | None = None,
+) -> str:
     """One or two sentences on a province's latest value: against national, rank, and change.
 
-    series: the indicator_series rows of the province (year, value, national, rank, n_ranked).
-    """
-    valued = series[series["value"].notna()]
+    series: the indicator_series rows of the province (year, layout, value, flag, reliability,
+    rse, via_parent, national, rank, n_ranked). An edition from before the province existed (its
+    parent's value, via_parent) gives it no value, rank or change; undivided: the province is
+    Papua or Papua Barat, whose 34-province values are the undivided province's, and a change
+    across the split says so; crossed: the breaks (inklusi.breaks) of the indicator, of which the
+    ones the change crosses are named."""
+    valued = series[series["value"].notna() & ~series["via_parent"].astype(bool)]
     if valued.empty:
         return t("profile.summary_none", lang, name=name, what=what)
     last = valued.iloc[-1]
-    value = number(last["value"], lang, decimals, exact=True)
     parts = [
         t(
             "profile.summary_value",
@@ -62,7 +76,7 @@ def profile_summary(name: str, what: str, series: pd.DataFrame, *, lang: str, de
             name=name,
             what=what,
             year=int(last["year"]),
-            value=value,
+            value=value_words(last, lang, decimals),
             rank=int(last["rank"]),
             n=int(last["n_ranked"]),
         )
@@ -92,7 +106,27 @@ def profile_summary(name: str, what: str, series: pd.DataFrame, *, lang: str, de
                 n_then=int(first["n_ranked"]),
             )
         )
+        if undivided and int(first["layout"]) != int(last["layout"]):
+            parts.append(t("profile.summary_undivided", lang, name=name, since=int(first["year"])))
+        if crossed is not None:
+            steps = crossed[(crossed["year"] > first["year"]) & (crossed["year"] <= last["year"])]
+            if len(steps):
+                parts.append(t("profile.summary_breaks", lang, marks=mark_list(steps, lang)))
     return " ".join(parts)
+
+
+def value_words(row: pd.Series, lang: str, decimals: int) -> str:
+    """A value as a sentence gives it: a derived value with the catalogue's decimals and the word
+    "derived", an estimate BPS calls unreliable with its mark and RSE; a published one exactly."""
+    derived = row.get("flag") == "derived"
+    text = number(row["value"], lang, decimals, exact=not derived)
+    if row.get("reliability") == "unreliable" and pd.notna(row.get("rse")):
+        text = t("common.value_unreliable", lang, value=text, rse=number(row["rse"], lang, 2))
+    elif row.get("reliability") == "unreliable":
+        text = t("common.value_unreliable_built", lang, value=text)
+    if derived:
+        text = t("common.value_derived", lang, value=text)
+    return text
 
 
 def records_synthetic(run) -> bool:
@@ -102,7 +136,18 @@ def records_synthetic(run) -> bool:
 
 def records_source(run, lang: str) -> str:
     """The source line of a chart drawn from the mentoring records."""
-    return t("chart.source_synthetic" if records_synthetic(run) else "chart.source_imported", lang)
+    if not records_synthetic(run):
+        return t("chart.source_imported", lang)
+    return t("chart.source_synthetic", lang, source=presented_source(run))
+
+
+PRESENTED = "suara_dewg_2022"  # data/sources.csv: the report of the totals presented in Labuan Bajo, July 2022
+
+
+def presented_source(run) -> str:
+    """The citation, from data/sources.csv, of the report that the programme's totals were presented
+    at the G20 DEWG meeting in Labuan Bajo."""
+    return "; ".join(cite(run("source_catalogue").set_index("id"), [PRESENTED]))
 
 
 def adoption_sentences(found, *, skill: str, adoption: str, names: dict[str, str], lang: str) -> list[str]:
@@ -123,13 +168,32 @@ def adoption_sentences(found, *, skill: str, adoption: str, names: dict[str, str
             high=number(found.high, lang, 2),
         )
     ]
+    slope = {
+        "slope": number(found.slope, lang, 2),
+        "slope_low": number(found.slope_low, lang, 2),
+        "slope_high": number(found.slope_high, lang, 2),
+    }
     lagging = found.points.sort_values("robust_z")
     lagging = lagging[lagging["lags"]]
-    sentences.append(
-        t("adoption.laggards", lang, names=", ".join(names[p] for p in lagging["province"]))
-        if len(lagging)
-        else t("adoption.no_laggards", lang)
-    )
+    if not found.predicts:
+        lowest = ", ".join(
+            names[p] + ("†" if shaky else "") for p, shaky in found.lowest()[["province", "unreliable"]].values
+        )
+        sentences.append(t("adoption.no_prediction", lang, lowest=lowest, **slope))
+    elif len(lagging):
+        sentences.append(
+            t(
+                "adoption.laggards",
+                lang,
+                names=", ".join(
+                    f"{names[p]}{'†' if shaky else ''} ({signed(r, lang, 1)})"
+                    for p, r, shaky in zip(lagging["province"], lagging["residual"], lagging["unreliable"], strict=True)
+                ),
+                **slope,
+            )
+        )
+    else:
+        sentences.append(t("adoption.no_laggards", lang, **slope))
     if skill[-4:] != adoption[-4:]:
         sentences.append(t("adoption.years_differ", lang, skill_year=skill[-4:], adoption_year=adoption[-4:]))
     if found.left_out:

@@ -114,6 +114,19 @@ def defaults(run, need: str, per: str) -> tuple[float, float]:
     return x, round(participants / denominator * scale, 2)
 
 
+def threshold_kinds(run, need: str, per: str) -> tuple[str, str]:
+    """What each default threshold is: "national" (the published national value), "mean" (the
+    unweighted mean of the provinces) or "records" (the records' national rate)."""
+    return threshold_kind(run, need), "records" if is_coverage(per) else threshold_kind(run, per)
+
+
+def threshold_kind(run, measure: str) -> str:
+    indicator, year = split_need(measure)
+    return (
+        "national" if national_of(run("indicator_by_province", indicator=indicator, year=year)) is not None else "mean"
+    )
+
+
 def threshold(run, measure: str) -> float:
     indicator, year = split_need(measure)
     values = run("indicator_by_province", indicator=indicator, year=year)

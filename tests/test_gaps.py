@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from libpysal.weights import lat2W
 
-from inklusi import gaps, reference
+from inklusi import gaps
 
 
 def numpy_theil(y):
@@ -93,15 +93,6 @@ def test_beta_recovers_a_known_slope():
     assert result.r2 == pytest.approx(1)
 
 
-def test_harmonise_takes_the_plain_mean_of_the_parts():
-    to_2012 = {"91": "91", "93": "91", "94": "91", "95": "91", "92": "92", "96": "92", "11": "11"}
-    frame = pd.DataFrame(
-        {"province": ["91", "93", "94", "95", "92", "96", "11"], "value": [40.0, 30, 20, 10, 50, 30, 7]}
-    )
-    result = gaps.harmonise(frame, to_2012).set_index("province")["value"]
-    assert result.to_dict() == {"11": 7.0, "91": 25.0, "92": 40.0}
-
-
 @pytest.fixture(scope="module")
 def imdi_2025(values, provinces):
     frame = values[(values.indicator == "imdi") & (values.year == 2025) & (values.province != "ID")]
@@ -145,14 +136,3 @@ def test_real_moran_against_numpy(imdi_2025, weights_38):
     assert result.expected == pytest.approx(-1 / (len(y) - 1))
     papua = result.local.set_index("province").loc[["93", "95"], "quadrant"]
     assert set(papua) == {"LL"}, "the Papua highlands and the south form a low-low cluster"
-
-
-def test_convergence_across_the_split_uses_the_34_layout(values):
-    imdi = values[(values.indicator == "imdi") & (values.province != "ID")]
-    start = imdi[imdi.year == 2022][["province", "value"]]
-    end = gaps.harmonise(imdi[imdi.year == 2025][["province", "value"]], reference.to_2012())
-    result = gaps.beta_convergence(start, end, 3)
-    both = start.merge(end, on="province")
-    growth = 100 * np.log(both.value_y / both.value_x) / 3
-    slope = np.polyfit(np.log(both.value_x), growth, 1)[0]
-    assert result.n == 34 and result.slope == pytest.approx(slope)

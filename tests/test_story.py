@@ -57,8 +57,16 @@ def test_gap_slide_states_the_zone_means(decks, values, provinces):
     for name in ("WIB", "WITA", "WIT"):
         assert rounded(zone[name]) in sentence
     assert rounded(zone["WIB"] - zone["WIT"]) in sentence
-    cv = imdi.value.std(ddof=0) / imdi.value.mean()
-    assert f"{rounded(100 * cv, 1)}%" in sentence
+
+
+def test_gap_slide_gives_the_cv_of_every_edition_on_the_provinces_the_split_left_alone(decks, values):
+    imdi = values[(values.indicator == "imdi") & (values.province != "ID") & ~values.province.str.startswith("9")]
+    sentence = text(decks[("en", "")]["gap"])
+    for year, edition in imdi.dropna(subset=["value"]).groupby("year"):
+        cv = edition.value.std(ddof=0) / edition.value.mean()
+        assert f"{rounded(100 * cv, 1)}% ({year})" in sentence
+    assert "**mixed**" in sentence and "The latest step (2024-2025) widens" in sentence
+    assert "closing" not in sentence
 
 
 def test_mentoring_slide_states_the_records_and_says_they_are_synthetic(decks, build_dir):
@@ -80,9 +88,22 @@ def test_msme_slide_states_the_bps_figures(decks, values, reference_dir):
     share = 100 * imk.imk_using_internet / (imk.imk_using_internet + imk.imk_not_using_internet)
     ntt = share[imk.province == "NUSA TENGGARA TIMUR"].iloc[0]
     sentence = text(decks[("en", "53")]["msme"])
-    assert f"East Nusa Tenggara {rounded(ntt, 1)}%" in sentence and f"Jakarta {rounded(share.max(), 1)}%" in sentence
+    assert f"East Nusa Tenggara {rounded(ntt, 1)}%" in sentence
+    assert f"Jakarta, the highest, {rounded(share.max(), 1)}%" in sentence
+    assert "derived from two BPS counts" in sentence
     assert "4,400,972" in sentence and "21.46%" in sentence and "28.96%" in sentence
     assert rounded(100 * (4_400_972 / 3_816_750 - 1), 1) + "%" in sentence
+
+
+def test_a_pinned_province_is_never_its_own_comparator(con, reference_dir):
+    """Jakarta pinned, the highest share, is compared with the lowest, not with itself."""
+    imk = pd.read_csv(reference_dir / "msme" / "bps_imk_internet_provinsi_2025.csv")
+    share = 100 * imk.imk_using_internet / (imk.imk_using_internet + imk.imk_not_using_internet)
+    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
+    slide = story.msme.going_digital(run, "en", "31", lambda layout: None)
+    first = slide.sentences[0]
+    assert first.count("Jakarta") == 1 and f"{rounded(share.max(), 1)}%" in first
+    assert f"the lowest, {rounded(share.min(), 1)}%" in first
 
 
 def test_adoption_slide_states_the_rank_correlation(decks, values):
@@ -135,4 +156,4 @@ def test_every_sentence_is_in_both_languages_with_the_same_numbers(decks):
         )
         if key != "sources":
             assert np.allclose(sorted(map(float, numbers_id)), sorted(map(float, numbers_en))), key
-    assert i18n.t("story.next", "en", n=1, need="x", x="1", second="y", y="2")
+    assert i18n.t("story.next", "en", n=1, need="x", x="1", x_kind="a", second="y", y="2", y_kind="b")

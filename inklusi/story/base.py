@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi import reference
+from inklusi import province_table, reference
 from inklusi.adoption import split
 from inklusi.citations import cite
 from inklusi.figures import maps
 from inklusi.figures.common import PHONE_WIDTH, Labels, presented
-from inklusi.i18n import number, t
+from inklusi.i18n import pick, t
 from inklusi.metrics import layout_of
 
 
@@ -92,12 +92,15 @@ def _measure_sources(run, measures) -> list[str]:
 
 
 def _frame(run, indicator: str, year: int, lang: str) -> pd.DataFrame:
-    frame = run("indicator_by_province", indicator=indicator, year=year).copy()
-    frame["name"] = frame[reference.name_column(lang)]
-    frame["short"] = frame["singkatan"]
-    frame["value_text"] = [number(v, lang, 2, exact=True) for v in frame["value"]]
-    frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"], strict=True)]
-    return frame
+    """The province table the pages show (inklusi.province_table), for a slide."""
+    info = run("indicator_catalogue").set_index("id").loc[indicator]
+    return province_table.shown(
+        run("indicator_by_province", indicator=indicator, year=year),
+        what=pick(info, "short", lang),
+        year=year,
+        lang=lang,
+        decimals=int(info["decimals"]),
+    )
 
 
 def _pin_sentence(frame: pd.DataFrame, pin: str, what: str, lang: str) -> list[str]:

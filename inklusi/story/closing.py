@@ -6,7 +6,7 @@ from inklusi import reference, targeting
 from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
-from inklusi.narrative import records_synthetic
+from inklusi.narrative import presented_source, records_synthetic
 from inklusi.story.base import Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 
@@ -15,6 +15,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     """The Targeting page's default view: digital skills against MSME adoption (real figures)."""
     need, per = targeting.NEEDS[0], targeting.PER[0]
     x_cut, y_cut = targeting.defaults(run, need, per)
+    x_kind, y_kind = targeting.threshold_kinds(run, need, per)
     table = targeting.priorities(targeting.table(run, need, per), x_cut, y_cut)
     names_of = reference.province_names(lang)
     short = reference.provinces().set_index("kode")["singkatan"]
@@ -28,8 +29,10 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
             n=len(chosen),
             need=need_label,
             x=number(x_cut, lang, 2),
+            x_kind=t(f"targeting.threshold_{x_kind}", lang),
             second=per_label,
             y=number(y_cut, lang, 2),
+            y_kind=t(f"targeting.threshold_{y_kind}", lang),
         ),
         t("story.next_names", lang, names=", ".join(names_of[p] for p in chosen["province"].head(6))),
     ]
@@ -88,11 +91,15 @@ def qr_slide(lang: str) -> Slide:
 
 
 def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
-    """Every source the other slides draw on, in the order they first appear; the editions of one
-    series in one line (citations.cite), so that the list fits a slide."""
+    """Every source the other slides draw on, in the order they first appear (the editions of one
+    series cited once)."""
     catalogue = run("source_catalogue").set_index("id")
     used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
-    records = "story.sources_synthetic" if records_synthetic(run) else "story.sources_imported"
-    sentences = [*cite(catalogue, used), t(records, lang), t("story.sources_link", lang)]
+    records = (
+        t("story.sources_synthetic", lang, source=presented_source(run))
+        if records_synthetic(run)
+        else t("story.sources_imported", lang)
+    )
+    sentences = [*cite(catalogue, used), records, t("story.sources_link", lang)]
     notes = [t("notes.sources", lang)]
     return Slide("sources", t("story.sources_heading", lang), sentences, None, {"used": used}, used, notes)

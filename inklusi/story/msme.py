@@ -7,7 +7,7 @@ from inklusi import adoption as skills_adoption
 from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
-from inklusi.narrative import adoption_sentences, records_source, records_synthetic
+from inklusi.narrative import PRESENTED, adoption_sentences, records_source, records_synthetic
 from inklusi.story.base import Slide, _frame, _labels, _map, _measure_sources, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
@@ -72,7 +72,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         sentences,
         figure,
         facts,
-        ["inklusi_synthetic" if synthetic else "imported_records"],
+        ["inklusi_synthetic", PRESENTED, *run("programme_facts")["source"]] if synthetic else ["imported_records"],
         notes,
     )
 
@@ -92,8 +92,9 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
     )[:2]
     points = found.points.set_index("province")
     if pin in points.index:
-        key = "story.pin_lags" if points.loc[pin, "lags"] else "story.pin_residual"
-        sentences.append(t(key, lang, name=names[pin], residual=number(points.loc[pin, "residual"], lang, 1)))
+        residual = points.loc[pin, "residual"]
+        key = "lags" if points.loc[pin, "lags"] else "above" if residual > 0 else "below"
+        sentences.append(t(f"story.pin_{key}", lang, name=names[pin], residual=number(abs(residual), lang, 1)))
     provinces = reference.provinces().set_index("kode")
     frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(provinces["singkatan"]))
     frame["hover"] = [
@@ -134,6 +135,9 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
             low=number(found.low, lang, 2),
             high=number(found.high, lang, 2),
             n=found.n,
+            slope=number(found.slope, lang, 2),
+            slope_low=number(found.slope_low, lang, 2),
+            slope_high=number(found.slope_high, lang, 2),
             laggards=", ".join(
                 f"{names[p]} {number(r, lang, 1)}"
                 for p, r in zip(lagging["province"], lagging["residual"], strict=True)
@@ -158,20 +162,23 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     year = int(run("indicator_editions").query("indicator == @ADOPTION and n_provinces > 0")["year"].max())
     frame = _frame(run, ADOPTION, year, lang)
     valued = frame.dropna(subset=["value"]).sort_values("value")
-    low = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
-    top = valued.iloc[-1]
+    # the pinned province (else the lowest) against the highest; a pinned highest against the lowest,
+    # never against itself
+    named = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
+    other = valued.iloc[-1] if valued.iloc[-1]["province"] != named["province"] else valued.iloc[0]
+    is_top = other["value"] < named["value"]
     ecommerce = run("national_series", indicator="ecommerce_usaha").dropna(subset=["national"])
     last, before = ecommerce.iloc[-1], ecommerce.iloc[-2]
     reasons = run("msme_national", topic="reasons_offline")
     knowledge = reasons[reasons["category"] == "kurang_pengetahuan"].sort_values("year")
     sentences = [
         t(
-            "story.msme_internet",
+            "story.msme_internet_top" if is_top else "story.msme_internet",
             lang,
-            name=low["name"],
-            value=percent(low["value"], lang, 1),
-            top=top["name"],
-            top_value=percent(top["value"], lang, 1),
+            name=named["name"],
+            value=percent(named["value"], lang, 1),
+            other=other["name"],
+            other_value=percent(other["value"], lang, 1),
             year=year,
         ),
         t(
@@ -203,10 +210,10 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     )
     figure = _map(frame, geojson, labels, scale, pin)
     facts = {
-        "low": low["province"],
-        "low_value": low["value"],
-        "top": top["province"],
-        "top_value": top["value"],
+        "named": named["province"],
+        "named_value": named["value"],
+        "other": other["province"],
+        "other_value": other["value"],
         "ecommerce": last["national"],
         "knowledge": list(knowledge["value"]),
     }

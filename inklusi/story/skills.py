@@ -8,10 +8,10 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from inklusi import gaps, reference
+from inklusi import breaks, reference, trends, verdict
 from inklusi.figures import lines, maps
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
-from inklusi.i18n import number, percent, pick, t
+from inklusi.i18n import number, pick, t
 from inklusi.metrics import national_of
 from inklusi.story.base import Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
 
@@ -52,6 +52,8 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
         "bottom_value": bottom["value"],
     }
     direction = "up" if last["national"] >= first["national"] else "down"
+    found = breaks.breaks(run("indicator_breaks", indicator=indicator), indicator)
+    crossed = breaks.between(found, int(first["year"]), int(last["year"]))
     sentences = [
         t(
             f"story.national_{direction}",
@@ -61,6 +63,8 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
             first_year=int(first["year"]),
             first=number(first["national"], lang, 2),
         ),
+        *_largest_step(series, lang),
+        *([trends.breaks_brief(crossed, lang)] if len(crossed) else []),
         extremes_sentence(top, bottom, lang),
         *_pin_sentence(frame, pin, what, lang),
     ]
@@ -88,14 +92,34 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
                 year=year,
                 first_year=int(first["year"]),
                 first_layout=int(first["layout"]),
-            )
+            ),
+            *([t("trend.breaks", lang, notes=trends.break_notes(crossed, lang))] if len(crossed) else []),
         ],
     )
 
 
+def _largest_step(series: pd.DataFrame, lang: str) -> list[str]:
+    """Where most of a national change came from, when more than two editions make it a question."""
+    if len(series) < 3:
+        return []
+    steps = series.assign(change=series["national"].diff(), start=series["year"].shift()).dropna(subset=["change"])
+    total = series["national"].iloc[-1] - series["national"].iloc[0]
+    biggest = steps.loc[steps["change"].abs().idxmax()]
+    return [
+        t(
+            "story.national_step",
+            lang,
+            total=number(total, lang, 2),
+            part=number(biggest["change"], lang, 2),
+            start=int(biggest["start"]),
+            end=int(biggest["year"]),
+        )
+    ]
+
+
 def _zone_means(run, indicator: str, years: list[int], lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
-    """The mean of the provinces in each time zone and the coefficient of variation, a row per
-    edition; the sources used; and how many provinces each zone counts in the last edition."""
+    """The mean of the provinces in each time zone, a row per edition; the sources used; and how
+    many provinces each zone counts in the last edition."""
     rows, sources = [], []
     for year in years:
         frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
@@ -106,7 +130,6 @@ def _zone_means(run, indicator: str, years: list[int], lang: str) -> tuple[pd.Da
             {
                 "year": year,
                 **{z: means.get(z, np.nan) for z in ZONES},
-                "cv": gaps.spread(frame["value"].to_numpy())["cv"],
             }
         )
     table = pd.DataFrame(rows)
@@ -120,22 +143,18 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
     years = sorted(int(y) for y in run("national_series", indicator=indicator)["year"])
     table, sources, counts = _zone_means(run, indicator, years, lang)
     first, last = table.iloc[0], table.iloc[-1]
-    start = run("indicator_by_province", indicator=indicator, year=years[0])[["province", "value"]]
-    end = gaps.harmonise(
-        run("indicator_by_province", indicator=indicator, year=years[-1])[["province", "value"]], reference.to_2012()
+    found = verdict.of_indicator(run, indicator, reference.provinces())
+    crossed = breaks.between(
+        breaks.breaks(run("indicator_breaks", indicator=indicator), indicator), found.years[0], found.years[-1]
     )
-    beta = gaps.beta_convergence(start, end, years[-1] - years[0])
-    verdict = "closing" if beta.high < 0 else "widening" if beta.low > 0 else "unclear"
+    names = reference.province_names(lang)
     facts = {
         "wib": last["WIB"],
         "wita": last["WITA"],
         "wit": last["WIT"],
         "gap": last["WIB"] - last["WIT"],
         "gap_first": first["WIB"] - first["WIT"],
-        "cv_first": first["cv"],
-        "cv_last": last["cv"],
-        "slope": beta.slope,
-        "verdict": verdict,
+        "verdict": found,
     }
     sentences = [
         t(
@@ -149,23 +168,15 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
             first_year=int(first["year"]),
             gap_first=number(facts["gap_first"], lang, 2),
         ),
-        t(
-            f"story.beta_{verdict}",
-            lang,
-            first_year=int(first["year"]),
-            year=int(last["year"]),
-            cv_first=percent(100 * first["cv"], lang),
-            cv_last=percent(100 * last["cv"], lang),
-            slope=number(beta.slope, lang, 2),
-            low=number(beta.low, lang, 2),
-            high=number(beta.high, lang, 2),
-        ),
+        *trends.sentences(found, "IMDI", lang=lang, names=names, crossed=crossed, brief=True),
     ]
     if pin:
         zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
         sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
     labels = _labels(t("story.gap_title", lang), t("story.gap_subtitle", lang), _source(run, sources, lang), lang)
-    figure = lines.editions(table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES])
+    figure = lines.editions(
+        table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES], breaks=trends.marks(crossed, lang)
+    )
     return Slide(
         "gap",
         t("story.gap_heading", lang),
@@ -174,17 +185,9 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         facts,
         sources,
         [
-            t(
-                "notes.gap",
-                lang,
-                counts=", ".join(f"{z} {counts[z]}" for z in ZONES),
-                first_year=int(first["year"]),
-                year=int(last["year"]),
-                slope=number(beta.slope, lang, 2),
-                low=number(beta.low, lang, 2),
-                high=number(beta.high, lang, 2),
-                n=beta.n,
-            )
+            t("notes.gap", lang, counts=", ".join(f"{z} {counts[z]}" for z in ZONES)),
+            trends.notes(found, lang=lang, names=names),
+            t("trend.breaks", lang, notes=trends.break_notes(crossed, lang)),
         ],
     )
 

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import adoption, reference
+from inklusi import adoption, province_table, reference
 from inklusi.figures import scatter
 from inklusi.i18n import number, pick, t
 from inklusi.narrative import adoption_sentences
@@ -117,7 +117,7 @@ def shown(measure: str, values: pd.Series, unreliable: pd.Series, lang: str) -> 
     """A measure's values as its indicator shows them (published decimals, or its own for a derived one)."""
     indicator = adoption.split(measure)[0]
     d, derived = display.decimals(indicator), display.is_derived(indicator)
-    return [display.value_text(v, u, lang, d, derived=derived) for v, u in zip(values, unreliable, strict=True)]
+    return [province_table.value_text(v, u, lang, d, derived=derived) for v, u in zip(values, unreliable, strict=True)]
 
 
 def table(skill: str, measure: str, lang: str) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from inklusi import boundaries, catalogue, config, db, queries, reference, viewstate, world
+from inklusi import boundaries, breaks, catalogue, config, db, queries, reference, viewstate, world
 from inklusi.errors import InklusiError
 
 BUILTIN = "builtin"
@@ -116,6 +116,12 @@ def query(name: str, **params) -> pd.DataFrame:
 @cached()
 def indicator_catalogue() -> catalogue.Catalogue:
     return catalogue.Catalogue.load(cursors().get())
+
+
+@cached(max_entries=200)
+def indicator_breaks(indicator: str) -> pd.DataFrame:
+    """The layout and method breaks of an indicator, its own and its pillars' (inklusi.breaks)."""
+    return breaks.breaks(cursors().get(), indicator)
 
 
 @st.cache_resource(show_spinner=False)

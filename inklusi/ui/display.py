@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi import reference
+from inklusi import province_table
 from inklusi.citations import cite
-from inklusi.figures.common import UNRELIABLE_MARK, WIDTH, Labels
-from inklusi.i18n import number, pick, t
+from inklusi.figures.common import WIDTH, Labels
+from inklusi.i18n import pick, t
 from inklusi.ui import data
-
-OLD_LAYOUT_CODES = {"91", "92"}  # named like the 2022 provinces but larger before the split
 
 
 def decimals(indicator: str) -> int:
@@ -40,45 +38,13 @@ def indicator_labels(lang: str) -> dict[str, str]:
     return labels
 
 
-def place_name(row, lang: str) -> str:
-    name = row[reference.name_column(lang)]
-    if row["layout"] == 34 and row["province"] in OLD_LAYOUT_CODES:
-        name = t("layout.old_name", lang, name=name)
-    return name
-
-
 @data.cached(resource=False, max_entries=500)
 def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
-    """indicator_by_province with name, short, value_text and hover added; an estimate BPS calls
-    unreliable is marked (column unreliable, a dagger after its value, a line in its hover)."""
-    frame = data.query("indicator_by_province", indicator=indicator, year=year).copy()
-    d, what = decimals(indicator), indicator_labels(lang)[indicator]
-    rows = frame.to_dict("records")
-    frame["name"] = [place_name(row, lang) for row in rows]
-    frame["short"] = frame["singkatan"]
-    frame["unreliable"] = frame["reliability"].eq("unreliable")
-    frame["value_text"] = [
-        value_text(v, u, lang, d, derived=f == "derived")
-        for v, u, f in zip(frame["value"], frame["unreliable"], frame["flag"], strict=True)
-    ]
-    hover = []
-    for row, name, text in zip(rows, frame["name"], frame["value_text"], strict=True):
-        lines = [f"<b>{name}</b>", f"{what} {year}: {text}"]
-        if pd.notna(row["value"]):
-            lines.append(t("hover.rank", lang, rank=int(row["rank"]), n=int(row["n_ranked"])))
-        if pd.notna(row["rse"]):
-            lines.append(t("hover.rse", lang, rse=number(row["rse"], lang, 2)))
-        if pd.notna(row["note_id"]):
-            lines.append(f"<i>{pick(row, 'note', lang)}</i>")
-        hover.append("<br>".join(lines))
-    frame["hover"] = hover
-    return frame
-
-
-def value_text(value: float | None, unreliable: bool, lang: str, decimals: int, *, derived: bool = False) -> str:
-    """A value as published (every published decimal; a derived value to the indicator's
-    decimals), with a dagger when BPS calls the estimate unreliable."""
-    return number(value, lang, decimals, exact=not derived) + (UNRELIABLE_MARK if unreliable else "")
+    """indicator_by_province as shown (inklusi.province_table, shared with the story)."""
+    frame = data.query("indicator_by_province", indicator=indicator, year=year)
+    return province_table.shown(
+        frame, what=indicator_labels(lang)[indicator], year=year, lang=lang, decimals=decimals(indicator)
+    )
 
 
 def source_line(source_ids, lang: str) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import gaps, reference
+from inklusi import breaks, gaps, reference, trends, verdict
 from inklusi.figures import lines, maps, scatter, strips
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
@@ -43,6 +43,8 @@ def render() -> None:
     table, fig, alt = over_editions(indicator, lang)
     page.chart(fig, key="gaps.sigma", alt=alt)
     st.dataframe(table, hide_index=True, width="stretch")
+    for sentence in trend_sentences(indicator, lang):
+        st.markdown(sentence)
     successor_note(indicator, lang)
 
     st.header(t("gaps.beta", lang))
@@ -112,6 +114,22 @@ def headline(indicator: str, year: int, lang: str) -> None:
 
 
 @data.cached(max_entries=200)
+def trend(indicator: str) -> verdict.Verdict | None:
+    """The one trend verdict of an indicator, from every edition (inklusi.verdict)."""
+    return verdict.of_indicator(data.query, indicator, reference.provinces())
+
+
+@data.cached(max_entries=400)
+def trend_sentences(indicator: str, lang: str) -> list[str]:
+    found = trend(indicator)
+    if found is None:
+        return []
+    crossed = breaks.between(data.indicator_breaks(indicator), found.years[0], found.years[-1])
+    what = display.indicator_labels(lang)[indicator]
+    return trends.sentences(found, what, lang=lang, names=reference.province_names(lang), crossed=crossed)
+
+
+@data.cached(max_entries=200)
 def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
     measured = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
@@ -147,6 +165,7 @@ def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, s
         chart,
         labels,
         lines=[("cv", t("gaps.cv", lang), NEUTRAL, "solid"), ("gini", t("gaps.gini_x100", lang), HIGHLIGHT, "dash")],
+        breaks=trends.marks(data.indicator_breaks(indicator), lang),
     )
     alt = t(
         "gaps.sigma_alt",
@@ -180,12 +199,10 @@ def convergence(indicator: str, year: int, lang: str) -> None:
     st.selectbox(t("field.start", lang), earlier, key=state.bind("start"), on_change=state.changed, args=("start",))
     start = state.get("start")
     result, fig, alt, layout = beta_chart(indicator, start, year, lang)
-    verdict = (
-        "gaps.beta_closing" if result.high < 0 else "gaps.beta_widening" if result.low > 0 else "gaps.beta_unclear"
-    )
+    way = verdict.beta_way(result)
     st.markdown(
         t(
-            verdict,
+            f"gaps.beta_{way}",
             lang,
             slope=number(result.slope, lang, 2),
             low=number(result.low, lang, 2),
@@ -197,18 +214,23 @@ def convergence(indicator: str, year: int, lang: str) -> None:
     )
     page.chart(fig, key="gaps.beta", alt=alt, clickable=True)
     st.caption(t(f"gaps.layout_{layout}", lang))
+    crossed = breaks.between(data.indicator_breaks(indicator), start, year)
+    if len(crossed):
+        st.caption(t("trend.breaks", lang, notes=trends.break_notes(crossed, lang)))
 
 
 @data.cached(max_entries=200)
 def beta_chart(indicator: str, start: int, end: int, lang: str):
-    """The beta-convergence fit and chart; a pair of editions across the 2022 split is compared
-    on the 34-province layout (see gaps.harmonise)."""
+    """The beta-convergence fit and chart of a pair of editions, on the verdict's layout: across the
+    2022 split, the provinces whose territory did not change (see inklusi.verdict)."""
     first = data.query("indicator_by_province", indicator=indicator, year=start)
     last = data.query("indicator_by_province", indicator=indicator, year=end)
-    same = layout_of(first) == layout_of(last)
-    to_2012 = reference.to_2012()
-    pick = lambda f: f[["province", "value"]] if same else gaps.harmonise(f[["province", "value"]], to_2012)  # noqa: E731
-    result = gaps.beta_convergence(pick(first), pick(last), end - start)
+    pair, layout = verdict.matched(
+        {start: first[["province", "value"]], end: last[["province", "value"]]},
+        {start: layout_of(first), end: layout_of(last)},
+        verdict.split_provinces(reference.provinces()),
+    )
+    result = gaps.beta_convergence(pair[start], pair[end], end - start)
     names = data.provinces()
     d = display.decimals(indicator)
     points = result.points.assign(
@@ -256,7 +278,7 @@ def beta_chart(indicator: str, start: int, end: int, lang: str):
         low=number(result.low, lang, 2),
         high=number(result.high, lang, 2),
     )
-    return result, fig, alt, 38 if same and layout_of(first) == 38 else 34
+    return result, fig, alt, layout
 
 
 @st.cache_resource(show_spinner=False)

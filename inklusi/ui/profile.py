@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference
+from inklusi import province_table, reference, trends
 from inklusi.figures import bars, lines
 from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
@@ -47,7 +47,17 @@ def render() -> None:
     )
     series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     what = display.indicator_labels(lang)[indicator]
-    st.markdown(profile_summary(name, what, series, lang=lang, decimals=display.decimals(indicator)))
+    st.markdown(
+        profile_summary(
+            name,
+            what,
+            series,
+            lang=lang,
+            decimals=display.decimals(indicator),
+            undivided=province in undivided_provinces(),
+            crossed=data.indicator_breaks(indicator),
+        )
+    )
     if series["via_parent"].any():
         st.caption(t("profile.via_parent", lang, parent=name_of(row["kode_2012"], lang)))
     key_cards(province, lang, KEY_INDICATORS)
@@ -86,7 +96,7 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
                 delta = t("profile.vs_national", lang, gap=signed(last["value"] - last["national"], lang, d))
             st.metric(
                 f"{label} {int(last['year'])}",
-                display.value_text(
+                province_table.value_text(
                     last["value"], last["reliability"] == "unreliable", lang, d, derived=last["flag"] == "derived"
                 ),
                 delta=delta,
@@ -121,6 +131,12 @@ def national_level(indicator: str, year: int) -> float | None:
     return level_of(data.query("indicator_by_province", indicator=indicator, year=year))
 
 
+def undivided_provinces() -> set[str]:
+    """Papua and Papua Barat: their codes name the undivided provinces on the 34-province layout."""
+    moved = data.provinces()
+    return set(moved.loc[moved["kode"] != moved["kode_2012"], "kode_2012"])
+
+
 def name_of(province: str, lang: str) -> str:
     return reference.province_name(province, lang)
 
@@ -146,6 +162,7 @@ def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.
         frame,
         labels,
         lines=[("value", name, HIGHLIGHT, "solid"), ("national", t("common.national", lang), NEUTRAL, "dash")],
+        breaks=trends.marks(data.indicator_breaks(indicator), lang),
     )
     alt = t(
         "profile.trend_alt",

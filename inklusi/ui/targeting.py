@@ -55,14 +55,17 @@ def render() -> None:
     x_cut = slider("x_cut", t("field.x_cut", lang), frame["x"], x_default)
     y_cut = slider("y_cut", t("field.y_cut", lang), frame["y"], y_default, floor=0.0)
     marked = targeting.priorities(frame, x_cut, y_cut)
+    x_kind, y_kind = targeting.threshold_kinds(data.query, need, per)
     st.markdown(
         t(
             "targeting.rule",
             lang,
             need=measure_label(need, lang),
             x=number(x_cut, lang, 2),
+            x_kind=t(f"targeting.threshold_{x_kind if x_cut == x_default else 'chosen'}", lang),
             second=measure_label(per, lang),
             y=number(y_cut, lang, 2),
+            y_kind=t(f"targeting.threshold_{y_kind if y_cut == y_default else 'chosen'}", lang),
         )
     )
     fig, alt = quadrant_figure(need, per, x_cut, y_cut, lang)

@@ -1,0 +1,151 @@
+"""Every generated claim of the dashboard, enumerated: each slide in both languages with every
+pinned province (and none), its speaker notes, the profile summary of every province and
+indicator, every skills-by-adoption pair, every targeting list, and the gaps verdict of every
+indicator with two or more editions. The rules of DESIGN.md ("Sentences are claims") are
+checked on these texts by tests/test_claims.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from inklusi import adoption, breaks, reference, story, targeting, trends, verdict
+from inklusi.i18n import LANGS, number, pick, t
+from inklusi.metrics import level_of
+from inklusi.narrative import adoption_sentences, profile_summary
+
+
+@dataclass
+class Claim:
+    kind: str  # slide, notes, profile, adoption, targeting, gaps
+    key: tuple  # what it is about, the same in both languages
+    lang: str
+    text: str
+    facts: dict = field(default_factory=dict)
+
+
+def slides(run) -> list[Claim]:
+    claims = []
+    for pin in ["", *reference.provinces()["kode"]]:
+        for lang in LANGS:
+            for slide in story.slides(run, lang, pin, lambda layout: None):
+                facts = {"pin": pin, **slide.facts}
+                claims.append(Claim("slide", (slide.key, pin), lang, " ".join(slide.sentences), facts))
+                if not pin:  # the notes do not depend on the pinned province
+                    claims.append(Claim("notes", (slide.key,), lang, " ".join(slide.notes), facts))
+    return claims
+
+
+def profiles(run, con) -> list[Claim]:
+    catalogue = run("indicator_catalogue").set_index("id")
+    editions = run("indicator_editions")
+    provincial = sorted(set(editions.loc[editions["n_provinces"] > 0, "indicator"]))
+    provinces = reference.provinces().set_index("kode")
+    undivided = set(provinces.loc[provinces.index != provinces["kode_2012"], "kode_2012"])
+    claims = []
+    for indicator in provincial:
+        levels = {
+            int(y): level_of(run("indicator_by_province", indicator=indicator, year=int(y)))
+            for y in editions.loc[editions["indicator"] == indicator, "year"]
+        }
+        crossed = breaks.breaks(con, indicator)
+        for province in provinces.index:
+            series = run("indicator_series", indicator=indicator, province=province)
+            series = series.assign(national=[levels.get(int(y)) for y in series["year"]])
+            for lang in LANGS:
+                text = profile_summary(
+                    reference.province_name(province, lang),
+                    pick(catalogue.loc[indicator], "name", lang),
+                    series,
+                    lang=lang,
+                    decimals=int(catalogue.loc[indicator, "decimals"]),
+                    undivided=province in undivided,
+                    crossed=crossed,
+                )
+                facts = {"province": province, "indicator": indicator, "series": series}
+                claims.append(Claim("profile", (province, indicator), lang, text, facts))
+    return claims
+
+
+def adoption_pairs(run) -> list[Claim]:
+    claims = []
+    for skill in adoption.SKILLS:
+        for measure in adoption.ADOPTION:
+            found = adoption.compare(run, skill, measure)
+            for lang in LANGS:
+                text = " ".join(
+                    adoption_sentences(
+                        found, skill=skill, adoption=measure, names=reference.province_names(lang), lang=lang
+                    )
+                )
+                claims.append(Claim("adoption", (skill, measure), lang, text, {"found": found}))
+    return claims
+
+
+def targeting_lists(run) -> list[Claim]:
+    claims = []
+    for need in targeting.NEEDS:
+        for per in targeting.PER:
+            x_cut, y_cut = targeting.defaults(run, need, per)
+            kinds = targeting.threshold_kinds(run, need, per)
+            chosen = targeting.priorities(targeting.table(run, need, per), x_cut, y_cut)
+            chosen = chosen[chosen["priority"]].sort_values("skill")
+            for lang in LANGS:
+                names = reference.province_names(lang)
+                rule = t(
+                    "targeting.rule",
+                    lang,
+                    need=need,
+                    x=number(x_cut, lang, 2),
+                    x_kind=t(f"targeting.threshold_{kinds[0]}", lang),
+                    second=per,
+                    y=number(y_cut, lang, 2),
+                    y_kind=t(f"targeting.threshold_{kinds[1]}", lang),
+                )
+                text = rule + " " + ", ".join(names[p] for p in chosen["province"])
+                claims.append(Claim("targeting", (need, per), lang, text, {"priority": list(chosen["province"])}))
+    return claims
+
+
+def gaps_verdicts(run, con) -> list[Claim]:
+    editions = run("indicator_editions")
+    counts = editions[editions["n_provinces"] >= verdict.MIN_PROVINCES].groupby("indicator").size()
+    catalogue = run("indicator_catalogue").set_index("id")
+    claims = []
+    for indicator in counts[counts >= 2].index:
+        found = verdict.of_indicator(run, indicator, reference.provinces())
+        crossed = breaks.between(breaks.breaks(con, indicator), found.years[0], found.years[-1])
+        for lang in LANGS:
+            what = pick(catalogue.loc[indicator], "name", lang)
+            text = " ".join(
+                trends.sentences(found, what, lang=lang, names=reference.province_names(lang), crossed=crossed)
+            )
+            claims.append(Claim("gaps", (indicator,), lang, text, {"verdict": found, "crossed": crossed}))
+    return claims
+
+
+def memo(query):
+    """run(name, **params) answering each distinct query once (a copy each time: callers may change it).
+    query(name, params) runs it."""
+    answers: dict[tuple, pd.DataFrame] = {}
+
+    def run(name, **params):
+        key = (name, tuple(sorted(params.items())))
+        if key not in answers:
+            answers[key] = query(name, params)
+        return answers[key].copy()
+
+    return run
+
+
+def every_claim(run, con) -> list[Claim]:
+    return [*slides(run), *profiles(run, con), *adoption_pairs(run), *targeting_lists(run), *gaps_verdicts(run, con)]
+
+
+def pairs(claims: list[Claim]) -> dict[tuple, dict[str, Claim]]:
+    """The claims by kind and key, each with its text in every language."""
+    paired: dict[tuple, dict[str, Claim]] = {}
+    for claim in claims:
+        paired.setdefault((claim.kind, *claim.key), {})[claim.lang] = claim
+    return paired

@@ -1,0 +1,187 @@
+"""The rules of DESIGN.md ("Sentences are claims"), written as checks on every generated claim
+(tests/claims.py enumerates them), and the same facts in both languages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from inklusi import queries, reference
+from inklusi.config import DATA_DIR
+from tests import claims as enumerate_claims
+from tests import test_breaks
+
+CLOSING = {"id": "**menyempit**", "en": "**closing**"}
+WIDENING = {"id": "**melebar**", "en": "**widening**"}
+VERDICT_WORDS = {
+    "id": ("**menyempit**", "**melebar**", "**campuran**", "**tidak jelas**"),
+    "en": ("**closing**", "**widening**", "**mixed**", "**unclear**"),
+}
+CROSSES = {"id": ("elintasi perubahan",), "en": ("cross changes", "crosses changes", "Crosses changes")}
+
+
+def names_a_break(text: str, lang: str) -> bool:
+    return any(phrase in text for phrase in CROSSES[lang])
+
+
+@pytest.fixture(scope="module")
+def every(con) -> list[enumerate_claims.Claim]:
+    return enumerate_claims.every_claim(enumerate_claims.memo(lambda name, params: queries.run(con, name, params)), con)
+
+
+table, parents = test_breaks.table, test_breaks.parents  # the fixtures of data/breaks.csv and the parents
+
+
+def break_years(table, parents, indicator) -> set[int]:
+    """The years of the breaks of an indicator and of everything below it (by hand, tests/test_breaks.py)."""
+    return {int(year) for year, _, _ in test_breaks.expected(table, parents, indicator)}
+
+
+def of(every, kind):
+    return [c for c in every if c.kind == kind]
+
+
+def test_the_enumeration_covers_every_kind_of_claim(every):
+    counts = Counter(c.kind for c in every)
+    provinces = len(reference.provinces())
+    assert counts["slide"] == 2 * (provinces + 1) * 9
+    assert counts["notes"] == 2 * 9
+    assert counts["adoption"] == 2 * 12
+    assert counts["gaps"] >= 2 * 20
+    assert counts["profile"] >= 2 * provinces * 50
+
+
+def test_a_trend_verdict_uses_every_edition(every, values):
+    """Closing (widening) only when the CV of every edition falls (rises) from the first to the last
+    and does not turn the other way in the latest step: computed here with pandas."""
+    for claim in of(every, "gaps"):
+        found = claim.facts["verdict"]
+        rows = values[(values.indicator == claim.key[0]) & (values.province != "ID")].dropna(subset=["value"])
+        if rows["layout"].nunique() > 1:
+            rows = rows[~rows["province"].isin({"91", "92", "93", "94", "95", "96"})]
+        cv = rows.groupby("year")["value"].agg(lambda v: v.std(ddof=0) / v.mean())
+        assert list(cv.index) == list(found.years), claim.key
+        if CLOSING[claim.lang] in claim.text:
+            assert cv.iloc[-1] < cv.iloc[0] and cv.iloc[-1] <= cv.iloc[-2], claim.key
+        if WIDENING[claim.lang] in claim.text:
+            assert cv.iloc[-1] > cv.iloc[0] and cv.iloc[-1] >= cv.iloc[-2], claim.key
+        assert sum(word in claim.text for word in VERDICT_WORDS[claim.lang]) == 1, claim.text
+
+
+def test_a_verdict_that_a_left_out_edition_or_province_overturns_says_so(every):
+    for claim in of(every, "gaps"):
+        found = claim.facts["verdict"]
+        overturned = {w for w in found.checks.values()} - {found.downgraded_from or found.word}
+        if overturned:
+            assert (
+                ("Tanpa" in claim.text or "tanpa" in claim.text)
+                if claim.lang == "id"
+                else "without" in claim.text.lower()
+            )
+
+
+def test_a_comparison_across_a_break_names_it(every, table, parents):
+    for claim in of(every, "gaps"):
+        years = claim.facts["verdict"].years
+        if any(years[0] < y <= years[-1] for y in break_years(table, parents, claim.key[0])):
+            assert names_a_break(claim.text, claim.lang), claim.key
+    for claim in of(every, "profile"):
+        since = re.search(r"(?:Since|Sejak) (\d{4})", claim.text)
+        latest = re.search(r"(?:In|Pada) .* (\d{4}),", claim.text)
+        if since and latest:
+            crossed = [y for y in break_years(table, parents, claim.key[1]) if int(since[1]) < y <= int(latest[1])]
+            assert bool(crossed) == names_a_break(claim.text, claim.lang), claim.text
+    for claim in of(every, "slide"):
+        if claim.key[0] in ("national", "gap"):
+            assert names_a_break(claim.text, claim.lang), claim.text
+
+
+def test_no_value_rank_or_change_before_a_province_existed(every, provinces):
+    formed = dict(zip(provinces["kode"], provinces["tahun_dibentuk"].astype(int), strict=True))
+    undivided = set(provinces.loc[provinces["kode"] != provinces["kode_2012"], "kode_2012"])
+    for claim in of(every, "profile"):
+        province = claim.key[0]
+        for year in re.findall(r"(?:Since|Sejak|In .*?|Pada .*?) (\d{4})", claim.text):
+            assert int(year) > formed[province] or formed[province] < 2022, claim.text
+        series = claim.facts["series"]
+        since = re.search(r"(?:Since|Sejak) (\d{4})", claim.text)
+        if province in undivided and since and int(series.loc[series["year"] == int(since[1]), "layout"].iloc[0]) == 34:
+            latest = series.dropna(subset=["value"]).iloc[-1]
+            if int(latest["layout"]) == 38:
+                assert "undivided" in claim.text or "belum dibagi" in claim.text, claim.text
+
+
+def test_lags_only_when_skills_predict_adoption(every):
+    for claim in of(every, "adoption"):
+        found = claim.facts["found"]
+        says_lags = "lags" in claim.text if claim.lang == "en" else "tertinggal" in claim.text
+        assert says_lags == bool(found.points["lags"].any()), claim.key
+        if says_lags:
+            assert found.slope_low > 0 or found.slope_high < 0
+    for claim in of(every, "slide"):
+        if claim.key[0] == "adoption" and claim.lang == "en":
+            assert ("lagging" in claim.text) == bool(claim.facts["lagging"])
+
+
+def test_every_named_unreliable_estimate_carries_its_mark(every):
+    for claim in of(every, "profile"):
+        series = claim.facts["series"]
+        shown = series[series["value"].notna() & ~series["via_parent"].astype(bool)]
+        if len(shown) and shown.iloc[-1]["reliability"] == "unreliable":
+            assert "†" in claim.text, claim.text
+        if len(shown) and shown.iloc[-1]["flag"] == "derived":
+            assert "(derived)" in claim.text or "(turunan)" in claim.text, claim.text
+
+
+def test_thresholds_say_what_they_are(every):
+    kinds = {
+        "en": ("published national value", "unweighted mean", "records' national rate"),
+        "id": ("nilai nasional terbitan", "rata-rata provinsi tanpa bobot", "laju nasional catatan"),
+    }
+    for claim in [*of(every, "targeting"), *[c for c in of(every, "slide") if c.key[0] == "next"]]:
+        assert sum(claim.text.count(k) for k in kinds[claim.lang]) == 2, claim.text
+
+
+def test_a_pinned_province_is_never_its_own_comparator(every):
+    for claim in of(every, "slide"):
+        pin = claim.facts["pin"]
+        if not pin:
+            continue
+        names = reference.province_names(claim.lang)
+        name = names[pin]
+        longer = [n for n in names.values() if n != name and name in n]
+        for sentence in re.split(r"(?<=[.!?])\s", claim.text):
+            for other in longer:
+                sentence = sentence.replace(other, "")
+            assert sentence.count(name) <= 1, sentence
+
+
+def test_provenance_of_the_dewg_totals_is_a_row_of_sources(every):
+    sources = pd.read_csv(DATA_DIR / "sources.csv").set_index("id")
+    for claim in every:
+        if "DEWG" in claim.text and "Labuan Bajo" in claim.text and claim.kind == "slide":
+            assert sources.loc["suara_dewg_2022", "publisher"] in claim.text, claim.text
+
+
+NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def numbers(text: str, lang: str) -> list[float]:
+    found = NUMBER.findall(text)
+    if lang == "id":
+        return sorted(float(n.replace(".", "").replace(",", ".")) for n in found)
+    return sorted(float(n.replace(",", "")) for n in found)
+
+
+def test_both_languages_state_the_same_numbers_and_verdicts(every):
+    for key, langs in enumerate_claims.pairs(every).items():
+        if key[:2] == ("slide", "sources") or key[:2] == ("notes", "sources"):
+            continue  # the source titles are the publishers' own, in one language
+        bahasa, english = langs["id"], langs["en"]
+        assert np.allclose(numbers(bahasa.text, "id"), numbers(english.text, "en")), key
+        for word_id, word_en in zip(VERDICT_WORDS["id"], VERDICT_WORDS["en"], strict=True):
+            assert (word_id in bahasa.text) == (word_en in english.text), key
