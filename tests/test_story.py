@@ -95,11 +95,10 @@ def test_msme_slide_states_the_bps_figures(decks, values, reference_dir):
     assert rounded(100 * (4_400_972 / 3_816_750 - 1), 1) + "%" in sentence
 
 
-def test_a_pinned_province_is_never_its_own_comparator(con, reference_dir):
+def test_a_pinned_province_is_never_its_own_comparator(run, reference_dir):
     """Jakarta pinned, the highest share, is compared with the lowest, not with itself."""
     imk = pd.read_csv(reference_dir / "msme" / "bps_imk_internet_provinsi_2025.csv")
     share = 100 * imk.imk_using_internet / (imk.imk_using_internet + imk.imk_not_using_internet)
-    run = lambda name, **params: queries.run(con, name, params)  # noqa: E731
     slide = story.msme.going_digital(run, "en", "31", lambda layout: None)
     first = slide.sentences[0]
     assert first.count("Jakarta") == 1 and f"{rounded(share.max(), 1)}%" in first
