@@ -10,35 +10,25 @@ import pytest
 
 from inklusi import breaks, build, queries
 from inklusi.config import DATA_DIR
+from tests import breaks_by_hand as by_hand
 
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / "breaks.csv")
+    return by_hand.table()
 
 
 @pytest.fixture(scope="module")
 def parents() -> dict[str, str]:
-    indicators = pd.read_csv(DATA_DIR / "indicators.csv")
-    return dict(zip(indicators["id"], indicators["parent"].where(indicators["parent"].notna(), None), strict=True))
-
-
-def expected(table, parents, indicator):
-    """The breaks of indicator and of every indicator below it, walked up by hand."""
-
-    def above(i):
-        while parents.get(i):
-            i = parents[i]
-            yield i
-
-    rows = table[[r == indicator or indicator in set(above(r)) for r in table["indicator"]]]
-    return set(zip(rows["year"], rows["kind"], rows["note_en"], strict=True))
+    return by_hand.parents()
 
 
 @pytest.mark.parametrize("indicator", ["imdi", "imdi_infrastruktur", "imdi_pemberdayaan", "evdci", "iptik", "ild"])
 def test_breaks_are_the_indicators_own_and_its_pillars(con, table, parents, indicator):
     found = breaks.breaks(con, indicator)
-    assert set(zip(found["year"], found["kind"], found["note_en"], strict=True)) == expected(table, parents, indicator)
+    assert set(zip(found["year"], found["kind"], found["note_en"], strict=True)) == by_hand.expected(
+        table, parents, indicator
+    )
     assert not found.duplicated(["year", "kind", "note_en"]).any()
     assert found["year"].is_monotonic_increasing
 
