@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import breaks, compare
+from inklusi import breaks, compare, province_table
 from inklusi.citations import cite
 from inklusi.figures import lines
 from inklusi.i18n import literal, pick, t
@@ -84,7 +84,7 @@ def figure(
     frame = frame.assign(
         name=[names[c] for c in frame["province"]],
         value_text=[
-            display.value_text(v, r == "unreliable", lang, d, derived=derived)
+            province_table.value_text(v, r == "unreliable", lang, d, derived=derived)
             for v, r in zip(frame["value"], frame["reliability"], strict=True)
         ],
     )
@@ -132,7 +132,9 @@ def national_series(indicator: str, editions: pd.DataFrame, lang: str, d: int, d
     years = sorted(int(y) for y in editions["year"].unique())
     frame = pd.DataFrame({"year": years, "value": [national_level(indicator, y) for y in years]})
     frame = frame.dropna(subset=["value"])
-    return frame.assign(value_text=[display.value_text(v, False, lang, d, derived=derived) for v in frame["value"]])
+    return frame.assign(
+        value_text=[province_table.value_text(v, False, lang, d, derived=derived) for v in frame["value"]]
+    )
 
 
 def alt_text(frame: pd.DataFrame, national: pd.DataFrame, what: str, lang: str) -> str:
