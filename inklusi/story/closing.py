@@ -6,7 +6,7 @@ from inklusi import reference, targeting
 from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
-from inklusi.narrative import presented_source, records_synthetic
+from inklusi.narrative import PRESENTED, records_synthetic
 from inklusi.story.base import Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 
@@ -95,8 +95,9 @@ def sources_slide(run, lang: str, earlier: list[Slide]) -> Slide:
     series cited once)."""
     catalogue = run("source_catalogue").set_index("id")
     used = [s for s in dict.fromkeys(s for slide in earlier for s in slide.sources) if s in catalogue.index]
+    # The report of the DEWG totals is cited in full in the list above: here by its publisher only.
     records = (
-        t("story.sources_synthetic", lang, source=presented_source(run))
+        t("story.sources_synthetic", lang, source=catalogue.loc[PRESENTED, "publisher"])
         if records_synthetic(run)
         else t("story.sources_imported", lang)
     )

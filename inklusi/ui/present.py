@@ -147,6 +147,15 @@ def header(count: int, lang: str):
     return heading, counter
 
 
+def sources_list(slide: story.Slide) -> None:
+    """The sources slide: a list, not prose, in two columns so that it fits a projector's screen
+    at the slides' type size."""
+    half = (len(slide.sentences) + 1) // 2
+    for column, sentences in zip(st.columns(2), (slide.sentences[:half], slide.sentences[half:]), strict=True):
+        for sentence in sentences:
+            column.markdown(sentence)
+
+
 def show(slides: list[story.Slide], heading, counter, lang: str, advance: int = 0) -> None:
     """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
     if advance:
@@ -162,6 +171,9 @@ def show(slides: list[story.Slide], heading, counter, lang: str, advance: int = 
     with st.container(key="slide-body"):
         if slide.key == "qr":
             qr_slide(slide, lang)
+            return
+        if slide.key == "sources":
+            sources_list(slide)
             return
         for sentence in slide.sentences:
             st.markdown(sentence)
