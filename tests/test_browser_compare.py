@@ -25,6 +25,10 @@ BREAKS = """() => {
 }"""
 
 
+# The tests share one page, and the later ones change its view (panels, a longer link): one worker, in order.
+pytestmark = pytest.mark.xdist_group("compare")
+
+
 @pytest.fixture(scope="module")
 def page(browser, app):
     with watched_page(browser, viewport={"width": 1366, "height": 768}) as page:

@@ -25,6 +25,11 @@ MAP = """() => {
 }"""
 
 
+# The tests share one page and build on each other (the play, then its release); the play's 2-s
+# frames are timed by the server, which a parallel worker starves: in the serial part, in order.
+pytestmark = pytest.mark.serial
+
+
 @pytest.fixture(scope="module")
 def page(browser, app):
     with watched_page(browser, viewport={"width": 1366, "height": 768}) as page:
