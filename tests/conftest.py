@@ -43,6 +43,7 @@ from inklusi import config, db, queries, registry, viewstate
 from inklusi.config import DATA_DIR
 from testkit.chromium import Watch, launch, wait_until_drawn
 from testkit.servers import served, server
+from tests import breaks_by_hand as by_hand
 
 LANGS = ("id", "en")
 SWEPT_AT = {
@@ -78,6 +79,18 @@ def state_of(con):
     """state_of(**url_values): the view state the dashboard resolves from a link's values."""
     fields = viewstate.app_fields(con)
     return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
+
+
+@pytest.fixture(scope="session")
+def table() -> pd.DataFrame:
+    """data/breaks.csv read with plain pandas (tests/breaks_by_hand.py)."""
+    return by_hand.table()
+
+
+@pytest.fixture(scope="session")
+def parents() -> dict[str, str]:
+    """Each indicator's parent, from data/indicators.csv with plain pandas."""
+    return by_hand.parents()
 
 
 @pytest.fixture(scope="session")

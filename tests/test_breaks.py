@@ -13,16 +13,6 @@ from inklusi.config import DATA_DIR
 from tests import breaks_by_hand as by_hand
 
 
-@pytest.fixture(scope="module")
-def table() -> pd.DataFrame:
-    return by_hand.table()
-
-
-@pytest.fixture(scope="module")
-def parents() -> dict[str, str]:
-    return by_hand.parents()
-
-
 @pytest.mark.parametrize("indicator", ["imdi", "imdi_infrastruktur", "imdi_pemberdayaan", "evdci", "iptik", "ild"])
 def test_breaks_are_the_indicators_own_and_its_pillars(con, table, parents, indicator):
     found = breaks.breaks(con, indicator)

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from testkit.chromium import watched_page
+from testkit.chromium import wait_until_drawn, watched_page
 
 PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari/604.1"
 CUT_LABELS = """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
@@ -88,7 +88,7 @@ def test_the_overview_shows_the_whole_archipelago_whole_labels_and_clear_values(
 def test_metric_labels_are_whole(app, page, path):
     page.goto(app + path)
     expect(page.locator("[data-testid='stMetricLabel']").first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(200)
+    wait_until_drawn(page)
     assert page.evaluate(CUT_LABELS) == []
 
 

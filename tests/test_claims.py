@@ -33,16 +33,6 @@ def every(con) -> list[enumerate_claims.Claim]:
     return enumerate_claims.every_claim(enumerate_claims.memo(lambda name, params: queries.run(con, name, params)), con)
 
 
-@pytest.fixture(scope="module")
-def table() -> pd.DataFrame:
-    return by_hand.table()
-
-
-@pytest.fixture(scope="module")
-def parents() -> dict[str, str]:
-    return by_hand.parents()
-
-
 def break_years(table, parents, indicator) -> set[int]:
     """The years of the breaks of an indicator and of everything below it (by hand, tests/breaks_by_hand.py)."""
     return {int(year) for year, _, _ in by_hand.expected(table, parents, indicator)}
