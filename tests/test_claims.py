@@ -33,7 +33,7 @@ def names_a_break(text: str, lang: str) -> bool:
     return any(phrase in text for phrase in CROSSES[lang])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once, even when the worker runs other tests between these
 def every(con) -> list[enumerate_claims.Claim]:
     return enumerate_claims.every_claim(enumerate_claims.memo(lambda name, params: queries.run(con, name, params)), con)
 

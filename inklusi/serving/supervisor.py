@@ -25,7 +25,7 @@ from pathlib import Path
 
 import streamlit
 
-from inklusi import config
+from inklusi import config, registry
 from inklusi.config import REPO
 from inklusi.serving import ServeError, nginx, precompress, warmup
 
@@ -261,7 +261,7 @@ def proxy(settings: Settings, local: list[str], run: Path) -> tuple[Child, bool]
         frontend=frontend_mirror(serve_dir, bool(modules)),
         maps=maps_mirror(serve_dir, bool(modules)),
         maps_url=config.STATIC_MAPS_URL,
-        pages=sorted(p.stem for p in (REPO / "pages").glob("*.py")),
+        pages=sorted(page.name for page in registry.PAGES),
         brotli=modules,
     )
     return Child("nginx", nginx.command(nginx.write(site), run), run / "nginx.log"), bool(modules)
