@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from inklusi.serving.nginx import COOKIE
 from testkit.cards import editions, expected
 from testkit.crowd import THINK  # seconds spent reading a page before changing the year
 from testkit.protocol import Session
@@ -32,6 +33,7 @@ class Visit:
     first_s: float | None = None  # from opening the link to the first finished page
     change_s: float | None = None  # the year change, request to finished run
     error: str | None = None  # what went wrong, if anything did
+    replica: str = ""  # the replica nginx's affinity cookie first named (none without make serve)
     lost: int = 0  # websockets lost on the way
     recovered: bool = False  # after a loss, the view the URL holds came back, checked
     checks: int = 0
@@ -111,6 +113,7 @@ async def visit(
     started = time.perf_counter()
     try:
         cookie = await open_page(base, cookie)
+        result.replica = next((c.split("=", 1)[1] for c in cookie.split("; ") if c.startswith(COOKIE + "=")), "")
         query = ""
         for _ in range(2):
             session = Session(base, cookie, open_timeout=OPEN_TIMEOUT)
