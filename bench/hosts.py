@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 
 from bench.burst import summary, warm, warmed
+from bench.faults import moved
 from bench.visitors import Oracle, crowd
 from inklusi.serving.nginx import COOKIE
 from testkit import cards
@@ -48,24 +49,12 @@ def run() -> dict:
         visits = asyncio.run(_burst_with_a_host_down(base, hosts, oracle))
         after = serve_state(folder)["pids"], hosts.hosts[1].state()["pids"]
         afterwards = warm(base, oracle, cookies)  # a new visitor with each cookie: both reach the host still up
-    lost = [v for v in visits if v.lost]
-    kept = [v for v in visits if not v.lost]
     return {
         "hosts": [host.address for host in hosts.hosts],
         "across": summary(across) | {"per_host": dict(sorted(Counter(v.replica for v in across).items()))},
-        "down": {
-            "visitors": VISITORS,
-            "over_s": OVER_S,
-            "down_at_s": DOWN_AT_S,
-            "errors": sum(1 for v in visits if v.error),
-            "first_errors": sorted({v.error for v in visits if v.error})[:3],
-            "lost_websocket": len(lost),
-            "got_view_back": sum(1 for v in lost if v.recovered and not v.error),
-            "others_errors": sum(1 for v in kept if v.error),
-            "others": summary(kept),
-            "rest_unchanged": before == after,
-            "new_visitors_after_errors": afterwards,
-        },
+        "down": {"visitors": VISITORS, "over_s": OVER_S, "down_at_s": DOWN_AT_S}
+        | moved(visits)
+        | {"rest_unchanged": before == after, "new_visitors_after_errors": afterwards},
     }
 
 
