@@ -47,29 +47,38 @@ def verdicts(serve: dict) -> dict[str, bool]:
 def hosts_verdicts(several: dict) -> dict[str, bool]:
     if "skipped" in several:
         return {}
-    across, down = several["across"], several["down"]
-    return {
-        "two hosts, 200 over 10 s: 0 errors, both hosts used": across["errors"] == 0 and len(across["per_host"]) == 2,
-        "a host taken down: 0 errors, its visitors' views back, the other host unchanged": down["errors"] == 0
-        and down["lost_websocket"] > 0
-        and down["got_view_back"] == down["lost_websocket"]
-        and down["rest_unchanged"]
-        and not down["new_visitors_after_errors"],
+    across = several["across"]
+    checks = {
+        "two hosts, 200 over 10 s: 0 errors, both hosts used": across["errors"] == 0 and len(across["per_host"]) == 2
     }
+    for key, label in (("down", "a host taken down"), ("silent", "a host gone silent")):
+        down = several[key]
+        checks[f"{label}: 0 errors, its visitors' views back, the other host unchanged"] = (
+            down["errors"] == 0
+            and down["lost_websocket"] > 0
+            and down["got_view_back"] == down["lost_websocket"]
+            and down["rest_unchanged"]
+            and not down["new_visitors_after_errors"]
+        )
+    return checks
 
 
 def hosts_table(several: dict) -> list[str]:
     if "skipped" in several:
         return [f"two hosts skipped: {several['skipped']}"]
-    across, down = several["across"], several["down"]
+    across = several["across"]
     timing = f"{across['first_median_s']:.2f} / {across['first_p95_s']:.2f} / {across['first_max_s']:.2f} s"
     shares = ", ".join(f"{name} {count}" for name, count in across["per_host"].items())
-    return [
-        f"{'200 over 10 s, two hosts':24} {timing:>21} {across['errors']:>6}   ({shares})",
-        f"{'a host taken down at 5 s of 200 over 10 s':46} {down['errors']} errors; "
-        f"{down['lost_websocket']} lost the websocket, {down['got_view_back']} got the view back from the other host; "
-        f"the others' p95 {down['others'].get('first_p95_s', 0):.2f} s; rest unchanged: {down['rest_unchanged']}",
-    ]
+    lines = [f"{'200 over 10 s, two hosts':24} {timing:>21} {across['errors']:>6}   ({shares})"]
+    for key, label in (("down", "a host taken down"), ("silent", "a host gone silent")):
+        down = several[key]
+        lines.append(
+            f"{label + ' at 5 s of 200 over 10 s':46} {down['errors']} errors; "
+            f"{down['lost_websocket']} lost the websocket, {down['got_view_back']} got the view back from the "
+            f"other host within {down['views_back_within_s']} s; the others' p95 "
+            f"{down['others'].get('first_p95_s', 0):.2f} s; rest unchanged: {down['rest_unchanged']}"
+        )
+    return lines
 
 
 def table(serve: dict) -> list[str]:

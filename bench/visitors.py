@@ -36,6 +36,7 @@ class Visit:
     replica: str = ""  # the replica nginx's affinity cookie first named (none without make serve)
     lost: int = 0  # websockets lost on the way
     recovered: bool = False  # after a loss, the view the URL holds came back, checked
+    back_at: float | None = None  # when it came back (time.monotonic())
     checks: int = 0
 
 
@@ -138,6 +139,7 @@ async def view(session: Session, oracle: Oracle, query: str, result: Visit, star
     oracle.check(session, year)
     result.checks += 1
     result.recovered = bool(result.lost)  # after a lost websocket, the URL's view came back right
+    result.back_at = time.monotonic() if result.lost else None
     if result.first_s is None:
         result.first_s = time.perf_counter() - started
     if year == oracle.year:

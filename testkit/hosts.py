@@ -179,10 +179,14 @@ def _wait_until_ready(hosts: list[Host]) -> None:
         time.sleep(0.3)
 
 
-def take_down(host: Host) -> None:
-    """The host goes away as a machine does when its power fails: every process in it is
-    killed (SIGKILL) and its link is removed, so its address is unreachable from here on."""
+def take_down(host: Host, silent: bool = False) -> None:
+    """The host goes away: every process in it is killed (SIGKILL) and its link is removed, so
+    its address is unreachable from here on. Killed first, its processes' connections close
+    (as when a replica crashes); silent, the link goes first and nothing more is heard from it
+    (as when a machine loses its power or its network)."""
     host.up = False
+    if silent:
+        ip("link", "del", host.link)
     deadline = time.monotonic() + STOP_SECONDS
     while (pids := host.pids()) and time.monotonic() < deadline:
         for pid in pids:
