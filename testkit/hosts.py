@@ -8,7 +8,8 @@ of the run has the /30 at 4i: this side's end is .4i+1, the host's own address .
 host is taken down its link goes away and the route sends nothing out of the machine: a packet
 for the run's addresses reaches a namespace or fails at once. Everything (processes,
 namespaces, links, the route, the replicas' run folders) is removed when the block ends,
-failed or not.
+failed or not; the hosts' processes die with the process that made them, and what a run killed
+before its end left behind is removed by the next one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from inklusi import config
 from inklusi.config import REPO
+from inklusi.serving.supervisor import die_with_parent
 
 RANGE = ipaddress.ip_network("10.213.0.0/16")
 REPLICA_PORT = 8601  # each host has its own ports: the same one on every host, as on real machines
@@ -102,6 +105,19 @@ class Hosts:
         return route.get("dev") in {host.link for host in self.hosts}
 
 
+def _sweep() -> None:
+    """Remove what runs that were killed before their end left behind (their namespaces name the
+    /24, the host and the process that made them)."""
+    for name in ip("netns", "list").stdout.split():
+        left = re.fullmatch(r"inklusi-ink(\d+)h(\d+)-(\d+)", name)
+        if not left or Path(f"/proc/{left.group(3)}").exists():
+            continue
+        network = ipaddress.ip_network(f"{RANGE.network_address + 256 * int(left.group(1))}/24")
+        i = int(left.group(2))
+        _remove(Host(name, _name(network, i), str(network.network_address + 4 * i + 2), 0, Path(os.devnull)))
+        ip("route", "del", "unreachable", str(network), check=False)
+
+
 def _claim() -> ipaddress.IPv4Network:
     """A /24 of RANGE that no route of this machine touches, claimed with an unreachable route."""
     routes = json.loads(ip("-j", "-4", "route", "show", "table", "all").stdout)
@@ -121,7 +137,7 @@ def _name(network: ipaddress.IPv4Network, i: int) -> str:
 def _connect(network: ipaddress.IPv4Network, i: int, replicas: int, logs: Path) -> Host:
     base = network.network_address + 4 * i
     name = _name(network, i)
-    host = Host(f"inklusi-{name}", name, str(base + 2), replicas, logs / f"{name}.log")
+    host = Host(f"inklusi-{name}-{os.getpid()}", name, str(base + 2), replicas, logs / f"{name}.log")
     ip("netns", "add", host.namespace)
     ip("link", "add", host.link, "type", "veth", "peer", "name", "eth0", "netns", host.namespace)
     ip("link", "set", host.link, "addrgenmode", "none")  # no IPv6 link-local address: only the ones below
@@ -151,6 +167,7 @@ def _start(host: Host) -> None:
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,  # survives `ip netns exec`'s exec: no host outlives a killed run
         )
 
 
@@ -219,6 +236,7 @@ def made(count: int = 2, replicas: int = 1):
     reason = unavailable()
     if reason:
         raise HostsUnavailable(reason)
+    _sweep()
     network = _claim()
     hosts = Hosts(network)
     with tempfile.TemporaryDirectory(prefix="inklusi-hosts-") as logs, ExitStack() as cleanup:
