@@ -67,7 +67,6 @@ class Host:
     replicas: int
     log: Path
     process: subprocess.Popen | None = None
-    up: bool = False
 
     @property
     def upstreams(self) -> list[str]:
@@ -105,7 +104,7 @@ class Hosts:
         return route.get("dev") in {host.link for host in self.hosts}
 
 
-def _sweep() -> None:
+def sweep() -> None:
     """Remove what runs that were killed before their end left behind (their namespaces name the
     /24, the host and the process that made them)."""
     for name in ip("netns", "list").stdout.split():
@@ -113,8 +112,9 @@ def _sweep() -> None:
         if not left or Path(f"/proc/{left.group(3)}").exists():
             continue
         network = ipaddress.ip_network(f"{RANGE.network_address + 256 * int(left.group(1))}/24")
-        i = int(left.group(2))
-        _remove(Host(name, _name(network, i), str(network.network_address + 4 * i + 2), 0, Path(os.devnull)))
+        host = _host(network, int(left.group(2)), 0, Path(os.devnull))
+        host.namespace = name  # made by the process that was killed
+        _remove(host)
         ip("route", "del", "unreachable", str(network), check=False)
 
 
@@ -134,21 +134,24 @@ def _name(network: ipaddress.IPv4Network, i: int) -> str:
     return f"ink{network.network_address.packed[2]}h{i}"  # at most 9 characters (links: 15)
 
 
-def _connect(network: ipaddress.IPv4Network, i: int, replicas: int, logs: Path) -> Host:
-    base = network.network_address + 4 * i
+def _host(network: ipaddress.IPv4Network, i: int, replicas: int, logs: Path) -> Host:
     name = _name(network, i)
-    host = Host(f"inklusi-{name}-{os.getpid()}", name, str(base + 2), replicas, logs / f"{name}.log")
+    address = str(network.network_address + 4 * i + 2)
+    return Host(f"inklusi-{name}-{os.getpid()}", name, address, replicas, logs / f"{name}.log")
+
+
+def _connect(host: Host) -> None:
+    """The host's namespace, joined to this one by a veth pair: .4i+1 on this side, its address inside."""
+    outside = ipaddress.ip_address(host.address) - 1
     ip("netns", "add", host.namespace)
     ip("link", "add", host.link, "type", "veth", "peer", "name", "eth0", "netns", host.namespace)
     ip("link", "set", host.link, "addrgenmode", "none")  # no IPv6 link-local address: only the ones below
     ip("-n", host.namespace, "link", "set", "eth0", "addrgenmode", "none")
-    ip("addr", "add", f"{base + 1}/30", "dev", host.link)
+    ip("addr", "add", f"{outside}/30", "dev", host.link)
     ip("link", "set", host.link, "up")
     ip("-n", host.namespace, "addr", "add", f"{host.address}/30", "dev", "eth0")
     ip("-n", host.namespace, "link", "set", "eth0", "up")
     ip("-n", host.namespace, "link", "set", "lo", "up")
-    host.up = True
-    return host
 
 
 def _start(host: Host) -> None:
@@ -201,7 +204,6 @@ def take_down(host: Host, silent: bool = False) -> None:
     its address is unreachable from here on. Killed first, its processes' connections close
     (as when a replica crashes); silent, the link goes first and nothing more is heard from it
     (as when a machine loses its power or its network)."""
-    host.up = False
     if silent:
         ip("link", "del", host.link)
     deadline = time.monotonic() + STOP_SECONDS
@@ -236,14 +238,15 @@ def made(count: int = 2, replicas: int = 1):
     reason = unavailable()
     if reason:
         raise HostsUnavailable(reason)
-    _sweep()
+    sweep()
     network = _claim()
     hosts = Hosts(network)
     with tempfile.TemporaryDirectory(prefix="inklusi-hosts-") as logs, ExitStack() as cleanup:
         cleanup.callback(ip, "route", "del", "unreachable", str(network), check=False)
         for i in range(count):
-            host = _connect(network, i, replicas, Path(logs))
+            host = _host(network, i, replicas, Path(logs))
             cleanup.callback(_remove, host)
+            _connect(host)
             hosts.hosts.append(host)
         for host in hosts.hosts:
             _start(host)
