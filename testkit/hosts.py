@@ -40,7 +40,7 @@ STOP_SECONDS = 15
 
 
 class HostsUnavailable(RuntimeError):
-    """Hosts cannot be made here (not root, no `ip`, no free part of RANGE); the message says why."""
+    """Hosts cannot be made here (no right to make namespaces, no `ip`, no free part of RANGE); the message says why."""
 
 
 def ip(*args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -50,10 +50,14 @@ def ip(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     return done
 
 
+CAP_NET_ADMIN, CAP_SYS_ADMIN = 12, 21
+
+
 def unavailable() -> str | None:
     """Why hosts cannot be made on this machine, or None."""
-    if os.geteuid() != 0:
-        return "making network namespaces needs root"
+    effective = int(re.search(r"CapEff:\s*([0-9a-f]+)", Path("/proc/self/status").read_text()).group(1), 16)
+    if not all(effective >> bit & 1 for bit in (CAP_NET_ADMIN, CAP_SYS_ADMIN)):
+        return "making network namespaces needs root with CAP_NET_ADMIN and CAP_SYS_ADMIN (not a restricted container)"
     if not shutil.which("ip"):
         return "the ip command (iproute2) is not installed"
     return None
