@@ -71,7 +71,7 @@ def whole(name: str, text: str, low: int, high: int) -> int:
     return int(text)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In the child before exec: SIGTERM when the supervisor dies, however it dies (Linux)."""
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -96,7 +96,7 @@ class Child:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                preexec_fn=_die_with_parent,
+                preexec_fn=die_with_parent,
             )
         self.started = time.monotonic()
 
@@ -292,6 +292,13 @@ def more_open_files() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
+def run_name(settings: Settings, ports: list[int]) -> str:
+    """The run folder of replicas without nginx: named by their address as well as their first
+    port, so that hosts sharing one build folder (a mounted one, or namespaces on one machine)
+    keep their logs and state apart."""
+    return f"replicas-{settings.replica_address}-{ports[0] if ports else 0}"
+
+
 def main(replicas_only: bool = False) -> int:
     try:
         settings = Settings.from_env()
@@ -304,9 +311,7 @@ def main(replicas_only: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    run = (
-        config.build_dir() / "serve" / (f"replicas-{ports[0] if ports else 0}" if replicas_only else str(settings.port))
-    )
+    run = config.build_dir() / "serve" / (run_name(settings, ports) if replicas_only else str(settings.port))
     run.mkdir(parents=True, exist_ok=True)
     replicas = [replica(settings.replica_address, port, run) for port in ports]
     local = [f"{settings.replica_address}:{port}" for port in ports]
