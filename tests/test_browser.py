@@ -166,22 +166,6 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     assert downloaded.suffix == shell.suffix and len(downloaded.read_bytes()) > 100
 
 
-def test_every_slide_works_offline(app, page):
-    page.goto(f"{app}/present?lang=en&pin=53")
-    seen = []
-    count = len(story.SLIDES)
-    for number in range(1, count + 1):
-        expect(page.locator(".st-key-slide-head p", has_text=f"{number} / {count}")).to_be_visible(timeout=30_000)
-        wait_until_drawn(page)
-        seen.append(page.locator("h1").first.inner_text())
-        page.keyboard.press("ArrowRight")
-    assert len(set(seen)) == len(story.SLIDES), seen
-    assert page.watch.outside == [] and page.watch.app_errors() == []
-    assert page.locator("section[data-testid='stSidebar']").is_hidden()
-    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-slide-body p')).fontSize)")
-    assert size >= 24
-
-
 def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_path):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True)
     page = context.new_page()

@@ -85,11 +85,19 @@ def test_the_overview_shows_the_whole_archipelago_whole_labels_and_clear_values(
 
 
 @pytest.mark.parametrize("path", ["/sectors?lang=en", "/profile?province=53&lang=en"])
-def test_metric_labels_are_whole(app, page, path):
-    page.goto(app + path)
-    expect(page.locator("[data-testid='stMetricLabel']").first).to_be_visible(timeout=30_000)
-    wait_until_drawn(page)
-    assert page.evaluate(CUT_LABELS) == []
+def test_metric_labels_are_whole(app, browser, path):
+    """A phone (its own layout, from the user agent) loads the page; a computer loads it once and is
+    resized through the wider screens (the labels' fit is the browser's layout, not the server's)."""
+    for agent, sizes in (({"user_agent": PHONE}, WIDTHS[:1]), ({}, WIDTHS[1:])):
+        with watched_page(browser, viewport={"width": sizes[0][0], "height": sizes[0][1]}, **agent) as page:
+            page.goto(app + path)
+            expect(page.locator("[data-testid='stMetricLabel']").first).to_be_visible(timeout=30_000)
+            for width, height in sizes:
+                page.set_viewport_size({"width": width, "height": height})
+                page.wait_for_function(f"() => window.innerWidth === {width}")
+                wait_until_drawn(page)
+                assert page.evaluate(CUT_LABELS) == [], width
+            assert page.watch.outside == [] and page.watch.app_errors() == []
 
 
 def test_the_skills_scatter_is_proportionate(app, page):

@@ -71,9 +71,10 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     page.goto(f"{app}/present?lang={lang}&pin=53")
     SHOTS.mkdir(parents=True, exist_ok=True)
     count = len(story.SLIDES)
-    report = []
+    report, titles = [], []
     for number, key in enumerate(story.SLIDES, start=1):
         wait_for_slide(page, number, count, key not in ("qr", "sources"))
+        titles.append(page.locator("h1").first.inner_text())
         page.screenshot(path=SHOTS / f"present-{width}x{height}-{number}-{key}.png")
         layout = page.evaluate(SLIDE_LAYOUT)
         problems = [f"scrolls: {layout['scrolling']}"] if layout["scrolling"] else []
@@ -94,7 +95,9 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
         report += [f"slide {number} ({key}): {p}" for p in problems]
         page.keyboard.press("ArrowRight")
     assert report == []
-    assert watch.outside == [] and watch.app_errors() == []
+    assert len(set(titles)) == count, titles  # the arrow key went through every slide
+    assert page.locator("section[data-testid='stSidebar']").is_hidden()
+    assert watch.outside == [] and watch.app_errors() == []  # every slide offline
     context.close()
 
 
