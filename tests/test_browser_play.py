@@ -25,9 +25,10 @@ MAP = """() => {
 }"""
 
 
-# The tests share one page and build on each other (the play, then its release); the play's 2-s
-# frames are timed by the server, which a parallel worker starves: in the serial part, in order.
-pytestmark = pytest.mark.serial
+# The overview's tests share one page and build on each other (the play, then its release): on
+# one xdist worker, in order. Every frame drawn is collected in the browser, so a busy machine
+# only draws each edition later, never skips one.
+pytestmark = pytest.mark.xdist_group("play")
 
 
 @pytest.fixture(scope="module")
