@@ -59,8 +59,11 @@ def test_every_page_after_an_import_and_after_going_back(app, app_log, browser, 
     page = context.new_page()
     watch = Watch(page)
     use_file(page, base, name, content, kind)
-    visit(page, PAGES)  # with the file (presenter mode's deck is the built-in data's in any session)
-    visit(page, ["import"])
+    visit(page, PAGES)
+    present(page)  # its deck from the session's data: the imported records on the mentoring slide
+    nav = page.locator("[data-testid=stSidebarNav]")  # hidden in presenter mode, still the session's links
+    nav.locator("a[href$='/import']").dispatch_event("click")
+    expect(page.locator("h1").first).to_have_text(t("import.title", "en"), timeout=30_000)
     page.get_by_role("button", name="Back to the built-in data").click()
     expect(page.get_by_text(f"from the file {name}")).to_have_count(0, timeout=20_000)
     visit(page, PAGES)
