@@ -80,8 +80,8 @@ def said(sentence: str) -> str:
 
 def _text(slide: Slide) -> str:
     if slide.key == "sources":
-        return "<ul>" + "".join(f"<li>{said(s)}</li>" for s in slide.sentences) + "</ul>"
-    return "".join(f"<p>{said(s)}</p>" for s in slide.sentences)
+        return '<ul class="said">' + "".join(f"<li>{said(s)}</li>" for s in slide.sentences) + "</ul>"
+    return '<div class="said">' + "".join(f"<p>{said(s)}</p>" for s in slide.sentences) + "</div>"
 
 
 def page(slide: Slide, number: int, count: int, lang: str, pin: str, *, edition: str, synthetic: bool) -> str:
