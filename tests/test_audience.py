@@ -20,13 +20,9 @@ from playwright.sync_api import expect
 from inklusi import config, story
 from inklusi.audience import build, filename, page
 from inklusi.i18n import LANGS, t
-from testkit.chromium import watched_page
+from testkit.chromium import PHONE, fast_3g, watched_page
 from tests.test_sweep import AXE, RULES
 
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "user_agent": "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36",
-}
 NUMBER = {key: i for i, key in enumerate(story.SLIDES, start=1)}
 
 
@@ -235,16 +231,6 @@ def test_a_phone_on_fast_3g_sees_the_chart(site, browser):
     measured by make bench (bench/audience.py), not asserted here."""
     base, _ = site
     with watched_page(browser, **PHONE) as tab:
-        slow(tab)
+        fast_3g(tab)
         tab.goto(f"{base}/audience/en/3.html", wait_until="commit")
         expect(tab.locator("figure svg")).to_be_visible()
-
-
-def slow(tab) -> None:
-    """Fast 3G as Chromium's DevTools define it: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up."""
-    session = tab.context.new_cdp_session(tab)
-    session.send("Network.enable")
-    session.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
-    )

@@ -17,6 +17,7 @@ from inklusi.story import Slide
 
 SERVE_FIRST = f"{SERVE_URL}/{LANGS[0]}/1.html"  # where the fallback page sends a visitor without scripts
 NOTICE_KEY = "inklusi-not-understood"  # sessionStorage: the fallback page's notice for the page it opens
+NO_ICON = '<link rel="icon" href="data:,">'  # else a browser asks for /favicon.ico, which nginx passes to a replica
 BOLD = re.compile(r"\*\*(.+?)\*\*")  # the sentences' Markdown bold
 
 STYLE = """body{margin:0;font:16px/1.45 system-ui,sans-serif;color:#111;background:#fff}
@@ -98,7 +99,7 @@ def page(slide: Slide, number: int, count: int, lang: str, pin: str, *, edition:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(slide.title)} · Inklusi</title><style>{STYLE}</style></head><body>"
+        f"<title>{escape(slide.title)} · Inklusi</title>{NO_ICON}<style>{STYLE}</style></head><body>"
         f'<header><nav aria-label="{escape(t("audience.nav", lang))}">{" · ".join(nav)}</nav></header>'
         f'<main><p class="notice" id="notice" role="status" hidden></p><h1>{escape(slide.title)}</h1>{mark}'
         f"{_text(slide)}{_chart(slide, lang)}"
@@ -134,6 +135,6 @@ def unknown(count: int, provinces: list[str]) -> str:
     return (
         f'<!DOCTYPE html><html lang="{LANGS[0]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main><h1>{escape(title)}</h1>"
+        f"<title>{escape(title)}</title>{NO_ICON}<style>{STYLE}</style></head><body><main><h1>{escape(title)}</h1>"
         f"<p>{links}</p></main><script>{script}</script></body></html>"
     )
