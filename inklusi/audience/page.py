@@ -31,7 +31,8 @@ text-align:center;font-weight:600;text-decoration:none}.live small{color:#fff;fo
 .notice{background:#fde2e1;border-left:4px solid #a40000;padding:6px 10px}
 small,.source,footer{font-size:14px;color:#444}table{border-collapse:collapse;font-size:14px;width:100%}
 caption{text-align:left;font-weight:600;padding:4px 0}th,td{border-bottom:1px solid #ddd;padding:3px 6px;
-text-align:left}td:not(:first-child),th:not(:first-child){text-align:right}footer{margin:18px 0 24px}"""
+text-align:left}td:not(:first-child),th:not(:first-child){text-align:right}footer{margin:18px 0 24px}
+figure svg{display:block;max-width:560px}.keys small>span{white-space:nowrap;margin-right:10px}"""
 
 SHOW_NOTICE = (
     "<script>const n=sessionStorage.getItem('"
@@ -66,7 +67,7 @@ def _chart(slide: Slide, lang: str) -> str:
     return (
         f"<figure><figcaption><strong>{escape(chart.labels.title)}</strong><br>"
         f"<small>{escape(chart.labels.subtitle)}</small></figcaption>{drawing}"
-        + (f"<p><small>{keys}</small></p>" if keys else "")
+        + (f'<p class="keys"><small>{keys}</small></p>' if keys else "")
         + (f"<p><small>{escape(t('reliability.legend', lang))}</small></p>" if unreliable else "")
         + f'<p class="source">{escape(chart.labels.source)}</p></figure>'
         f"<details><summary>{escape(t('audience.table', lang))}</summary><table><caption>"

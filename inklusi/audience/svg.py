@@ -24,10 +24,20 @@ CHAR = 0.55  # an average character's width, in multiples of the type size
 
 
 def _text(
-    x: float, y: float, text: str, *, anchor: str = "start", weight: str = "", fill: str = "", room: float = 0
+    x: float,
+    y: float,
+    text: str,
+    *,
+    anchor: str = "start",
+    weight: str = "",
+    fill: str = "",
+    room: float = 0,
+    halo: bool = False,
 ) -> str:
-    """A label; one wider than room (px, when given) is squeezed into it."""
+    """A label; one wider than room (px, when given) is squeezed into it; a halo keeps it
+    readable over the points it lies on."""
     style = (f' font-weight="{weight}"' if weight else "") + (f' fill="{fill}"' if fill else "")
+    style += ' stroke="#fff" stroke-width="3" paint-order="stroke"' if halo else ""
     if room and len(str(text)) * CHAR * TYPE > room:
         style += f' textLength="{room:.0f}" lengthAdjust="spacingAndGlyphs"'
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{style}>{escape(str(text))}</text>'
@@ -171,16 +181,41 @@ COLOURS = dict(zip(GROUP_ORDER, GROUP_COLOURS, strict=True))  # the island group
 
 def legend(kind: str, frame: pd.DataFrame, options: dict) -> list[tuple[str, str, str]]:
     """(colour, symbol, label) of each thing the chart's colours and lines stand for."""
+    if kind == "lines":
+        return [(MUTED, "┆", f"{year}: {label}") for year, label in options.get("breaks", ())]
     if kind != "scatter":
         return []
     groups = [(COLOURS[g], "●", g) for g in GROUP_ORDER if "group" in frame and g in set(frame["group"])]
+    marked = [(HIGHLIGHT, "◯", options["marked_name"])] if frame["marked"].any() else []
     fit = [("#000", "- -", options["fit_name"])] if "fit" in options else []
-    return groups + fit
+    return groups + marked + fit
+
+
+def labels(points: list[tuple[float, float, str, bool]], bounds: tuple[float, float, float, float]) -> list[str]:
+    """Names beside points (x, y, name, bold), each put right, left, above or below its point where
+    it overlaps no name placed before it and stays inside bounds; one that fits nowhere is left out
+    (the data table names every point)."""
+    taken, body = [], []
+    left, top, right, bottom = bounds
+    for x, y, name, bold in points:
+        width, height = len(name) * CHAR * TYPE * (1.1 if bold else 1), TYPE
+        for dx, dy, anchor in ((7, 4, "start"), (-7, 4, "end"), (0, -8, "middle"), (0, 16, "middle")):
+            x0 = x + dx - (width if anchor == "end" else width / 2 if anchor == "middle" else 0)
+            box = (x0, y + dy - height + 2, x0 + width, y + dy + 2)
+            inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
+            if inside and not any(b[0] < box[2] and box[0] < b[2] and b[1] < box[3] and box[1] < b[3] for b in taken):
+                taken.append(box)
+                body.append(
+                    _text(x + dx, y + dy, name, anchor=anchor, weight="bold" if bold else "", fill="#000", halo=True)
+                )
+                break
+    return body
 
 
 def scatter(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str) -> str:
-    """Points (x, y), coloured by island group where the frame has one; the marked points named;
-    a fitted line or the two cut lines of a quadrant."""
+    """Points (x, y), coloured by island group where the frame has one, hollow where BPS calls the
+    estimate unreliable; the points of the group the slide names ringed and named, the pinned
+    province named in bold; a fitted line or the two cut lines of a quadrant."""
     height = 330
     x_range, y_range = _padded(frame["x"]), _padded(frame["y"])
     px, py, box = _frame_box(x_range, y_range, height, left=48)
@@ -193,19 +228,20 @@ def scatter(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str
         x_cut, y_cut = options["cuts"]
         body.append(_line(px(x_cut), box[1], px(x_cut), box[3], MUTED, dash="4 3"))
         body.append(_line(box[0], py(y_cut), box[2], py(y_cut), MUTED, dash="4 3"))
+    pin = options.get("highlight")
     for row in frame.itertuples():
         colour = COLOURS.get(getattr(row, "group", ""), NEUTRAL)
         hollow = bool(getattr(row, "unreliable", False))
-        fill = "none" if hollow else colour
-        ring = HIGHLIGHT if row.marked else colour
+        mine = bool(pin) and row.province == pin
+        ring = "#000" if mine else HIGHLIGHT if row.marked else colour
         body.append(
-            f'<circle cx="{px(row.x):.1f}" cy="{py(row.y):.1f}" r="{5 if row.marked else 4}" fill="{fill}" '
-            f'stroke="{ring}" stroke-width="{2 if row.marked or hollow else 0.5}"/>'
+            f'<circle cx="{px(row.x):.1f}" cy="{py(row.y):.1f}" r="{5 if row.marked or mine else 4}" '
+            f'fill="{"none" if hollow else colour}" stroke="{ring}" '
+            f'stroke-width="{2 if row.marked or hollow or mine else 0.5}"/>'
         )
-    for row in frame[frame["marked"]].itertuples():
-        x = px(row.x)
-        anchor = "end" if x > WIDTH * 0.6 else "start"
-        body.append(_text(x + (-7 if anchor == "end" else 7), py(row.y) + 4, row.name, anchor=anchor, weight="bold"))
+    named = frame[frame["marked"] | (frame["province"] == pin)].sort_values("marked")  # the pinned one first
+    points = [(px(r.x), py(r.y), r.name, r.province == pin) for r in named.itertuples()]
+    body += labels(points, (0, 0, WIDTH, box[3]))
     return _svg(body, height, title, desc, "chart")
 
 
@@ -221,6 +257,7 @@ def axis(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str) -
         body.append(_line(px(v), 14, px(v), box[3], GRID))
         body.append(_text(px(v), box[3] + 14, number(v, lang, 0), anchor="middle", fill=MUTED))
     body.append(_text((box[0] + box[2]) / 2, box[3] + 28, options["x_title"], anchor="middle", fill=MUTED))
+    points = []
     for i, row in enumerate(rows):
         y = 24 + i * row_height + 26
         body.append(_text(box[0], y - 12, row, weight="bold"))
@@ -231,14 +268,9 @@ def axis(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str) -
                 f'<circle cx="{px(value):.1f}" cy="{y}" r="{radius}" fill="{colour}" '
                 f'fill-opacity="{1 if marked else 0.55}" stroke="#fff" stroke-width="0.8"/>'
             )
-        for j, (value, label) in enumerate(
-            zip(part.loc[part["marked"], "value"], part.loc[part["marked"], "label"], strict=True)
-        ):
-            x = px(value)
-            anchor = "end" if x > WIDTH * 0.6 else "start"
-            body.append(
-                _text(x + (-6 if anchor == "end" else 6), y + 16 + 11 * (j % 2), label, anchor=anchor, fill=HIGHLIGHT)
-            )
+        marked = part[part["marked"]]
+        points += [(px(v), y, label, False) for v, label in zip(marked["value"], marked["label"], strict=True)]
+    body += labels(points, (0, 0, WIDTH, box[3]))
     return _svg(body, height, title, desc, "chart")
 
 

@@ -43,8 +43,9 @@ class Chart:
 
     kind and frame: "ranking" (a map or bars; one row per place: name, value, value_text, and
     province and unreliable where the slide has them), "lines" (year and one column per series,
-    with its printed values in f"{column}_text"), "scatter" (x, y, name, and marked: a point the
-    slide names), "axis" (row, label, value, marked: points on one axis in rows).
+    with its printed values in f"{column}_text"), "scatter" (x, y, name, province, and marked: a
+    point of the group the slide names, such as the lagging provinces), "axis" (row, label, value,
+    marked: points on one axis in rows).
     options: what the kind needs beyond the frame (axis titles, series, cut lines, a fitted line,
     the highlighted place, the rows)."""
 

@@ -65,10 +65,9 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         other_name=t("targeting.other", lang),
         corner_text=t("targeting.corner_adoption", lang),
     )
-    points = drawn.assign(name=drawn["hover"], marked=drawn["priority"] | (drawn["province"] == pin))
-    chart = Chart(
-        "scatter", points, labels, draw, {"x_title": need_label, "y_title": per_label, "cuts": (x_cut, y_cut)}
-    )
+    points = drawn.assign(name=drawn["hover"], marked=drawn["priority"])
+    options = {"x_title": need_label, "y_title": per_label, "cuts": (x_cut, y_cut), "highlight": pin}
+    chart = Chart("scatter", points, labels, draw, options | {"marked_name": t("targeting.priority_adoption", lang)})
     notes = [
         t(
             "notes.next",

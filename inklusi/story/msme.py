@@ -131,7 +131,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         lag_name=t("adoption.lags", lang),
         unreliable_name=t("reliability.legend", lang),
     )
-    points = frame.assign(name=frame["province"].map(names), marked=frame["lags"] | (frame["province"] == pin))
+    points = frame.assign(name=frame["province"].map(names), marked=frame["lags"])
     chart = Chart(
         "scatter",
         points,
@@ -142,6 +142,8 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
             "y_title": y_title,
             "fit": (found.slope, found.intercept),
             "fit_name": t("adoption.fit", lang),
+            "marked_name": t("adoption.lags", lang),
+            "highlight": pin,
         },
     )
     facts = {
