@@ -157,6 +157,8 @@ def test_the_pages_are_built_again_when_an_input_changes(tmp_path):
     after, changed = build.inputs(data)
     assert after != before and changed != edition
     assert (config.STATIC_AUDIENCE / build.STAMP).read_text() == build.inputs(config.build_dir())[0]
+    code = {path.relative_to(config.REPO).as_posix() for path in build._code_files()}
+    assert {"inklusi/story/skills.py", "inklusi/audience/svg.py", "inklusi/messages.toml"} <= code
 
 
 def test_streamlit_serves_the_pages_as_html_under_make_run(app):

@@ -12,10 +12,10 @@ from html import escape
 from inklusi import links, registry
 from inklusi.audience import SERVE_URL, filename, svg, table
 from inklusi.figures.common import UNRELIABLE_MARK
-from inklusi.i18n import LANGS, t
+from inklusi.i18n import DEFAULT, LANGS, t
 from inklusi.story import Slide
 
-SERVE_FIRST = f"{SERVE_URL}/{LANGS[0]}/1.html"  # where the fallback page sends a visitor without scripts
+SERVE_FIRST = f"{SERVE_URL}/{DEFAULT}/1.html"  # where the fallback page sends a visitor without scripts
 NOTICE_KEY = "inklusi-not-understood"  # sessionStorage: the fallback page's notice for the page it opens
 NO_ICON = '<link rel="icon" href="data:,">'  # else a browser asks for /favicon.ico, which nginx passes to a replica
 BOLD = re.compile(r"\*\*(.+?)\*\*")  # the sentences' Markdown bold
@@ -123,7 +123,7 @@ def unknown(count: int, provinces: list[str]) -> str:
         "const p=location.pathname,i=p.indexOf('/audience/')+10,base=p.slice(0,i),parts=p.slice(i).split('/');"
         "let lang=parts.length>1?parts[0]:'',file=parts[parts.length-1].replace(/[.]html$/,'');"
         "let [s,pin]=file.split(/-(.*)/);const bad=[];"
-        "if(!L.includes(lang)){bad.push('lang');lang=L[0]}"
+        f"if(!L.includes(lang)){{bad.push('lang');lang='{DEFAULT}'}}"
         "if(!/^[0-9]+$/.test(s)||+s<1||+s>N){bad.push('slide');s='1'}"
         "if(pin!==undefined&&!P.includes(pin)){bad.push('province');pin=''}"
         "sessionStorage.setItem('" + NOTICE_KEY + "',L.map(x=>T[x].replace('{parts}',bad.map(b=>W[x][b]).join(', ')))"
@@ -134,7 +134,7 @@ def unknown(count: int, provinces: list[str]) -> str:
         f'<a href="{SERVE_FIRST}" lang="{lang}">{escape(t("audience.first_slide", lang))}</a>' for lang in LANGS
     )
     return (
-        f'<!DOCTYPE html><html lang="{LANGS[0]}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{DEFAULT}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>{NO_ICON}<style>{STYLE}</style></head><body><main><h1>{escape(title)}</h1>"
         f"<p>{links}</p></main><script>{script}</script></body></html>"
