@@ -32,7 +32,8 @@ text-align:center;font-weight:600;text-decoration:none}.live small{color:#fff;fo
 small,.source,footer{font-size:14px;color:#444}table{border-collapse:collapse;font-size:14px;width:100%}
 caption{text-align:left;font-weight:600;padding:4px 0}th,td{border-bottom:1px solid #ddd;padding:3px 6px;
 text-align:left}td:not(:first-child),th:not(:first-child){text-align:right}footer{margin:18px 0 24px}
-figure svg{display:block;max-width:560px}.keys small>span{white-space:nowrap;margin-right:10px}"""
+figure svg{display:block;max-width:560px}nav a,nav span{white-space:nowrap}
+.keys small>span{white-space:nowrap;margin-right:10px}"""
 
 SHOW_NOTICE = (
     "<script>const n=sessionStorage.getItem('"
@@ -80,7 +81,10 @@ def said(sentence: str) -> str:
     return BOLD.sub(r"<strong>\1</strong>", escape(sentence))
 
 
-def _text(slide: Slide) -> str:
+def _text(slide: Slide, lang: str, pin: str) -> str:
+    if slide.key == "qr":  # the room's way in: the visitor is in already, the story starts at slide 1
+        first = f'<p><a href="{filename(1, pin)}">{escape(t("audience.first_slide", lang))}</a></p>'
+        return '<div class="said">' + "".join(f"<p>{said(s)}</p>" for s in slide.sentences) + f"</div>{first}"
     if slide.key == "sources":
         return '<ul class="said">' + "".join(f"<li>{said(s)}</li>" for s in slide.sentences) + "</ul>"
     return '<div class="said">' + "".join(f"<p>{said(s)}</p>" for s in slide.sentences) + "</div>"
@@ -103,7 +107,7 @@ def page(slide: Slide, number: int, count: int, lang: str, pin: str, *, edition:
         f"<title>{escape(slide.title)} · Inklusi</title>{NO_ICON}<style>{STYLE}</style></head><body>"
         f'<header><nav aria-label="{escape(t("audience.nav", lang))}">{" · ".join(nav)}</nav></header>'
         f'<main><p class="notice" id="notice" role="status" hidden></p><h1>{escape(slide.title)}</h1>{mark}'
-        f"{_text(slide)}{_chart(slide, lang)}"
+        f"{_text(slide, lang, pin)}{_chart(slide, lang)}"
         f'<a class="live" href="{escape(live_link(lang, number, pin))}">{escape(t("audience.live", lang))} '
         f"<small>{escape(t('audience.live_note', lang))}</small></a>"
         f"<footer>{escape(edition)}</footer></main>{SHOW_NOTICE}</body></html>"
