@@ -121,8 +121,7 @@ def verdicts(report: dict) -> dict[str, bool]:
 def table(report: dict) -> list[str]:
     lines = [f"{'light view bytes, ' + name:46} {size:>14,} B" for name, size in report["bytes"].items()]
     lines += [
-        f"{'light view on fast 3G, chart visible, ' + name:46} {s:>14.2f} s"
-        for name, s in report["fast_3g_chart_s"].items()
+        f"{'light view on fast 3G, chart: ' + name:46} {s:>14.2f} s" for name, s in report["fast_3g_chart_s"].items()
     ]
     phones = report["phones"]
     lines.append(
