@@ -224,6 +224,9 @@ def test_a_link_not_understood_falls_back_and_says_which_part(site, browser):
             expect(notice).to_contain_text(t("audience.part_lang", lang))
             expect(notice).to_contain_text(t("audience.part_province", lang))
             expect(notice).not_to_contain_text(t("audience.part_slide", lang) + ",")
+        tab.goto(f"{base}/audience/")  # no page at all: the app's first page, in its default language
+        tab.wait_for_url(f"{base}/audience/id/1.html")
+        expect(notice).to_contain_text(t("audience.part_slide", "en"))
         assert tab.watch.outside == []
 
 
