@@ -12,7 +12,7 @@ import signal
 import time
 
 from bench.burst import summary, warm, warmed
-from bench.visitors import Oracle, crowd
+from bench.visitors import Oracle, Visit, crowd
 from inklusi.serving.nginx import COOKIE
 from testkit import cards
 from testkit.servers import serve_state, served
@@ -46,19 +46,26 @@ def kill_one(count: int = 200, seconds: float = 10.0, at: float = 5.0) -> dict:
         visits, started_again_s = asyncio.run(_burst_with_kill(base, folder, oracle, count, seconds, victim, at))
         after = serve_state(folder)["pids"]
         afterwards = warm(base, oracle, cookies)  # a new visitor on each replica, the replacement included
+    return (
+        {"visitors": count, "over_s": seconds, "killed_at_s": at}
+        | moved(visits)
+        | {
+            "replica_started_again_after_s": round(started_again_s, 1),
+            "rest_unchanged": all(after[name] == pid for name, pid in before.items() if name != victim),
+            "new_visitors_after_errors": afterwards,
+        }
+    )
+
+
+def moved(visits: list[Visit]) -> dict:
+    """Who saw an error, who lost the websocket and got the view back, and how the others fared."""
     lost = [v for v in visits if v.lost]
     kept = [v for v in visits if not v.lost]
     return {
-        "visitors": count,
-        "over_s": seconds,
-        "killed_at_s": at,
         "errors": sum(1 for v in visits if v.error),
         "first_errors": sorted({v.error for v in visits if v.error})[:3],
         "lost_websocket": len(lost),
         "got_view_back": sum(1 for v in lost if v.recovered and not v.error),
         "others_errors": sum(1 for v in kept if v.error),
         "others": summary(kept),
-        "replica_started_again_after_s": round(started_again_s, 1),
-        "rest_unchanged": all(after[name] == pid for name, pid in before.items() if name != victim),
-        "new_visitors_after_errors": afterwards,
     }

@@ -1,10 +1,11 @@
 """The serving benchmark of `make bench`: bursts of visitors (bench/burst.py), bytes on the
-wire (bench/transfer.py) and a replica killed in a burst (bench/faults.py), with the
-targets of issue #16 on a 2-core machine."""
+wire (bench/transfer.py), a replica killed in a burst (bench/faults.py), with the targets of
+issue #16 on a 2-core machine; and replicas on two hosts, one taken down in a burst
+(bench/hosts.py, issue #26)."""
 
 from __future__ import annotations
 
-from bench import burst, faults, transfer
+from bench import burst, faults, hosts, transfer
 from inklusi.serving import nginx
 
 TARGETS = {"p95_200_over_10_s": 1.5, "first_view_bytes": 3_000_000, "second_visit_bytes": 300_000}
@@ -15,7 +16,7 @@ def measure() -> dict:
         nginx.binary()
     except nginx.NginxError as exc:
         return {"skipped": str(exc)}
-    return {"bursts": burst.run(), "bytes": transfer.run(), "fault": faults.kill_one()}
+    return {"bursts": burst.run(), "bytes": transfer.run(), "fault": faults.kill_one(), "hosts": hosts.run()}
 
 
 def verdicts(serve: dict) -> dict[str, bool]:
@@ -32,6 +33,7 @@ def verdicts(serve: dict) -> dict[str, bool]:
         and not fault["new_visitors_after_errors"]
         and fault["got_view_back"] == fault["lost_websocket"],
     }
+    checks |= hosts_verdicts(serve["hosts"])
     if "serve" in serve["bytes"]:
         checks["first view through the proxy <= 3 MB"] = (
             serve["bytes"]["serve"]["first_view_bytes"] <= TARGETS["first_view_bytes"]
@@ -40,6 +42,43 @@ def verdicts(serve: dict) -> dict[str, bool]:
             serve["bytes"]["serve"]["second_visit_bytes"] <= TARGETS["second_visit_bytes"]
         )
     return checks
+
+
+def hosts_verdicts(several: dict) -> dict[str, bool]:
+    if "skipped" in several:
+        return {}
+    across = several["across"]
+    checks = {
+        "two hosts, 200 over 10 s: 0 errors, both hosts used": across["errors"] == 0 and len(across["per_host"]) == 2
+    }
+    for key, label in (("down", "a host taken down"), ("silent", "a host gone silent")):
+        down = several[key]
+        checks[f"{label}: 0 errors, its visitors' views back, the other host unchanged"] = (
+            down["errors"] == 0
+            and down["lost_websocket"] > 0
+            and down["got_view_back"] == down["lost_websocket"]
+            and down["rest_unchanged"]
+            and not down["new_visitors_after_errors"]
+        )
+    return checks
+
+
+def hosts_table(several: dict) -> list[str]:
+    if "skipped" in several:
+        return [f"two hosts skipped: {several['skipped']}"]
+    across = several["across"]
+    timing = f"{across['first_median_s']:.2f} / {across['first_p95_s']:.2f} / {across['first_max_s']:.2f} s"
+    shares = ", ".join(f"{name} {count}" for name, count in across["per_host"].items())
+    lines = [f"{'200 over 10 s, two hosts':24} {timing:>21} {across['errors']:>6}   ({shares})"]
+    for key, label in (("down", "a host taken down"), ("silent", "a host gone silent")):
+        down = several[key]
+        lines.append(
+            f"{label + ' at 5 s of 200 over 10 s':46} {down['errors']} errors; "
+            f"{down['lost_websocket']} lost the websocket, {down['got_view_back']} got the view back from the "
+            f"other host within {down['views_back_within_s']} s; the others' p95 "
+            f"{down['others'].get('first_p95_s', 0):.2f} s; rest unchanged: {down['rest_unchanged']}"
+        )
+    return lines
 
 
 def table(serve: dict) -> list[str]:
@@ -68,4 +107,4 @@ def table(serve: dict) -> list[str]:
         f"{fault['lost_websocket']} lost the websocket, {fault['got_view_back']} got the view back; "
         f"started again in {fault['replica_started_again_after_s']} s; rest unchanged: {fault['rest_unchanged']}"
     )
-    return lines
+    return lines + hosts_table(serve["hosts"])

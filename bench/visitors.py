@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from inklusi.serving.nginx import COOKIE
 from testkit.cards import editions, expected
 from testkit.crowd import THINK  # seconds spent reading a page before changing the year
 from testkit.protocol import Session
@@ -32,8 +33,10 @@ class Visit:
     first_s: float | None = None  # from opening the link to the first finished page
     change_s: float | None = None  # the year change, request to finished run
     error: str | None = None  # what went wrong, if anything did
+    replica: str = ""  # the replica nginx's affinity cookie first named (none without make serve)
     lost: int = 0  # websockets lost on the way
     recovered: bool = False  # after a loss, the view the URL holds came back, checked
+    back_at: float | None = None  # when it came back (time.monotonic())
     checks: int = 0
 
 
@@ -111,6 +114,7 @@ async def visit(
     started = time.perf_counter()
     try:
         cookie = await open_page(base, cookie)
+        result.replica = next((c.split("=", 1)[1] for c in cookie.split("; ") if c.startswith(COOKIE + "=")), "")
         query = ""
         for _ in range(2):
             session = Session(base, cookie, open_timeout=OPEN_TIMEOUT)
@@ -135,6 +139,7 @@ async def view(session: Session, oracle: Oracle, query: str, result: Visit, star
     oracle.check(session, year)
     result.checks += 1
     result.recovered = bool(result.lost)  # after a lost websocket, the URL's view came back right
+    result.back_at = time.monotonic() if result.lost else None
     if result.first_s is None:
         result.first_s = time.perf_counter() - started
     if year == oracle.year:

@@ -15,6 +15,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from inklusi.serving.nginx import COOKIE
 from inklusi.serving.warmup import connect
 
 
@@ -28,7 +29,7 @@ class Session:
         self.open_timeout = open_timeout
         self.socket = None
         self.elements: list = []
-        self.query_string = ""
+        self.query_string = ""  # the URL's query as the browser holds it: as run, or as the app changed it
         self.not_found = False
         self.session_id = ""
 
@@ -45,7 +46,7 @@ class Session:
         """Ask for a run (of the page at the URL path `page`, as a browser opening that path
         does); wait for it to finish; return the seconds it took."""
         message = BackMsg()
-        message.rerun_script.query_string = query_string or self.query_string
+        message.rerun_script.query_string = self.query_string = query_string or self.query_string
         message.rerun_script.page_name = page
         for widget in widgets or []:
             message.rerun_script.widget_states.widgets.append(widget)
@@ -89,6 +90,15 @@ class Session:
         if option not in box.options:
             raise ValueError(f"{option!r} is not an option of {label}")
         return WidgetState(id=box.id, string_value=option)
+
+
+def served_by(response) -> str | None:
+    """The replica nginx says answered (the affinity cookie it sets): of an HTTP response, or of
+    a websocket's handshake (`session.socket.response`)."""
+    for value in response.headers.get_all("Set-Cookie") or []:
+        if value.startswith(COOKIE + "="):
+            return value.split(";")[0].split("=", 1)[1]
+    return None
 
 
 def run_apart(coroutine):

@@ -186,6 +186,7 @@ def visit(request, app, browser) -> Visit:
     context.close()
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's hook reads the xdist_group marks
 def pytest_collection_modifyitems(items):
     """Marks from the fixtures a test uses; the checks of one load kept on one xdist worker."""
     for item in items:

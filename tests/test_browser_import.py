@@ -28,6 +28,9 @@ def use_file(page, base, name: str, content: str, kind: str) -> None:
     expect(page.get_by_role("heading", name="Import data")).to_be_visible(timeout=30_000)
     if kind == "indicators":
         page.get_by_role("radio", name="Indicator values", exact=True).click()
+    # The choice reruns the page; a file given to the uploader before that rerun has drawn it
+    # again can be lost (CI saw it once), so wait for the chosen kind's columns first.
+    expect(page.get_by_text(t(f"import.schema_{kind}", "en"))).to_be_visible(timeout=30_000)
     page.locator("input[type=file]").set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": with_problems(content).encode()}
     )

@@ -24,11 +24,16 @@ VERDICT_WORDS = {
 CROSSES = {"id": ("elintasi perubahan",), "en": ("cross changes", "crosses changes", "Crosses changes")}
 
 
+# Every claim is enumerated once (about 80 decks and 4,000 other sentences): on one xdist worker,
+# not once on each.
+pytestmark = pytest.mark.xdist_group("claims")
+
+
 def names_a_break(text: str, lang: str) -> bool:
     return any(phrase in text for phrase in CROSSES[lang])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once, even when the worker runs other tests between these
 def every(con) -> list[enumerate_claims.Claim]:
     return enumerate_claims.every_claim(enumerate_claims.memo(lambda name, params: queries.run(con, name, params)), con)
 

@@ -31,7 +31,7 @@ from inklusi.config import REPO
 from inklusi.serving import nginx
 from testkit import cards
 from testkit.chromium import Watch
-from testkit.protocol import Session, run_apart
+from testkit.protocol import Session, run_apart, served_by
 from testkit.servers import serve_state, served
 
 # serial: the first start of a stack writes the compressed frontend files (build/serve/frontend),
@@ -59,14 +59,6 @@ def shows(session: Session, year: int) -> bool:
     """The overview's cards read what data/values.csv says for IMDI in that year."""
     want = cards.expected(VALUES, CATALOGUE, "imdi", year)
     return session.exceptions() == [] and all(session.metrics().get(k) == v for k, v in want.items())
-
-
-def served_by(response) -> str | None:
-    """The replica nginx says answered (the affinity cookie it sets)."""
-    for value in response.headers.get_all("Set-Cookie") or []:
-        if value.startswith(nginx.COOKIE + "="):
-            return value.split(";")[0].split("=", 1)[1]
-    return None
 
 
 async def first_page(base: str, cookie: str, query: str = "") -> Session:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import streamlit
 
-from inklusi import audience, config
+from inklusi import audience, config, registry
 from inklusi.audience import build as audience_pages
 from inklusi.config import REPO
 from inklusi.serving import ServeError, nginx, precompress, warmup
@@ -72,7 +72,7 @@ def whole(name: str, text: str, low: int, high: int) -> int:
     return int(text)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In the child before exec: SIGTERM when the supervisor dies, however it dies (Linux)."""
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -97,7 +97,7 @@ class Child:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                preexec_fn=_die_with_parent,
+                preexec_fn=die_with_parent,
                 env=self.env,
             )
         self.started = time.monotonic()
@@ -279,7 +279,7 @@ def proxy(settings: Settings, local: list[str], run: Path) -> tuple[Child, bool]
         maps=maps_mirror(serve_dir, bool(modules)),
         maps_url=config.STATIC_MAPS_URL,
         audience=audience_mirror(serve_dir, bool(modules)),
-        pages=sorted(p.stem for p in (REPO / "pages").glob("*.py")),
+        pages=sorted(page.name for page in registry.PAGES),
         brotli=modules,
     )
     return Child("nginx", nginx.command(nginx.write(site), run), run / "nginx.log"), bool(modules)
@@ -310,6 +310,13 @@ def more_open_files() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
+def run_name(settings: Settings, ports: list[int]) -> str:
+    """The run folder of replicas without nginx: named by their address as well as their first
+    port, so that hosts sharing one build folder (a mounted one, or namespaces on one machine)
+    keep their logs and state apart."""
+    return f"replicas-{settings.replica_address}-{ports[0] if ports else 0}"
+
+
 def main(replicas_only: bool = False) -> int:
     try:
         settings = Settings.from_env()
@@ -322,9 +329,7 @@ def main(replicas_only: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    run = (
-        config.build_dir() / "serve" / (f"replicas-{ports[0] if ports else 0}" if replicas_only else str(settings.port))
-    )
+    run = config.build_dir() / "serve" / (run_name(settings, ports) if replicas_only else str(settings.port))
     run.mkdir(parents=True, exist_ok=True)
     replicas = [replica(settings.replica_address, port, run) for port in ports]
     local = [f"{settings.replica_address}:{port}" for port in ports]

@@ -19,6 +19,7 @@ def connect(base: str, headers: dict | None = None, open_timeout: float = 10):
         additional_headers=headers or {},
         proxy=None,
         open_timeout=open_timeout,
+        ping_interval=None,  # as a browser: it learns that a connection is gone only when it is closed
         max_size=64 * 1024 * 1024,
     )
 

@@ -13,8 +13,9 @@ from typing import Callable
 
 from inklusi.i18n import t
 from inklusi.story import closing, msme, skills, world
-from inklusi.story.base import PHONE, PROJECTOR, Chart, Screen, Slide
+from inklusi.story.base import PHONE, PROJECTOR, Chart, Screen, Slide, fit
 from inklusi.story.html import to_html
+from inklusi.story.skills import index_map
 
 BUILD = {
     "national": skills.national,
@@ -28,7 +29,7 @@ BUILD = {
 }
 SLIDES = (*BUILD, "qr", "sources")
 
-__all__ = ["PHONE", "PROJECTOR", "SLIDES", "Chart", "Screen", "Slide", "slides", "to_html"]
+__all__ = ["PHONE", "PROJECTOR", "SLIDES", "Chart", "Screen", "Slide", "fit", "index_map", "slides", "to_html"]
 
 
 def slides(

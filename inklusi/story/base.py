@@ -65,6 +65,7 @@ class Slide:
     facts: dict = field(default_factory=dict)  # the numbers the sentences state, for tests and checks
     sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on, each once
     notes: list[str] = field(default_factory=list)  # for the speaker: numbers, caveats, sources
+    plays: str = ""  # the indicator whose editions the slide's map plays through, if it does
     screen: Screen = PROJECTOR  # what the figure is drawn for
 
     def __post_init__(self) -> None:

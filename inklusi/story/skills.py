@@ -8,12 +8,14 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from inklusi import breaks, reference, trends, verdict
 from inklusi.figures import lines, maps
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, pick, t
 from inklusi.metrics import national_of
+from inklusi.narrative import ranking_alt
 from inklusi.story.base import Chart, Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
 
 INDEX = "imdi"  # the index of the story; its latest edition is shown
@@ -69,19 +71,11 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
         extremes_sentence(top, bottom, lang),
         *_pin_sentence(frame, pin, what, lang),
     ]
-    labels = _labels(
-        t("story.national_title", lang, year=year),
-        t("story.unit_imdi", lang),
-        _source(run, frame["source"].dropna(), lang),
-        lang,
-    )
-    scale = maps.Scale(unit=t("story.unit_imdi", lang), no_data=t("common.no_data", lang))
-    chart = _map(frame, geojson, labels, scale, pin)
     return Slide(
         "national",
         t("story.national_heading", lang),
         sentences,
-        chart,
+        _index_map(run, frame, year, geojson, pin, lang),
         facts,
         [*frame["source"].dropna().unique(), *series["source"].dropna().unique()],
         [
@@ -96,7 +90,30 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
             ),
             *([t("trend.breaks", lang, notes=trends.break_notes(crossed, lang))] if len(crossed) else []),
         ],
+        plays=indicator,
     )
+
+
+def _index_map(run, frame: pd.DataFrame, year: int, geojson, pin: str, lang: str, span=None) -> Chart:
+    unit = t("story.unit_imdi", lang)
+    fixed = [t("play.fixed_short", lang, low=number(span[0], lang, 2), high=number(span[1], lang, 2))] if span else []
+    labels = _labels(
+        t("story.national_title", lang, year=year),
+        " · ".join([unit, *fixed]),
+        _source(run, frame["source"].dropna(), lang),
+        lang,
+    )
+    scale = maps.Scale(unit=unit, no_data=t("common.no_data", lang), span=span)
+    return _map(frame, geojson, labels, scale, pin)
+
+
+def index_map(run, lang: str, pin: str, geojson, year: int, span: tuple[float, float]) -> tuple[go.Figure, str]:
+    """The national slide's map of one edition on a colour scale fixed across the editions (the
+    slide played), and its text alternative."""
+    frame = _frame(run, INDEX, year, lang)
+    decimals = int(run("indicator_catalogue").set_index("id").loc[INDEX, "decimals"])
+    alt = ranking_alt(frame, what=f"IMDI {year}", chart=t("alt.kind_map", lang), lang=lang, decimals=decimals)
+    return _index_map(run, frame, year, geojson, pin, lang, span).draw(), alt
 
 
 def _largest_step(series: pd.DataFrame, lang: str) -> list[str]:

@@ -17,7 +17,7 @@ import streamlit as st
 
 from inklusi import audience, boundaries, config, links, queries, registry, story, viewstate
 from inklusi.i18n import literal, t
-from inklusi.ui import controls, data, page, state
+from inklusi.ui import controls, data, page, play, state
 from inklusi.ui.page import current_lang
 
 LAST_TICK = "present.last_tick"
@@ -38,6 +38,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; line-height: 1.2; }
 .st-key-slide-head p { font-size: clamp(18px, 0.6vw + 12px, 26px); margin: 0; white-space: nowrap; }
 .st-key-slide-head button p { font-size: 18px; }
+.st-key-slide-head .st-key-play { flex-wrap: nowrap; }
 .st-key-slide-body { flex: 1 1 auto; min-height: 0; gap: 0.3rem; }
 .st-key-slide-body > [data-testid="stElementContainer"] { flex: 0 0 auto; }
 .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 1 1 0;
@@ -114,6 +115,7 @@ def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
 def move(step: int, count: int) -> None:
     state.put("slide", (state.get("slide") - 1 + step) % count + 1)
     st.session_state.pop(LAST_TICK, None)  # a kiosk waits a full interval after a manual move
+    play.release()  # a played map starts again from its own slide
 
 
 def render() -> None:
@@ -123,28 +125,30 @@ def render() -> None:
     if state.get("speaker"):
         speaker_view(slides, lang)
         return
-    heading, counter = header(len(slides), lang)
+    heading, counter, playing = header(len(slides), lang)
     page.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
-        st.fragment(partial(show, slides, heading, counter, lang, advance=kiosk), run_every=kiosk)()
+        st.fragment(partial(show, slides, heading, counter, None, lang, advance=kiosk), run_every=kiosk)()
     else:
-        show(slides, heading, counter, lang)
+        show(slides, heading, counter, playing, lang)
 
 
 def header(count: int, lang: str):
-    """One line: the title, previous, "2 / 9", next (each with its arrow key) and the settings;
-    returns the places of the title and the counter, which the slide fills."""
+    """One line: the title, previous, "2 / 9", next (each with its arrow key), a map slide's play
+    control and the settings; returns the places of the title, the counter and the play control,
+    which the slide fills."""
     with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
         with st.container(key="slide-title", width="stretch"):
             heading = st.empty()
         st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count))
         counter = st.empty()
         st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count))
+        playing = st.empty()
         if not state.get("speaker"):
             with st.popover(t("present.settings", lang), icon=":material/settings:"):
                 settings(lang)
-    return heading, counter
+    return heading, counter, playing
 
 
 def sources_list(slide: story.Slide) -> None:
@@ -156,8 +160,9 @@ def sources_list(slide: story.Slide) -> None:
             column.markdown(sentence)
 
 
-def show(slides: list[story.Slide], heading, counter, lang: str, advance: int = 0) -> None:
-    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
+def show(slides: list[story.Slide], heading, counter, playing, lang: str, advance: int = 0) -> None:
+    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on (and no map
+    plays: playing is None)."""
     if advance:
         now = time.monotonic()
         if now - st.session_state.setdefault(LAST_TICK, now) >= advance - 0.5:
@@ -178,19 +183,36 @@ def show(slides: list[story.Slide], heading, counter, lang: str, advance: int = 
         for sentence in slide.sentences:
             st.markdown(sentence)
         if slide.figure is not None:
-            page.chart(
-                slide.figure,
-                key=f"present.chart.{slide.key}",
-                alt=slide.alt,
-                themed=False,
-                table=False,
-                height="stretch",
-            )
+            slide_chart(slide, playing, lang)
     if state.get("qr"):
         with st.container(key="slide-qr"):
             link = audience_link(number)
             st.image(qr_png(link, 4), width="stretch")
             st.markdown(literal(link))
+
+
+def slide_chart(slide: story.Slide, playing, lang: str) -> None:
+    """The slide's chart; a map that plays through the editions gets its play control in the
+    header, and once played, shows the edition the play has reached on one colour scale."""
+    if slide.plays and playing is not None:
+        with playing.container():
+            fixed = play.control(slide.plays, lang, in_view=False)
+        if fixed:
+            span = play.value_range(data.query("indicator_values", indicator=slide.plays))
+            st.fragment(partial(played_map, slide, span, lang), run_every=play.run_every())()
+            return
+    slide_figure(slide.figure, slide.key, slide.alt)
+
+
+def played_map(slide: story.Slide, span: tuple[float, float], lang: str) -> None:
+    """The map of the edition the play has reached (each timed rerun moves it one on)."""
+    year = play.tick(data.indicator_catalogue().years(slide.plays), in_view=False)
+    fig, alt = story.index_map(data.query, lang, state.get("pin"), data.geojson, year, span)
+    slide_figure(story.fit(fig, story.PHONE if page.on_phone() else story.PROJECTOR), slide.key, alt)
+
+
+def slide_figure(figure, key: str, alt: str) -> None:
+    page.chart(figure, key=f"present.chart.{key}", alt=alt, themed=False, table=False, height="stretch")
 
 
 def qr_slide(slide: story.Slide, lang: str) -> None:
