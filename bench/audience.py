@@ -16,7 +16,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from bench.burst import percentile
 from bench.visitors import get
-from inklusi import audience, story
+from inklusi import audience, config, story
 from inklusi.audience.build import pins
 from inklusi.i18n import LANGS
 from testkit.chromium import PHONE, fast_3g, launch
@@ -87,6 +87,8 @@ def phones(base: str, count: int, seconds: float) -> dict:
 
 
 def run() -> dict:
+    if not config.chromium().exists():
+        return {"skipped": f"{config.chromium()} not found (apt-get install chromium)"}
     report = {}
     with served(2) as (base, _):
         with sync_playwright() as playwright:
@@ -108,6 +110,8 @@ def run() -> dict:
 
 
 def verdicts(report: dict) -> dict[str, bool]:
+    if "skipped" in report:
+        return {}
     phones = report["phones"]
     return {
         "light view: every slide's page <= 300 KB on the wire": max(report["bytes"].values()) <= TARGETS["page_bytes"],
@@ -119,6 +123,8 @@ def verdicts(report: dict) -> dict[str, bool]:
 
 
 def table(report: dict) -> list[str]:
+    if "skipped" in report:
+        return [f"light audience view skipped: {report['skipped']}"]
     lines = [f"{'light view bytes, ' + name:46} {size:>14,} B" for name, size in report["bytes"].items()]
     lines += [
         f"{'light view on fast 3G, chart: ' + name:46} {s:>14.2f} s" for name, s in report["fast_3g_chart_s"].items()
