@@ -229,7 +229,7 @@ def speaker_view(slides: list[story.Slide], lang: str) -> None:
     a clock; the arrow keys move as on the projector."""
     number = state.get("slide")
     slide, following = slides[number - 1], slides[number % len(slides)]
-    heading, counter = header(len(slides), lang)
+    heading, counter, _ = header(len(slides), lang)
     heading.title(f"{t('notes.title', lang)}: {slide.title}", anchor=False)
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
     st.fragment(clock, run_every=15)()
