@@ -176,6 +176,7 @@ def phone(site, browser):
         yield tab, answer, base
 
 
+@pytest.mark.browser
 @pytest.mark.serial
 def test_a_phone_gets_the_page_from_nginx_compressed_with_nothing_from_outside(phone):
     tab, answer, _ = phone
@@ -187,6 +188,7 @@ def test_a_phone_gets_the_page_from_nginx_compressed_with_nothing_from_outside(p
     assert tab.watch.outside == [] and tab.watch.errors == []
 
 
+@pytest.mark.browser
 @pytest.mark.serial
 def test_axe_finds_no_critical_or_serious_violation_on_a_phone(phone):
     tab, _, _ = phone
@@ -197,6 +199,7 @@ def test_axe_finds_no_critical_or_serious_violation_on_a_phone(phone):
     ] == []
 
 
+@pytest.mark.browser
 @pytest.mark.serial
 def test_the_language_switch_and_the_live_link_work(phone):
     tab, _, base = phone
@@ -209,6 +212,7 @@ def test_the_language_switch_and_the_live_link_work(phone):
     assert urlsplit(tab.url).path == "/present"  # the live view does not send the visitor back
 
 
+@pytest.mark.browser
 @pytest.mark.serial
 def test_a_link_not_understood_falls_back_and_says_which_part(site, browser):
     base, _ = site
@@ -230,6 +234,7 @@ def test_a_link_not_understood_falls_back_and_says_which_part(site, browser):
         assert tab.watch.outside == []
 
 
+@pytest.mark.browser
 @pytest.mark.serial
 def test_a_phone_on_fast_3g_sees_the_chart(site, browser):
     """Chromium's network emulation at fast 3G (1.6 Mbit/s, 150 ms); the time it takes is
