@@ -63,7 +63,7 @@ def _chart(slide: Slide, lang: str) -> str:
     )
     keys = "".join(
         f'<span><span style="color:{colour}" aria-hidden="true">{symbol}</span> {escape(label)}</span> '
-        for colour, symbol, label in svg.legend(chart.kind, chart.frame, chart.options)
+        for colour, symbol, label in svg.legend(chart.kind, chart.frame, chart.options, lang)
     )
     return (
         f"<figure><figcaption><strong>{escape(chart.labels.title)}</strong><br>"

@@ -11,8 +11,8 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from inklusi.figures.common import GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL
-from inklusi.i18n import number
+from inklusi.figures.common import BELOW, GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL
+from inklusi.i18n import number, t
 
 WIDTH = 360  # a 390-pixel phone's width less the page's margins
 TYPE = 12  # px: the size of every label
@@ -79,7 +79,8 @@ def _svg(body: list[str], height: float, title: str, desc: str, ident: str) -> s
 def ranking(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str) -> str:
     """Horizontal bars, highest on top, places without a value at the bottom with their value
     text; the highlighted place in its colour and bold, an unreliable estimate hatched (its value
-    text carries the dagger), the national value as a dashed line."""
+    text carries the dagger), the national value as a dashed line with the bars below it in
+    another colour."""
     valued = frame.dropna(subset=["value"]).sort_values("value", ascending=False)
     ordered = pd.concat([valued, frame[frame["value"].isna()]])
     national = options.get("national")
@@ -89,6 +90,7 @@ def ranking(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str
     scale = (right - left) / ((high - low) or 1.0)
     top = 4
     body = []
+    line_x = left + ((national or 0) - low) * scale
     unreliable = ordered["unreliable"] if "unreliable" in ordered else pd.Series(False, index=ordered.index)
     places = ordered["province"] if "province" in ordered else pd.Series("", index=ordered.index)
     for i, (name, value, text, shaky, place) in enumerate(
@@ -101,14 +103,15 @@ def ranking(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str
             body.append(_text(left, y + 12, text, fill=MUTED))
             continue
         start, end = left + (min(value, 0) - low) * scale, left + (max(value, 0) - low) * scale
-        fill = "url(#hatch)" if shaky else HIGHLIGHT if mine else NEUTRAL
+        below = national is not None and value < national  # the slide colours the gap from the national value
+        fill = "url(#hatch)" if shaky else HIGHLIGHT if mine else BELOW if below else NEUTRAL
         body.append(f'<rect x="{start:.1f}" y="{y + 3}" width="{max(end - start, 1):.1f}" height="13" fill="{fill}"/>')
-        body.append(_text(end + 3, y + 13, text, weight="bold" if mine else ""))
+        beyond = max(end, line_x) if below else end  # a label never crosses the national line
+        body.append(_text(beyond + 3, y + 13, text, weight="bold" if mine else ""))
     bottom = top + len(ordered) * BAR_ROW
     if national is not None:
-        x = left + (national - low) * scale
-        body.append(_line(x, top - 2, x, bottom, "#000", width=1.2, dash="4 3"))
-        body.append(_text(x, bottom + 14, number(national, lang, 2), anchor="middle", fill="#000"))
+        body.append(_line(line_x, top - 2, line_x, bottom, "#000", width=1.2, dash="4 3"))
+        body.append(_text(line_x, bottom + 14, number(national, lang, 2), anchor="middle", fill="#000"))
     return _svg(body, bottom + 20, title, desc, "chart")
 
 
@@ -179,10 +182,12 @@ def lines(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str) 
 COLOURS = dict(zip(GROUP_ORDER, GROUP_COLOURS, strict=True))  # the island groups, as the slides colour them
 
 
-def legend(kind: str, frame: pd.DataFrame, options: dict) -> list[tuple[str, str, str]]:
+def legend(kind: str, frame: pd.DataFrame, options: dict, lang: str) -> list[tuple[str, str, str]]:
     """(colour, symbol, label) of each thing the chart's colours and lines stand for."""
     if kind == "lines":
         return [(MUTED, "┆", f"{year}: {label}") for year, label in options.get("breaks", ())]
+    if kind == "ranking" and options.get("national") is not None:
+        return [("#000", "┆", t("ranking.national", lang, value=number(options["national"], lang, 2)))]
     if kind != "scatter":
         return []
     groups = [(COLOURS[g], "●", g) for g in GROUP_ORDER if "group" in frame and g in set(frame["group"])]
