@@ -23,7 +23,9 @@ $(BUILD)/.built: $(VENV)/.runtime $(DATA_INPUTS)
 	$(PY) -m inklusi build
 	touch $@
 
+# The light audience view's pages: built again only when the data or the code changed (a stamp of both).
 data: $(BUILD)/.built
+	$(PY) -m inklusi audience
 
 # Without boundaries (no internet, no mirror) the dashboard still starts and says how to get them.
 run: $(VENV)/.runtime

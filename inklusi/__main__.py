@@ -1,4 +1,5 @@
-"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ... | export ... | serve`."""
+"""Command line: `python -m inklusi build | indicators | query NAME --param key=value ... | export ... | audience |
+serve`."""
 
 from __future__ import annotations
 
@@ -79,6 +80,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audience(args: argparse.Namespace) -> int:
+    """The light audience view's pages, built again only when the data or the code changed."""
+    from inklusi.audience import build as audience
+
+    started = time.perf_counter()
+    written = audience.ensure()
+    took = time.perf_counter() - started
+    print(
+        f"audience view: {written} pages in {took:.1f} s -> {config.STATIC_AUDIENCE}"
+        if written
+        else "audience view: up to date"
+    )
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from inklusi.serving import supervisor  # imports Streamlit: only for this command
 
@@ -114,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")
     p.add_argument("--force", action="store_true", help="replace OUT and OUT.json if they exist")
     p.set_defaults(run=cmd_export)
+    p = sub.add_parser("audience", help="the light audience view's pages (static/audience/), when out of date")
+    p.set_defaults(run=cmd_audience)
     p = sub.add_parser("serve", help="nginx and N Streamlit replicas on one port (make serve); settings in the README")
     p.add_argument(
         "--replicas-only",

@@ -13,8 +13,12 @@ DATA_DIR = REPO / "data"
 QUERIES_DIR = REPO / "queries"
 # Streamlit serves <app folder>/static at /app/static (server.enableStaticServing): the map
 # files are published there so the browser fetches them once instead of with every chart.
-STATIC_MAPS = REPO / "static" / "maps"
-STATIC_MAPS_URL = "/app/static/maps"
+STATIC = REPO / "static"
+STATIC_URL = "/app/static"
+STATIC_MAPS = STATIC / "maps"
+STATIC_MAPS_URL = f"{STATIC_URL}/maps"
+# The light audience view's pages (inklusi/audience), built from the data and the story.
+STATIC_AUDIENCE = STATIC / "audience"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,11 @@ SETTINGS = {
         Setting("INKLUSI_IMPORT_MEMORY_MB", "2048", "memory the imports of all sessions together may hold"),
         Setting(
             "INKLUSI_PUBLIC_URL", None, "the address the audience reaches the dashboard at (QR codes, shared links)"
+        ),
+        Setting(
+            "INKLUSI_AUDIENCE_URL",
+            f"{STATIC_URL}/audience",
+            "where the light audience view's pages are served (make serve sets /audience for its replicas)",
         ),
         Setting("INKLUSI_SERVE_PORT", "8080", "the audience's port of make serve"),
         Setting("INKLUSI_SERVE_ADDRESS", "0.0.0.0", "where make serve's nginx listens"),

@@ -172,3 +172,17 @@ def run(cursor: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any] 
 def runner(cursor: duckdb.DuckDBPyConnection) -> Callable[..., pd.DataFrame]:
     """run(name, **params) on one connection or cursor: what views, slides and tests are given."""
     return lambda name, **params: run(cursor, name, params)
+
+
+def remembering(run: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """run that answers a query it has run with the same parameters from memory (a copy each
+    time, so that a caller may change it): for building many decks over data that does not change."""
+    answers: dict[tuple, pd.DataFrame] = {}
+
+    def remembered(name: str, **params) -> pd.DataFrame:
+        key = (name, tuple(sorted(params.items())))
+        if key not in answers:
+            answers[key] = run(name, **params)
+        return answers[key].copy()
+
+    return remembered

@@ -23,20 +23,18 @@ def hovers(names, years, values, lang: str) -> list[str]:
     return [f"<b>{n}</b><br>{y}: {percent(v, lang, 2)}" for n, y, v in zip(names, years, values, strict=True)]
 
 
-def axis(
+def axis_rows(
     values: pd.DataFrame,
     provinces: pd.DataFrame,
     facts: world.Standing,
     names: dict[str, str],
     province_names: dict[str, str],
     marked: set[str],
-    labels: Labels,
-    *,
-    height: int = 380,
-) -> go.Figure:
-    """The G20 members, ASEAN and the provinces as points on one axis; marked: the codes of the
-    countries and provinces to colour and name."""
-    lang = labels.lang
+    lang: str,
+) -> tuple[pd.DataFrame, list[str]]:
+    """The points of the shared axis (row, code, value, hover, marked, label) and its rows: the
+    G20 members, ASEAN and the provinces; marked: the codes of the countries and provinces to
+    colour and name."""
     rows = world.one_axis_rows(values, provinces, facts.year)
     g20, asean = t("world.row_g20", lang, year=facts.year), t("world.row_asean", lang, year=facts.year)
     where = t("world.row_provinces", lang, year=facts.province_year, layout=facts.province_layout)
@@ -53,6 +51,9 @@ def axis(
         marked=frame["place"].isin(marked),
         hover=hovers(frame["label"], frame["year"], frame["value"], lang),
     )
-    return world_figures.one_axis(
-        frame, labels, rows=[g20, asean, where], x_title=t("world.axis_x", lang), height=height
-    )
+    return frame, [g20, asean, where]
+
+
+def axis(frame: pd.DataFrame, rows: list[str], labels: Labels, *, height: int = 380) -> go.Figure:
+    """The points of axis_rows on one axis, a row for each group."""
+    return world_figures.one_axis(frame, labels, rows=rows, x_title=t("world.axis_x", labels.lang), height=height)

@@ -22,6 +22,12 @@ CHROMIUM_ARGS = [
 # Streamlit's frontend first probes these under a page's own path (to find its base URL)
 # and gets 404 before it tries the root: a known part of its start-up, not an app error.
 KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
+# A phone in the room: its screen and a mobile user agent (Playwright's context options).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 "
+    "Mobile Safari/537.36",
+}
 
 
 class Watch:
@@ -134,3 +140,14 @@ def watched_page(browser, **options):
         yield page
     finally:
         context.close()
+
+
+def fast_3g(page) -> None:
+    """Throttle a page's network to Chromium DevTools' "fast 3G": 150 ms latency, 1.6 Mbit/s down,
+    750 kbit/s up (the light audience view's target: its chart within 3 s)."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
+    )

@@ -231,6 +231,7 @@ def test_the_configuration_names_replicas_on_other_hosts_and_nginx_accepts_it(tm
         frontend=tmp_path,
         maps=tmp_path,
         maps_url="/app/static/maps",
+        audience=tmp_path,
         pages=["overview", "sectors"],
         brotli=nginx.brotli_modules(nginx.binary()),
     )

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from inklusi import audience
 from inklusi.config import REPO
 from inklusi.serving import ServeError
 
@@ -63,6 +64,7 @@ class Site:
     frontend: Path  # Streamlit's frontend (index.html, static/) mirrored with compressed copies
     maps: Path  # the published maps, mirrored likewise
     maps_url: str
+    audience: Path  # the light audience view's pages, mirrored likewise
     pages: list[str]  # URL paths of the app's pages
     brotli: list[Path]  # modules to load; [] for gzip only
 
@@ -135,6 +137,8 @@ def render(site: Site) -> str:
         "frontend": str(site.frontend),
         "maps": str(site.maps),
         "maps_url": site.maps_url,
+        "audience": str(site.audience),
+        "audience_url": audience.SERVE_URL,
         "pages": "|".join(re.escape(p) for p in site.pages),
     }
     return re.sub(r"@(\w+)@", lambda m: values[m.group(1)], TEMPLATE.read_text())

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import streamlit
 
-from inklusi import config, registry
+from inklusi import audience, config, registry
+from inklusi.audience import build as audience_pages
 from inklusi.config import REPO
 from inklusi.serving import ServeError, nginx, precompress, warmup
 
@@ -81,8 +82,8 @@ class Child:
     """A process the supervisor keeps running: its command, log and restart pause; a replica
     also has its base URL, to be visited once whenever it starts."""
 
-    def __init__(self, name: str, argv: list[str], log: Path, base: str | None = None):
-        self.name, self.argv, self.log, self.base = name, argv, log, base
+    def __init__(self, name: str, argv: list[str], log: Path, base: str | None = None, env: dict | None = None):
+        self.name, self.argv, self.log, self.base, self.env = name, argv, log, base, env
         self.process: subprocess.Popen | None = None
         self.started = 0.0
         self.pause = 1.0
@@ -97,6 +98,7 @@ class Child:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 preexec_fn=die_with_parent,
+                env=self.env,
             )
         self.started = time.monotonic()
 
@@ -172,7 +174,11 @@ def replica(address: str, port: int, run: Path) -> Child:
         "--server.headless",
         "true",
     ]
-    return Child(f"replica {address}:{port}", argv, run / f"replica-{port}.log", base=f"http://{address}:{port}")
+    # Behind nginx the light audience view is nginx's own location: the replicas' QR codes point there.
+    env = os.environ | {"INKLUSI_AUDIENCE_URL": audience.SERVE_URL}
+    return Child(
+        f"replica {address}:{port}", argv, run / f"replica-{port}.log", base=f"http://{address}:{port}", env=env
+    )
 
 
 def answers(url: str, timeout: float = 2) -> bool:
@@ -212,6 +218,17 @@ def maps_mirror(serve_dir: Path, with_brotli: bool) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     if config.STATIC_MAPS.exists():
         precompress.mirror(config.STATIC_MAPS, target, with_brotli=with_brotli)
+    return target
+
+
+def audience_mirror(serve_dir: Path, with_brotli: bool) -> Path:
+    """The light audience view's pages, built first when the data or the code changed since."""
+    written = audience_pages.ensure()
+    if written:
+        print(f"built the light audience view: {written} pages", flush=True)
+    target = serve_dir / "audience"
+    target.mkdir(parents=True, exist_ok=True)
+    precompress.mirror(config.STATIC_AUDIENCE, target, with_brotli=with_brotli)
     return target
 
 
@@ -261,6 +278,7 @@ def proxy(settings: Settings, local: list[str], run: Path) -> tuple[Child, bool]
         frontend=frontend_mirror(serve_dir, bool(modules)),
         maps=maps_mirror(serve_dir, bool(modules)),
         maps_url=config.STATIC_MAPS_URL,
+        audience=audience_mirror(serve_dir, bool(modules)),
         pages=sorted(page.name for page in registry.PAGES),
         brotli=modules,
     )

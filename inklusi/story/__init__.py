@@ -13,7 +13,7 @@ from typing import Callable
 
 from inklusi.i18n import t
 from inklusi.story import closing, msme, skills, world
-from inklusi.story.base import PHONE, PROJECTOR, Screen, Slide, fit
+from inklusi.story.base import PHONE, PROJECTOR, Chart, Screen, Slide, fit
 from inklusi.story.html import to_html
 from inklusi.story.skills import index_map
 
@@ -29,7 +29,7 @@ BUILD = {
 }
 SLIDES = (*BUILD, "qr", "sources")
 
-__all__ = ["PHONE", "PROJECTOR", "SLIDES", "Screen", "Slide", "fit", "index_map", "slides", "to_html"]
+__all__ = ["PHONE", "PROJECTOR", "SLIDES", "Chart", "Screen", "Slide", "fit", "index_map", "slides", "to_html"]
 
 
 def slides(
@@ -39,8 +39,7 @@ def slides(
     geojson(layout) gives the map."""
     deck = [build(run, lang, pin, geojson) for build in BUILD.values()]
     for slide in deck:
-        if slide.figure is not None:
-            fit(slide.figure, screen)
+        slide.screen = screen  # the figures are drawn for it when first asked for
     deck = [*deck, closing.qr_slide(lang), closing.sources_slide(run, lang, deck)]
     catalogue = run("source_catalogue").set_index("id")
     for slide in deck:  # every slide's notes end with the sources it draws on

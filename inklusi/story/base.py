@@ -4,6 +4,8 @@ helpers that turn query results into the frames and labels the figures take."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,19 +36,46 @@ PROJECTOR = Screen(scale=1.45, zoom=3.9, width=1200, plot_height=230)
 PHONE = Screen(scale=1.0, zoom=maps.PHONE_ZOOM, width=PHONE_WIDTH, plot_height=300)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A slide's chart as data: the slides draw it with plotly (draw), the light audience view as
+    SVG (inklusi/audience) from the same frame and labels, without building the figure.
+
+    kind and frame: "ranking" (a map or bars; one row per place: name, value, value_text, and
+    province and unreliable where the slide has them), "lines" (year and one column per series,
+    with its printed values in f"{column}_text"), "scatter" (x, y, name, province, and marked: a
+    point of the group the slide names, such as the lagging provinces), "axis" (row, label, value,
+    marked: points on one axis in rows).
+    options: what the kind needs beyond the frame (axis titles, series, cut lines, a fitted line,
+    the highlighted place, the rows)."""
+
+    kind: str
+    frame: pd.DataFrame
+    labels: Labels
+    draw: Callable[[], go.Figure]
+    options: dict = field(default_factory=dict)
+
+
 @dataclass
 class Slide:
     key: str
     title: str
     sentences: list[str]
-    figure: go.Figure | None
+    chart: Chart | None
     facts: dict = field(default_factory=dict)  # the numbers the sentences state, for tests and checks
     sources: list[str] = field(default_factory=list)  # the ids of the sources it draws on, each once
     notes: list[str] = field(default_factory=list)  # for the speaker: numbers, caveats, sources
     plays: str = ""  # the indicator whose editions the slide's map plays through, if it does
+    screen: Screen = PROJECTOR  # what the figure is drawn for
 
     def __post_init__(self) -> None:
         self.sources = list(dict.fromkeys(self.sources))
+
+    @cached_property
+    def figure(self) -> go.Figure | None:
+        """The chart as a plotly figure for the slide's screen, drawn on first use (the light
+        audience view never asks for it)."""
+        return fit(self.chart.draw(), self.screen) if self.chart else None
 
     @property
     def alt(self) -> str:
@@ -122,10 +151,14 @@ def _pin_sentence(frame: pd.DataFrame, pin: str, what: str, lang: str) -> list[s
     ]
 
 
-def _map(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: str) -> go.Figure:
+def _map(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: str) -> Chart:
     """The province map of a frame, or the tile map where the boundaries are not built."""
-    shapes = geojson(layout_of(frame))
-    if shapes is None:
-        tiles = reference.read_csv("tile_grid.csv").astype({"row": int, "col": int})
-        return maps.tile_grid(frame, tiles, labels, scale, highlight=pin or None)
-    return maps.choropleth(frame, shapes, labels, scale, highlight=pin or None)
+
+    def draw() -> go.Figure:
+        shapes = geojson(layout_of(frame))
+        if shapes is None:
+            tiles = reference.read_csv("tile_grid.csv").astype({"row": int, "col": int})
+            return maps.tile_grid(frame, tiles, labels, scale, highlight=pin or None)
+        return maps.choropleth(frame, shapes, labels, scale, highlight=pin or None)
+
+    return Chart("ranking", frame, labels, draw, {"highlight": pin, "unit": scale.unit, "national": scale.midpoint})

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from inklusi import reference, targeting
 from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
 from inklusi.narrative import PRESENTED, records_synthetic
-from inklusi.story.base import Slide, _labels, _measure_sources, _source
+from inklusi.story.base import Chart, Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 
 
@@ -50,8 +52,10 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         _source(run, used, lang),
         lang,
     )
-    figure = scatter.quadrant(
-        frame.dropna(subset=["x", "y"]),
+    drawn = frame.dropna(subset=["x", "y"])
+    draw = partial(
+        scatter.quadrant,
+        drawn,
         labels,
         x_title=need_label,
         y_title=per_label,
@@ -61,6 +65,9 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         other_name=t("targeting.other", lang),
         corner_text=t("targeting.corner_adoption", lang),
     )
+    points = drawn.assign(name=drawn["hover"], marked=drawn["priority"])
+    options = {"x_title": need_label, "y_title": per_label, "cuts": (x_cut, y_cut), "highlight": pin}
+    chart = Chart("scatter", points, labels, draw, options | {"marked_name": t("targeting.priority_adoption", lang)})
     notes = [
         t(
             "notes.next",
@@ -76,7 +83,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         "next",
         t("story.next_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         used,
         notes,

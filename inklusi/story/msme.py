@@ -3,12 +3,14 @@ and the mentoring programme (its records are synthetic and the slide says so).""
 
 from __future__ import annotations
 
+from functools import partial
+
 from inklusi import adoption as skills_adoption
 from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
 from inklusi.narrative import PRESENTED, adoption_sentences, records_source, records_synthetic
-from inklusi.story.base import Slide, _frame, _labels, _map, _measure_sources, _source
+from inklusi.story.base import Chart, Slide, _frame, _labels, _map, _measure_sources, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown
 
@@ -47,13 +49,21 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         t("story.mentoring_title", lang, year=latest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
     )
     pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
-    figure = bars.ranked(
+    highlight = next(iter(pinned_areas), None)
+    chart = Chart(
+        "ranking",
         frame,
         labels,
-        national=None,
-        national_label="",
-        no_data_label=t("common.no_data", lang),
-        highlight=next(iter(pinned_areas), None),
+        partial(
+            bars.ranked,
+            frame,
+            labels,
+            national=None,
+            national_label="",
+            no_data_label=t("common.no_data", lang),
+            highlight=highlight,
+        ),
+        {"highlight": highlight, "unit": t("sectors.unit_msmes", lang), "national": None},
     )
     published = run("programme_facts").set_index(["fact", "year"])["value"].sort_index()
     notes = [
@@ -70,7 +80,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         "mentoring",
         t("story.mentoring_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         ["inklusi_synthetic", PRESENTED, *run("programme_facts")["source"]] if synthetic else ["imported_records"],
         notes,
@@ -108,16 +118,33 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         _source(run, used, lang),
         lang,
     )
-    figure = scatter.by_group(
+    x_title, y_title = measure_label(run, skill, lang), measure_label(run, measure, lang)
+    draw = partial(
+        scatter.by_group,
         frame,
         labels,
-        x_title=measure_label(run, skill, lang),
-        y_title=measure_label(run, measure, lang),
+        x_title=x_title,
+        y_title=y_title,
         slope=found.slope,
         intercept=found.intercept,
         fit_name=t("adoption.fit", lang),
         lag_name=t("adoption.lags", lang),
         unreliable_name=t("reliability.legend", lang),
+    )
+    points = frame.assign(name=frame["province"].map(names), marked=frame["lags"])
+    chart = Chart(
+        "scatter",
+        points,
+        labels,
+        draw,
+        {
+            "x_title": x_title,
+            "y_title": y_title,
+            "fit": (found.slope, found.intercept),
+            "fit_name": t("adoption.fit", lang),
+            "marked_name": t("adoption.lags", lang),
+            "highlight": pin,
+        },
     )
     facts = {
         "rho": found.rho,
@@ -149,7 +176,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         "adoption",
         t("story.adoption_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         used,
         notes,
@@ -208,7 +235,7 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     scale = maps.Scale(
         unit=t("story.msme_unit", lang), no_data=t("common.no_data", lang), unreliable=t("reliability.legend", lang)
     )
-    figure = _map(frame, geojson, labels, scale, pin)
+    chart = _map(frame, geojson, labels, scale, pin)
     facts = {
         "named": named["province"],
         "named_value": named["value"],
@@ -221,7 +248,7 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
         "msme",
         t("story.msme_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         used,
         [_unreliable_note(run, int(last["year"]), lang)],

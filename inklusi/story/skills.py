@@ -3,6 +3,7 @@ closing, and the digital-skills pillar on the map."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 import numpy as np
@@ -15,7 +16,7 @@ from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, pick, t
 from inklusi.metrics import national_of
 from inklusi.narrative import ranking_alt
-from inklusi.story.base import Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
+from inklusi.story.base import Chart, Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
 
 INDEX = "imdi"  # the index of the story; its latest edition is shown
 SKILLS = "imdi_keterampilan"  # the digital-skills pillar: the latest edition of it or of its successor
@@ -93,7 +94,7 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
     )
 
 
-def _index_map(run, frame: pd.DataFrame, year: int, geojson, pin: str, lang: str, span=None) -> go.Figure:
+def _index_map(run, frame: pd.DataFrame, year: int, geojson, pin: str, lang: str, span=None) -> Chart:
     unit = t("story.unit_imdi", lang)
     fixed = [t("play.fixed_short", lang, low=number(span[0], lang, 2), high=number(span[1], lang, 2))] if span else []
     labels = _labels(
@@ -112,7 +113,7 @@ def index_map(run, lang: str, pin: str, geojson, year: int, span: tuple[float, f
     frame = _frame(run, INDEX, year, lang)
     decimals = int(run("indicator_catalogue").set_index("id").loc[INDEX, "decimals"])
     alt = ranking_alt(frame, what=f"IMDI {year}", chart=t("alt.kind_map", lang), lang=lang, decimals=decimals)
-    return _index_map(run, frame, year, geojson, pin, lang, span), alt
+    return _index_map(run, frame, year, geojson, pin, lang, span).draw(), alt
 
 
 def _largest_step(series: pd.DataFrame, lang: str) -> list[str]:
@@ -191,14 +192,20 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
         sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
     labels = _labels(t("story.gap_title", lang), t("story.gap_subtitle", lang), _source(run, sources, lang), lang)
-    figure = lines.editions(
-        table, labels, lines=[(z, z, ZONE_COLOURS[z], "solid") for z in ZONES], breaks=trends.marks(crossed, lang)
+    series = [(z, z, ZONE_COLOURS[z], "solid") for z in ZONES]
+    marks = trends.marks(crossed, lang)
+    chart = Chart(
+        "lines",
+        table,
+        labels,
+        partial(lines.editions, table, labels, lines=series, breaks=marks),
+        {"series": series, "breaks": marks},
     )
     return Slide(
         "gap",
         t("story.gap_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         sources,
         [
@@ -238,12 +245,12 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
     scale = maps.Scale(
         midpoint=float(national_value), unit=t("story.unit_imdi", lang), no_data=t("common.no_data", lang)
     )
-    figure = _map(frame, geojson, labels, scale, pin)
+    chart = _map(frame, geojson, labels, scale, pin)
     return Slide(
         "skills",
         t("story.skills_heading", lang),
         sentences,
-        figure,
+        chart,
         facts,
         list(frame["source"].dropna().unique()),
         [t("notes.skills", lang, national=number(national_value, lang, 2))],

@@ -5,11 +5,12 @@ countries and provinces on one axis, and the rest of the evidence in the speaker
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 
 from inklusi import reference, views, viewstate, world
 from inklusi.i18n import percent, t
-from inklusi.story.base import Slide, _labels, _source
-from inklusi.world_charts import axis
+from inklusi.story.base import Chart, Slide, _labels, _source
+from inklusi.world_charts import axis, axis_rows
 from inklusi.world_sentences import province_name, sentences
 
 ON_SLIDE = ("rank", "gap")  # the rest (years missing, median, India, cap, break, ages) goes to the notes
@@ -49,7 +50,11 @@ def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
     labels = _labels(
         t("world.axis_title", lang), t("world.axis_subtitle", lang, year=year), _source(run, used, lang), lang
     )
-    figure = axis(values, provinces, facts, names, province_names, {world.INDONESIA, world.INDIA, here}, labels)
+    marked = {world.INDONESIA, world.INDIA, here}
+    points, rows = axis_rows(values, provinces, facts, names, province_names, marked, lang)
+    chart = Chart(
+        "axis", points, labels, partial(axis, points, rows, labels), {"rows": rows, "x_title": t("world.axis_x", lang)}
+    )
     listed = ", ".join(
         f"{names[c]} {percent(v, lang, 2)}" for c, v in zip(facts.valued, facts.valued_values, strict=True)
     )
@@ -59,7 +64,7 @@ def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
         "world",
         t("world.title", lang),
         [said[topic] for topic in ON_SLIDE if topic in said] + pinned,
-        figure,
+        chart,
         asdict(facts),
         used,
         [t("notes.world", lang), *notes],

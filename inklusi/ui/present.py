@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-from inklusi import boundaries, config, links, queries, registry, story, viewstate
+from inklusi import audience, boundaries, config, links, queries, registry, story, viewstate
 from inklusi.i18n import literal, t
 from inklusi.ui import controls, data, page, play, state
 from inklusi.ui.page import current_lang
@@ -86,10 +86,10 @@ def public_base() -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def view_link(slide: int) -> str:
-    """The link of a slide as the audience sees it (no kiosk, no speaker view, no QR corner)."""
-    shared = st.session_state[state.STATE] | {"slide": slide, "kiosk": None, "qr": None, "speaker": None}
-    return links.build(public_base(), registry.page("present"), shared)
+def audience_link(slide: int) -> str:
+    """The link the room is given for a slide: its page in the light audience view (static, in the
+    view's language and with its pinned province), whose one tap opens this live view."""
+    return public_base() + audience.url(current_lang(), slide, state.get("pin"))
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -186,7 +186,7 @@ def show(slides: list[story.Slide], heading, counter, playing, lang: str, advanc
             slide_chart(slide, playing, lang)
     if state.get("qr"):
         with st.container(key="slide-qr"):
-            link = view_link(number)
+            link = audience_link(number)
             st.image(qr_png(link, 4), width="stretch")
             st.markdown(literal(link))
 
@@ -217,7 +217,7 @@ def slide_figure(figure, key: str, alt: str) -> None:
 
 def qr_slide(slide: story.Slide, lang: str) -> None:
     """The dedicated slide: a large QR code of the presentation's first slide, and its link."""
-    link = view_link(1)
+    link = audience_link(1)
     st.markdown(slide.sentences[0])
     with st.container(key="qr-slide", horizontal_alignment="center"):
         st.image(qr_png(link, 12), width="content", caption=None)
@@ -278,7 +278,7 @@ def settings(lang: str) -> None:
     )
     st.download_button(
         t("present.export_html", lang),
-        data=partial(standalone_html, data.cursors(), lang, state.get("pin"), view_link(1)),
+        data=partial(standalone_html, data.cursors(), lang, state.get("pin"), audience_link(1)),
         file_name=f"inklusi-story-{lang}.html",
         mime="text/html",
         on_click="ignore",

@@ -49,7 +49,8 @@ def render() -> None:
     page.chart(standing_figure(values, facts, names, set(chosen), lang), key="world.standing", alt=text)
     labels = display.labels(t("world.axis_title", lang), t("world.axis_subtitle", lang, year=year), sources, lang)
     marked = {world.INDONESIA, *chosen, *marked_provinces}
-    axis = world_charts.axis(values, provinces, facts, names, reference.province_names(lang), marked, labels)
+    points, rows = world_charts.axis_rows(values, provinces, facts, names, reference.province_names(lang), marked, lang)
+    axis = world_charts.axis(points, rows, labels)
     page.chart(axis, key="world.axis", alt=text)
     lines = years_figure(values, facts, names, set(chosen), lang)
     page.chart(lines, key="world.years", alt=text)
