@@ -44,8 +44,8 @@ $(AXE):
 # The parallel part on one worker per core (each with its own server, browser and ports; the
 # checks of one page load stay on one worker), then the serial part (tests/conftest.py).
 test: $(VENV)/.dev data $(AXE)
-	$(PY) -m pytest -n auto --dist loadgroup -m "not serial"
-	$(PY) -m pytest -m serial
+	$(PY) -m pytest -n auto --dist loadgroup -m "not serial" --durations=10
+	$(PY) -m pytest -m serial --durations=10
 
 # ruff (format check and lint, pyproject.toml) and sqlfluff on queries/ (.sqlfluff).
 lint: $(VENV)/.dev
