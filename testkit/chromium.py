@@ -151,3 +151,22 @@ def fast_3g(page) -> None:
         "Network.emulateNetworkConditions",
         {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
     )
+
+
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_serious(page) -> list[tuple[str, str]]:
+    """axe-core's critical and serious WCAG 2.1 AA violations on the page (rule, first failure),
+    with axe-core as `make test` installs it from the npm registry (build/axe)."""
+    axe = config.build_dir() / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        raise FileNotFoundError(f"{axe} is missing: `make test` installs axe-core with npm")
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe))
+    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES)
+    return [
+        (v["id"], v["nodes"][0]["failureSummary"])
+        for v in result["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]

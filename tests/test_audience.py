@@ -20,8 +20,7 @@ from playwright.sync_api import expect
 from inklusi import config, story
 from inklusi.audience import build, filename, page
 from inklusi.i18n import LANGS, t
-from testkit.chromium import PHONE, fast_3g, watched_page
-from tests.test_sweep import AXE, RULES
+from testkit.chromium import PHONE, axe_serious, fast_3g, watched_page
 
 NUMBER = {key: i for i, key in enumerate(story.SLIDES, start=1)}
 
@@ -192,11 +191,7 @@ def test_a_phone_gets_the_page_from_nginx_compressed_with_nothing_from_outside(p
 @pytest.mark.serial
 def test_axe_finds_no_critical_or_serious_violation_on_a_phone(phone):
     tab, _, _ = phone
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES)
-    assert [
-        (v["id"], v["nodes"][0]["target"]) for v in result["violations"] if v["impact"] in ("critical", "serious")
-    ] == []
+    assert axe_serious(tab) == []
 
 
 @pytest.mark.browser

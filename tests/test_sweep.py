@@ -13,15 +13,12 @@ A page's own checks run on the same load: see the `pages` mark in tests/conftest
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from inklusi import config
 from inklusi.i18n import t
-from testkit.chromium import chart_problems
+from testkit.chromium import axe_serious, chart_problems
 
-AXE = config.build_dir() / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SHOTS = config.build_dir() / "screenshots"
 
 
@@ -36,18 +33,7 @@ def test_the_page_opens_with_no_error_and_nothing_from_outside(visit):
 
 
 def test_axe_finds_no_critical_or_serious_violation(visit):
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: `make test` installs axe-core with npm")
-    page = visit.page
-    if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES)
-    found = [
-        (v["id"], v["nodes"][0]["failureSummary"])
-        for v in result["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
-    assert found == []
+    assert axe_serious(visit.page) == []
 
 
 def test_every_chart_has_a_title_a_summary_and_its_table(visit):
