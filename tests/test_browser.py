@@ -150,9 +150,11 @@ def test_the_view_chosen_in_the_page_survives_a_reload(app, page):
 def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path, path, fmt):
     page.goto(app + path)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    wait_until_drawn(page)  # a choice made while the page still runs can be drawn over (CI lost one)
     page.get_by_text("Download this view's data").click()
     if fmt != "csv":
         page.locator("[data-testid='stSelectbox']", has_text="Format").click()
+        expect(page.get_by_role("listbox")).to_be_visible(timeout=10_000)
         page.get_by_role("option", name=t(f"export.format_{fmt}", "en")).click()
         expect(page.get_by_text(f".{export.EXTENSIONS[fmt]}. The JSON metadata")).to_be_visible(timeout=20_000)
     with page.expect_download(timeout=30_000) as download:
