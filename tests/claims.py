@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from inklusi import adoption, breaks, reference, story, targeting, trends, verdict
 from inklusi.i18n import LANGS, number, pick, t
 from inklusi.metrics import level_of
@@ -123,20 +121,6 @@ def gaps_verdicts(run, con) -> list[Claim]:
             )
             claims.append(Claim("gaps", (indicator,), lang, text, {"verdict": found, "crossed": crossed}))
     return claims
-
-
-def memo(query):
-    """run(name, **params) answering each distinct query once (a copy each time: callers may change it).
-    query(name, params) runs it."""
-    answers: dict[tuple, pd.DataFrame] = {}
-
-    def run(name, **params):
-        key = (name, tuple(sorted(params.items())))
-        if key not in answers:
-            answers[key] = query(name, params)
-        return answers[key].copy()
-
-    return run
 
 
 def every_claim(run, con) -> list[Claim]:

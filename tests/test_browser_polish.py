@@ -9,9 +9,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from testkit.chromium import wait_until_drawn, watched_page
+from testkit.chromium import PHONE, wait_until_drawn, watched_page
 
-PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari/604.1"
 CUT_LABELS = """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
     .filter(label => [label, ...label.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
     .map(label => label.innerText)"""
@@ -41,7 +40,7 @@ WIDTHS = [(390, 844), (768, 1024), (1366, 768), (1920, 1080)]
 @pytest.fixture(params=WIDTHS, ids=lambda size: f"{size[0]}px")
 def page(browser, request):
     width, height = request.param
-    phone = {"user_agent": PHONE} if width < 500 else {}
+    phone = {"user_agent": PHONE["user_agent"]} if width < 500 else {}
     with watched_page(browser, viewport={"width": width, "height": height}, **phone) as page:
         yield page
         assert page.watch.outside == []
@@ -88,7 +87,7 @@ def test_the_overview_shows_the_whole_archipelago_whole_labels_and_clear_values(
 def test_metric_labels_are_whole(app, browser, path):
     """A phone (its own layout, from the user agent) loads the page; a computer loads it once and is
     resized through the wider screens (the labels' fit is the browser's layout, not the server's)."""
-    for agent, sizes in (({"user_agent": PHONE}, WIDTHS[:1]), ({}, WIDTHS[1:])):
+    for agent, sizes in (({"user_agent": PHONE["user_agent"]}, WIDTHS[:1]), ({}, WIDTHS[1:])):
         with watched_page(browser, viewport={"width": sizes[0][0], "height": sizes[0][1]}, **agent) as page:
             page.goto(app + path)
             expect(page.locator("[data-testid='stMetricLabel']").first).to_be_visible(timeout=30_000)

@@ -35,7 +35,7 @@ def names_a_break(text: str, lang: str) -> bool:
 
 @pytest.fixture(scope="session")  # once, even when the worker runs other tests between these
 def every(con) -> list[enumerate_claims.Claim]:
-    return enumerate_claims.every_claim(enumerate_claims.memo(lambda name, params: queries.run(con, name, params)), con)
+    return enumerate_claims.every_claim(queries.remembering(queries.runner(con)), con)
 
 
 def break_years(table, parents, indicator) -> set[int]:

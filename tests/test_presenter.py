@@ -15,14 +15,10 @@ from playwright.sync_api import expect
 
 from inklusi import config, story
 from inklusi.i18n import t
-from testkit.chromium import Watch, chart_problems, wait_until_drawn
+from testkit.chromium import PHONE, Watch, chart_problems, wait_until_drawn
 from testkit.servers import server
 
 SCREENS = [(1280, 720, "id"), (1280, 800, "en"), (1366, 768, "id"), (1920, 1080, "en")]
-PHONE_AGENT = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-    "Version/17.0 Mobile/15E148 Safari/604.1"
-)
 # What would make a slide scroll, and where its parts are.
 SLIDE_LAYOUT = """() => ({
     scrolling: [...document.querySelectorAll('*')].filter(e => {
@@ -133,7 +129,7 @@ def test_the_qr_code_uses_the_public_address_the_presenter_sets(browser):
 
 @pytest.mark.parametrize("path", ["/present?lang=en&pin=53&slide=2", "/present?lang=id&slide=1", "/?lang=id"])
 def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT, is_mobile=True)
+    context = browser.new_context(**PHONE, is_mobile=True)
     page = context.new_page()
     page.goto(app + path)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
