@@ -31,6 +31,7 @@ from pathlib import Path
 
 from inklusi import config
 from inklusi.config import REPO
+from inklusi.serving import supervisor
 from inklusi.serving.supervisor import die_with_parent
 
 RANGE = ipaddress.ip_network("10.213.0.0/16")
@@ -80,7 +81,7 @@ class Host:
     @property
     def run(self) -> Path:
         """The replicas' run folder (the supervisor's state.json, logs)."""
-        return config.build_dir() / "serve" / f"replicas-{self.address}-{REPLICA_PORT}"
+        return config.build_dir() / "serve" / supervisor.run_name(self.address, REPLICA_PORT)
 
     def state(self) -> dict:
         return json.loads((self.run / "state.json").read_text())

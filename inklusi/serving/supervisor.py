@@ -310,11 +310,11 @@ def more_open_files() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
-def run_name(settings: Settings, ports: list[int]) -> str:
+def run_name(address: str, first_port: int) -> str:
     """The run folder of replicas without nginx: named by their address as well as their first
     port, so that hosts sharing one build folder (a mounted one, or namespaces on one machine)
     keep their logs and state apart."""
-    return f"replicas-{settings.replica_address}-{ports[0] if ports else 0}"
+    return f"replicas-{address}-{first_port}"
 
 
 def main(replicas_only: bool = False) -> int:
@@ -329,7 +329,12 @@ def main(replicas_only: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    run = config.build_dir() / "serve" / (run_name(settings, ports) if replicas_only else str(settings.port))
+    first = ports[0] if ports else 0
+    run = (
+        config.build_dir()
+        / "serve"
+        / (run_name(settings.replica_address, first) if replicas_only else str(settings.port))
+    )
     run.mkdir(parents=True, exist_ok=True)
     replicas = [replica(settings.replica_address, port, run) for port in ports]
     local = [f"{settings.replica_address}:{port}" for port in ports]

@@ -30,7 +30,7 @@ def render() -> None:
     page.show_url_notes()
     span = None
     if play.control(indicator, lang):  # played: one colour scale for every edition
-        span = play.value_range(data.query("indicator_values", indicator=indicator))
+        span = play.span(indicator)
     draw = partial(body, indicator, chosen, view, classes, colour, span, lang)
     if span is None:
         draw()

@@ -79,6 +79,13 @@ def tick(years: list[int], in_view: bool = True) -> int:
     return state.get("year") if in_view else st.session_state.get(YEAR, years[-1])
 
 
+@data.cached()
+def span(indicator: str) -> tuple[float, float]:
+    """The ends of the colour scale fixed across an indicator's editions (value_range), once per
+    indicator and dataset rather than on every rerun of a played page."""
+    return value_range(data.query("indicator_values", indicator=indicator))
+
+
 def value_range(values: pd.DataFrame) -> tuple[float, float]:
     """The lowest and highest provincial value over every edition (indicator_values rows): the ends
     of the fixed colour scale."""

@@ -129,22 +129,22 @@ def render() -> None:
     page.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
-        st.fragment(partial(show, slides, heading, counter, None, lang, advance=kiosk), run_every=kiosk)()
+        st.fragment(partial(show, slides, heading, counter, playing, lang, advance=kiosk), run_every=kiosk)()
     else:
         show(slides, heading, counter, playing, lang)
 
 
 def header(count: int, lang: str):
     """One line: the title, previous, "2 / 9", next (each with its arrow key), a map slide's play
-    control and the settings; returns the places of the title, the counter and the play control,
-    which the slide fills."""
+    control and the settings; returns the places of the title, the counter and the play control
+    (None in the speaker view and a kiosk, where no map plays), which the slide fills."""
     with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
         with st.container(key="slide-title", width="stretch"):
             heading = st.empty()
         st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count))
         counter = st.empty()
         st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count))
-        playing = st.empty()
+        playing = None if state.get("speaker") or state.get("kiosk") else st.empty()
         if not state.get("speaker"):
             with st.popover(t("present.settings", lang), icon=":material/settings:"):
                 settings(lang)
@@ -161,8 +161,7 @@ def sources_list(slide: story.Slide) -> None:
 
 
 def show(slides: list[story.Slide], heading, counter, playing, lang: str, advance: int = 0) -> None:
-    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on (and no map
-    plays: playing is None)."""
+    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
     if advance:
         now = time.monotonic()
         if now - st.session_state.setdefault(LAST_TICK, now) >= advance - 0.5:
@@ -198,8 +197,7 @@ def slide_chart(slide: story.Slide, playing, lang: str) -> None:
         with playing.container():
             fixed = play.control(slide.plays, lang, in_view=False)
         if fixed:
-            span = play.value_range(data.query("indicator_values", indicator=slide.plays))
-            st.fragment(partial(played_map, slide, span, lang), run_every=play.run_every())()
+            st.fragment(partial(played_map, slide, play.span(slide.plays), lang), run_every=play.run_every())()
             return
     slide_figure(slide.figure, slide.key, slide.alt)
 
@@ -207,8 +205,15 @@ def slide_chart(slide: story.Slide, playing, lang: str) -> None:
 def played_map(slide: story.Slide, span: tuple[float, float], lang: str) -> None:
     """The map of the edition the play has reached (each timed rerun moves it one on)."""
     year = play.tick(data.indicator_catalogue().years(slide.plays), in_view=False)
-    fig, alt = story.index_map(data.query, lang, state.get("pin"), data.geojson, year, span)
-    slide_figure(story.fit(fig, story.PHONE if page.on_phone() else story.PROJECTOR), slide.key, alt)
+    fig, alt = played_figure(lang, state.get("pin"), page.on_phone(), year, span)
+    slide_figure(fig, slide.key, alt)
+
+
+@data.cached(max_entries=100)
+def played_figure(lang: str, pin: str, phone: bool, year: int, span: tuple[float, float]):
+    """The national slide's map of one edition on the fixed scale, built once (as the deck is)."""
+    fig, alt = story.index_map(data.query, lang, pin, data.geojson, year, span)
+    return story.fit(fig, story.PHONE if phone else story.PROJECTOR), alt
 
 
 def slide_figure(figure, key: str, alt: str) -> None:
