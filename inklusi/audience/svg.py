@@ -11,6 +11,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from inklusi.figures import bars
 from inklusi.figures.common import BELOW, GROUP_COLOURS, GROUP_ORDER, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, t
 
@@ -81,8 +82,8 @@ def ranking(frame: pd.DataFrame, options: dict, lang: str, title: str, desc: str
     text; the highlighted place in its colour and bold, an unreliable estimate hatched (its value
     text carries the dagger), the national value as a dashed line with the bars below it in
     another colour."""
-    valued = frame.dropna(subset=["value"]).sort_values("value", ascending=False)
-    ordered = pd.concat([valued, frame[frame["value"].isna()]])
+    ordered = bars.in_rank_order(frame)
+    valued = ordered.dropna(subset=["value"])
     national = options.get("national")
     high = max([float(valued["value"].max()), float(national or 0)]) if len(valued) else 1.0
     low = min(0.0, float(valued["value"].min())) if len(valued) else 0.0

@@ -3,8 +3,7 @@ same Chart the SVG draws: what a screen reader, or anyone who wants the exact nu
 
 from __future__ import annotations
 
-import pandas as pd
-
+from inklusi.figures import bars
 from inklusi.i18n import number, percent, t
 from inklusi.story import Chart
 
@@ -13,9 +12,7 @@ def rows(chart: Chart, lang: str) -> tuple[list[str], list[list[str]]]:
     """(column headers, rows), every value as the slide prints it (daggers included)."""
     frame, options = chart.frame, chart.options
     if chart.kind == "ranking":
-        ordered = pd.concat(
-            [frame.dropna(subset=["value"]).sort_values("value", ascending=False), frame[frame["value"].isna()]]
-        )
+        ordered = bars.in_rank_order(frame)
         header = [t("audience.place", lang), options.get("unit") or t("audience.value", lang)]
         return header, [[n, v] for n, v in zip(ordered["name"], ordered["value_text"], strict=True)]
     if chart.kind == "lines":

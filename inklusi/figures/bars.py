@@ -21,6 +21,13 @@ from inklusi.figures.common import (
 )
 
 
+def in_rank_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows highest value first, then the rows without a value (a ranking's order)."""
+    return pd.concat(
+        [frame[frame["value"].notna()].sort_values("value", ascending=False), frame[frame["value"].isna()]]
+    )
+
+
 def ranked(
     frame: pd.DataFrame,
     labels: Labels,
@@ -38,9 +45,7 @@ def ranked(
     hatched, its name gets a dagger and unreliable_label joins the subtitle). Provinces without
     a value are listed at the bottom with the words "no data" instead of a bar.
     """
-    ordered = pd.concat(
-        [frame[frame["value"].notna()].sort_values("value", ascending=False), frame[frame["value"].isna()]]
-    )
+    ordered = in_rank_order(frame)
     colours = []
     for province, value in zip(ordered["province"], ordered["value"], strict=True):
         if province == highlight:
