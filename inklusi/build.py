@@ -334,16 +334,20 @@ def load_curated(con: duckdb.DuckDBPyConnection, folder: Path = DATA_DIR) -> Non
 
 def derive(con: duckdb.DuckDBPyConnection) -> None:
     """Mark each value's reliability (from its RSE, BPS's rule), then add the values of the derived
-    indicators: each queries/derive_*.sql, in name order, returns rows that join the values."""
+    indicators: each queries/build/NAME.sql, in name order, returns rows that join the values."""
     con.execute("alter table indicator_values add column reliability varchar")
     con.execute(
         "update indicator_values set reliability = case when rse > $limit then 'unreliable' "
         "when rse is not null then 'reliable' else 'not_stated' end",
         {"limit": RSE_UNRELIABLE},
     )
-    for name, query in queries.catalogue().items():
-        if name.startswith("derive_"):
-            con.execute(f"insert into indicator_values by name select * from ({query.sql})")
+    for query in queries.catalogue("build").values():
+        con.execute(f"insert into indicator_values by name select * from ({query.sql})")
+    # The one place the columns of a value are put in order: every query selects them from here.
+    con.execute(
+        "create or replace table indicator_values as select indicator, year, layout, province, value, flag, source, "
+        "note_id, note_en, rse, reliability from indicator_values"
+    )
 
 
 def check(con: duckdb.DuckDBPyConnection) -> None:

@@ -36,7 +36,7 @@ TABLES = (
     "country_values",
 )
 # The staging layer: tables built when the data loads (an import included), each from the named
-# query of the same name (queries/NAME.sql), in this order. The pages' queries read these
+# query of the same name (queries/staging/NAME.sql), in this order. The pages' queries read these
 # instead of repeating how a province maps onto each layout or which rows are national.
 STAGED = ("province_layouts", "national_values", "provincial_values", "mentoring_cells")
 
@@ -73,7 +73,7 @@ def open_database(
             con.execute(f'insert into "{table}" by name select * from _frame')
             con.unregister("_frame")
     for table in STAGED:
-        con.execute(f'create table "{table}" as {queries.get(table).sql}')
+        con.execute(f'create table "{table}" as {queries.get(table, "staging").sql}')
     lock(con)
     return con
 

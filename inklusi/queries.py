@@ -1,4 +1,8 @@
-"""Named queries: one .sql file each in queries/, run only with bound parameters.
+"""Named queries: one .sql file each in a layer of queries/, run only with bound parameters.
+
+The layers: public/ (what the pages, exports, the command line and the notebook API ask for, the
+catalogue), staging/ (tables the database builds when the data loads, which the public queries
+read) and build/ (the derived indicators the build step adds to the values).
 
 Each file opens with a comment header:
 
@@ -17,7 +21,6 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import duckdb
@@ -146,13 +149,17 @@ def parse(path: Path) -> Query:
     return Query(path.stem, " ".join(description), grain, tuple(params), returns, "\n".join(lines))
 
 
+LAYERS = ("public", "staging", "build")
+
+
 @cache
-def catalogue(folder: Path = QUERIES_DIR) -> dict[str, Query]:
-    return {path.stem: parse(path) for path in sorted(folder.glob("*.sql"))}
+def catalogue(layer: str = "public") -> dict[str, Query]:
+    """The queries of a layer by name, in name order; the public ones unless another is asked for."""
+    return {path.stem: parse(path) for path in sorted((QUERIES_DIR / layer).glob("*.sql"))}
 
 
-def get(name: str) -> Query:
-    queries = catalogue()
+def get(name: str, layer: str = "public") -> Query:
+    queries = catalogue(layer)
     if name not in queries:
         raise QueryError(
             "unknown_query",

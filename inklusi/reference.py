@@ -54,7 +54,7 @@ def formed() -> dict[str, int]:
 
 def place(code: str, layout: int) -> str:
     """The code under which a province's values sit in a layout (its parent's in the 34-province
-    layout; see queries/province_layouts.sql)."""
+    layout; see queries/staging/province_layouts.sql)."""
     return to_2012()[code] if layout == 34 else code
 
 

@@ -41,12 +41,12 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, values):
     assert frictionless.validate(str(tmp_path / "imdi-2025.zip")).valid
     assert (tmp_path / "imdi-2025.zip.json").exists() and (tmp_path / "imdi.dta.json").exists()
     assert len(pd.read_stata(tmp_path / "imdi.dta")) == (values.indicator == "imdi").sum()
-    assert set(names["catalogue"]["name"]) == {p.stem for p in (REPO / "queries").glob("*.sql")}
+    assert set(names["catalogue"]["name"]) == {p.stem for p in (REPO / "queries" / "public").glob("*.sql")}
 
 
 def test_queries_list_every_parameter_as_the_files_declare_it(data):
     listed = data.queries().set_index("name")
-    for path in (REPO / "queries").glob("*.sql"):
+    for path in (REPO / "queries" / "public").glob("*.sql"):
         declared = re.findall(r"^-- param (\w+) (\w+)( optional)?:", path.read_text(), flags=re.MULTILINE)
         assert listed.loc[path.stem, "parameters"] == {name: kind + optional for name, kind, optional in declared}
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import queries
+from inklusi import db, queries
 from inklusi.config import DATA_DIR
 
 
@@ -165,13 +165,23 @@ def test_mentoring_by_year(con, tables):
     assert got.provinces.to_dict() == m.groupby("year").province.nunique().to_dict()
 
 
-def test_every_query_documents_itself_and_returns_what_it_promises(con):
+@pytest.mark.parametrize("layer", queries.LAYERS)
+def test_every_query_documents_itself_and_returns_what_it_promises(con, layer):
     samples = {"indicator": "imdi", "year": 2024, "province": "53", "topic": "reasons_offline"}
-    for query in queries.catalogue().values():
+    for query in queries.catalogue(layer).values():
         assert query.description and query.grain and query.returns, query.name
         params = {p.name: samples[p.name] for p in query.params if not p.optional}
         frame = con.execute(query.sql, query.bind(params)).df()
         assert tuple(frame.columns) == query.returns, query.name
+
+
+def test_the_staged_tables_are_the_staging_layer_and_only_public_queries_are_named():
+    assert set(db.STAGED) == set(queries.catalogue("staging"))
+    public = set(queries.catalogue())
+    assert not public & set(queries.catalogue("staging")) and not public & set(queries.catalogue("build"))
+    for name in [*db.STAGED, *queries.catalogue("build")]:
+        with pytest.raises(queries.QueryError):
+            queries.get(name)
 
 
 @pytest.mark.parametrize(

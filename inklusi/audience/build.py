@@ -32,7 +32,7 @@ NOT_USED = ("ui", "serving", "imports")
 
 def _code_files() -> list[Path]:
     code = [p for p in (REPO / "inklusi").rglob("*.py") if p.relative_to(REPO / "inklusi").parts[0] not in NOT_USED]
-    return sorted(code) + [i18n.MESSAGES] + sorted(QUERIES_DIR.glob("*.sql"))
+    return sorted(code) + [i18n.MESSAGES] + sorted(QUERIES_DIR.rglob("*.sql"))
 
 
 def digest(files: list[Path], root: Path) -> str:

@@ -5,39 +5,20 @@
 with
 
 named as (
-    select
+    -- The value's columns (value to reliability) after the place's name, as returns lists them.
+    select  -- noqa: ST06
         v.indicator,
         v.year,
         v.layout,
         v.province,
-        v.value,
-        v.flag,
-        v.source,
-        v.note_id,
-        v.note_en,
-        v.rse,
-        v.reliability,
-        p.kode is null as is_national,
         coalesce(p.nama, 'Indonesia') as nama,
-        coalesce(p.name_en, 'Indonesia') as name_en
+        coalesce(p.name_en, 'Indonesia') as name_en,
+        v.* exclude (v.indicator, v.year, v.layout, v.province),
+        p.kode is null as is_national
     from indicator_values as v
     left join provinces as p on v.province = p.kode
     where v.indicator = $indicator
 )
 
-select
-    indicator,
-    year,
-    layout,
-    province,
-    nama,
-    name_en,
-    value,
-    flag,
-    source,
-    note_id,
-    note_en,
-    rse,
-    reliability
-from named
+select * exclude (is_national) from named
 order by year, is_national, province

@@ -3,18 +3,7 @@
 -- The database keeps this result as the table provincial_values, built when the data loads.
 -- grain: one row per indicator, year and province of the edition's layout
 -- returns: indicator, year, layout, province, value, flag, source, note_id, note_en, rse, reliability
-select
-    v.indicator,
-    v.year,
-    v.layout,
-    v.province,
-    v.value,
-    v.flag,
-    v.source,
-    v.note_id,
-    v.note_en,
-    v.rse,
-    v.reliability
+select v.*
 from indicator_values as v
 semi join province_layouts as l on v.layout = l.layout and v.province = l.place
 order by v.indicator, v.year, v.province

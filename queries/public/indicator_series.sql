@@ -10,15 +10,7 @@ with
 
 ranked as (
     select
-        year,
-        province,
-        value,
-        flag,
-        source,
-        note_id,
-        note_en,
-        rse,
-        reliability,
+        * exclude (indicator, layout),
         rank() over (partition by year order by value desc) as rank,
         count(*) over (partition by year) as n_ranked,
         percent_rank() over (partition by year order by value) as percentile
@@ -51,16 +43,11 @@ national as (
     where indicator = $indicator
 )
 
-select
+-- The value's columns (value to reliability) after the edition, as returns lists them.
+select  -- noqa: ST06
     e.year,
     e.layout,
-    r.value,
-    r.flag,
-    r.source,
-    r.note_id,
-    r.note_en,
-    r.rse,
-    r.reliability,
+    r.* exclude (r.year, r.province, r.rank, r.n_ranked, r.percentile),
     p.via_parent,
     r.rank,
     r.n_ranked,

@@ -29,15 +29,7 @@ places as (
 ),
 
 edition_values as (
-    select
-        province,
-        value,
-        flag,
-        source,
-        note_id,
-        note_en,
-        rse,
-        reliability
+    select * exclude (indicator, year, layout)
     from provincial_values
     where indicator = $indicator and year = $year
 ),
@@ -51,13 +43,7 @@ national as (
 joined as (
     select
         pl.*,
-        v.value,
-        v.flag,
-        v.source,
-        v.note_id,
-        v.note_en,
-        v.rse,
-        v.reliability,
+        v.* exclude (v.province),
         case when v.value is not null then rank() over (order by v.value desc nulls last) end as rank,
         count(v.value) over () as n_ranked,
         (select n.value from national as n) as national

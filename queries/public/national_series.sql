@@ -19,46 +19,25 @@ provincial as (
 ),
 
 national as (
-    select
-        year,
-        layout,
-        value,
-        flag,
-        source,
-        note_id,
-        note_en
+    select * exclude (indicator)
     from national_values
     where indicator = $indicator
 ),
 
 joined as (
-    select
+    -- The national value's columns after the edition, as returns lists them.
+    select  -- noqa: ST06
+        coalesce(p.year, n.year) as year,
+        coalesce(p.layout, n.layout) as layout,
         n.value as national,
-        n.flag,
-        n.source,
-        n.note_id,
-        n.note_en,
+        n.* exclude (n.year, n.layout, n.value, n.rse, n.reliability),
         p.province_mean,
         p.province_min,
         p.province_max,
-        coalesce(p.year, n.year) as year,
-        coalesce(p.layout, n.layout) as layout,
         coalesce(p.n_provinces, 0) as n_provinces
     from provincial as p
     full join national as n on p.year = n.year
 )
 
-select
-    year,
-    layout,
-    national,
-    flag,
-    source,
-    note_id,
-    note_en,
-    province_mean,
-    province_min,
-    province_max,
-    n_provinces
-from joined
+select * from joined
 order by year
