@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BUILD := $(or $(INKLUSI_BUILD_DIR),build)
 PORT ?= 8501
 AXE := $(BUILD)/axe/node_modules/axe-core/axe.min.js
-DATA_INPUTS := $(wildcard data/*.csv data/*.toml) inklusi/build.py inklusi/mentoring.py inklusi/boundaries.py
+DATA_INPUTS := $(wildcard data/*.csv data/*.toml queries/build/*.sql) inklusi/store/build.py inklusi/store/mentoring.py inklusi/store/boundaries.py
 
 .PHONY: run serve test lint data bench clean
 

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import duckdb
 
-from inklusi import build, config, db, queries
-from inklusi.metrics import rates_by
+from inklusi import config
+from inklusi.statistics.metrics import rates_by
+from inklusi.store import build, db, queries
 
 RUNS = 7
 # (name, query, parameters, the grouping the page computes from the result)

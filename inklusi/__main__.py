@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from inklusi import boundaries, build, config, db, export, queries
+from inklusi import config
 from inklusi.errors import InklusiError
+from inklusi.export import files
+from inklusi.store import boundaries, build, db, queries
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -65,17 +67,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a data file and its JSON sidecar: of a named query, or of the view a link shows."""
     if not args.out.strip():
-        raise export.ExportError("--out is empty: give the data file's path, such as imdi.csv")
+        raise files.ExportError("--out is empty: give the data file's path, such as imdi.csv")
     out = Path(args.out)
     con = db.open_database(config.build_dir())
     if args.from_url:
-        view = export.from_link(con, args.from_url, args.scope)
+        view = files.from_link(con, args.from_url, args.scope)
     else:
-        view = export.query_view(con, args.query, _params(args.param))
-    meta = export.write(view, out, args.format, lang=args.lang, url=args.from_url, force=args.force)
+        view = files.query_view(con, args.query, _params(args.param))
+    meta = files.write(view, out, args.format, lang=args.lang, url=args.from_url, force=args.force)
     print(
         f"{len(view.frame)} rows -> {out} (sha256 {meta['file']['sha256'][:12]}...), "
-        f"metadata -> {export.sidecar_path(out)}"
+        f"metadata -> {files.sidecar_path(out)}"
     )
     return 0
 
@@ -121,11 +123,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="with --query")
     p.add_argument(
         "--scope",
-        choices=export.SCOPES,
+        choices=files.SCOPES,
         default="view",
         help="with --from-url: the rows the view shows, or its whole dataset",
     )
-    p.add_argument("--format", choices=export.FORMATS, required=True)
+    p.add_argument("--format", choices=files.FORMATS, required=True)
     p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the citation")
     p.add_argument("--out", required=True, help="the data file; the sidecar is written beside it as OUT.json")
     p.add_argument("--force", action="store_true", help="replace OUT and OUT.json if they exist")

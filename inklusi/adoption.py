@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from inklusi import reference
-from inklusi.metrics import layout_of
+from inklusi.statistics.metrics import layout_of
+from inklusi.store import reference
 
 SKILLS = ("imdi_literasi-2025", "imdi_keterampilan-2024", "ild-2022", "iptik_keahlian-2022")
 ADOPTION = ("imk_internet_persen-2025", "ecommerce_marketplace-2024", "ecommerce_per_1000-2024")

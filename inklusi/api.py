@@ -20,8 +20,10 @@ import duckdb
 import pandas as pd
 
 from inklusi import __main__ as cli
-from inklusi import config, db, export, queries
-from inklusi.views import ExportError
+from inklusi import config
+from inklusi.export import files
+from inklusi.export.view import ExportError
+from inklusi.store import db, queries
 
 __all__ = ["Data", "open"]
 
@@ -79,7 +81,7 @@ class Data:
         if (url is None) == (query is None):
             raise ExportError("give either url (a dashboard link) or query (a named query), not both")
         if url is not None:
-            view = export.from_link(self.con, url, scope)
+            view = files.from_link(self.con, url, scope)
         else:
-            view = export.query_view(self.con, query, params or {})
-        return export.write(view, Path(out), format, lang=lang, url=url, force=force)
+            view = files.query_view(self.con, query, params or {})
+        return files.write(view, Path(out), format, lang=lang, url=url, force=force)

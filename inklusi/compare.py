@@ -1,6 +1,6 @@
 """Bandingkan / Compare: up to eight provinces and the nation on one indicator over its editions.
 
-The page (inklusi/ui/compare.py), its export (inklusi/views.py) and `export --from-url` read the
+The page (inklusi/ui/compare.py), its export (inklusi/export/view.py) and `export --from-url` read the
 same link through these functions, so that a link keeps and drops the same provinces everywhere.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inklusi import reference
+from inklusi.store import reference
 
 MAX_PROVINCES = 8
 MAX_TEXT = 200  # longer URL text is refused outright (viewstate falls back to "no selection")

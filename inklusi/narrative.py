@@ -6,7 +6,7 @@ import pandas as pd
 
 from inklusi.citations import cite
 from inklusi.i18n import number, signed, t
-from inklusi.metrics import national_of
+from inklusi.statistics.metrics import national_of
 from inklusi.trends import mark_list
 
 
@@ -63,7 +63,7 @@ def profile_summary(
     rse, via_parent, national, rank, n_ranked). An edition from before the province existed (its
     parent's value, via_parent) gives it no value, rank or change; undivided: the province is
     Papua or Papua Barat, whose 34-province values are the undivided province's, and a change
-    across the split says so; crossed: the breaks (inklusi.breaks) of the indicator, of which the
+    across the split says so; crossed: the breaks (inklusi.store.breaks) of the indicator, of which the
     ones the change crosses are named."""
     valued = series[series["value"].notna() & ~series["via_parent"].astype(bool)]
     if valued.empty:

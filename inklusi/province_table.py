@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi import reference
 from inklusi.figures.common import UNRELIABLE_MARK
 from inklusi.i18n import number, pick, t
+from inklusi.store import reference
 
 OLD_LAYOUT_CODES = {"91", "92"}  # named like the 2022 provinces but larger before the split
 

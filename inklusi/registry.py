@@ -3,7 +3,7 @@
 A page's name is its URL path, its file in pages/ (pages/NAME.py) and the key of its title in
 messages.toml (nav.NAME). Besides the language it reads the URL fields listed (their options
 and defaults are in inklusi/viewstate.py); its export panel, the command line and the notebook
-API build its rows with `export` (inklusi/views.py); inklusi/ui/MODULE.py draws it (render()).
+API build its rows with `export` (inklusi/export/view.py); inklusi/ui/MODULE.py draws it (render()).
 Adding a page is one row here, its pages/ file, its ui module and its nav message.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from inklusi import views
+from inklusi.export import view
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Page:
     name: str
     icon: str
     fields: tuple[str, ...]
-    export: Callable[[views.Run, dict, str], views.View] | None
+    export: Callable[[view.Run, dict, str], view.View] | None
     module: str
 
     @property
@@ -34,32 +34,32 @@ PAGES = (
         "overview",
         ":material/map:",
         ("indicator", "year", "province", "view", "classes", "colour"),
-        views.overview,
+        view.overview,
         "overview",
     ),
-    Page("profile", ":material/location_city:", ("indicator", "year", "province"), views.profile, "profile"),
+    Page("profile", ":material/location_city:", ("indicator", "year", "province"), view.profile, "profile"),
     Page(
         "compare",
         ":material/stacked_line_chart:",
         ("indicator", "provinces", "show", "province"),
-        views.compared,
+        view.compared,
         "compare",
     ),
     Page(
         "gaps",
         ":material/compare_arrows:",
         ("indicator", "year", "province", "start", "group"),
-        views.regional_gaps,
+        view.regional_gaps,
         "gaps",
     ),
-    Page("adoption", ":material/insights:", ("skill", "adoption", "province"), views.skills_adoption, "adoption"),
-    Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), views.sectors, "sectors"),
-    Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), views.priorities, "targeting"),
-    Page("world", ":material/public:", ("w_year", "provinces", "countries"), views.world_standing, "world"),
+    Page("adoption", ":material/insights:", ("skill", "adoption", "province"), view.skills_adoption, "adoption"),
+    Page("sectors", ":material/storefront:", ("m_year", "sector", "area", "scale", "gender"), view.sectors, "sectors"),
+    Page("targeting", ":material/target:", ("need", "per", "x_cut", "y_cut"), view.priorities, "targeting"),
+    Page("world", ":material/public:", ("w_year", "provinces", "countries"), view.world_standing, "world"),
     Page("present", ":material/slideshow:", ("slide", "pin", "kiosk", "qr", "speaker"), None, "present"),
     Page("import", ":material/upload_file:", (), None, "importer"),
-    Page("sources", ":material/menu_book:", (), views.source_list, "sources"),
-    Page("dictionary", ":material/dictionary:", (), views.data_dictionary, "dictionary"),
+    Page("sources", ":material/menu_book:", (), view.source_list, "sources"),
+    Page("dictionary", ":material/dictionary:", (), view.data_dictionary, "dictionary"),
 )
 BY_NAME = {page.name: page for page in PAGES}
 HOME = PAGES[0]

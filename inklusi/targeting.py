@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi import adoption, reference
-from inklusi.metrics import layout_of, national_of
+from inklusi import adoption
+from inklusi.statistics.metrics import layout_of, national_of
+from inklusi.store import reference
 
 # The measures of need (x): digital skills, or MSME adoption itself (indicator-year).
 NEEDS = (

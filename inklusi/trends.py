@@ -60,7 +60,7 @@ def sentences(
     brief: bool = False,
 ) -> list[str]:
     """The verdict's sentences. what: the indicator's label; names: province code -> name;
-    crossed: the breaks (inklusi.breaks) between the first and the last edition; brief: name the
+    crossed: the breaks (inklusi.store.breaks) between the first and the last edition; brief: name the
     breaks by year and kind only (a slide; the notes hold what changed)."""
     span, last = found.span, found.steps[-1]
     first_year, year = found.years[0], found.years[-1]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from inklusi import gaps
+from inklusi.statistics import inequality
 
 CLOSING, WIDENING, MIXED, UNCLEAR = "closing", "widening", "mixed", "unclear"
 MIN_PROVINCES = 3
@@ -35,7 +35,7 @@ class Step:
     end: int
     cv_start: float
     cv_end: float
-    beta: gaps.Beta | None  # None with fewer than MIN_PROVINCES provinces in both, or one starting level
+    beta: inequality.Beta | None  # None with fewer than MIN_PROVINCES provinces in both, or one starting level
 
     @property
     def sigma(self) -> str:
@@ -79,7 +79,7 @@ def direction(before: float, after: float) -> str:
     return CLOSING if after < before else WIDENING
 
 
-def beta_way(beta: gaps.Beta | None) -> str:
+def beta_way(beta: inequality.Beta | None) -> str:
     """Closing when the slope's 95% interval lies below zero, widening when above, else unclear."""
     if beta is None or not np.isfinite(beta.high) or not np.isfinite(beta.low):
         return UNCLEAR
@@ -119,11 +119,11 @@ def _step(editions: dict[int, pd.DataFrame], start: int, end: int) -> Step:
     both = first.merge(last, on="province")
     both = both[(both["value_x"] > 0) & (both["value_y"] > 0)]
     usable = len(both) >= MIN_PROVINCES and both["value_x"].nunique() > 1
-    beta = gaps.beta_convergence(first, last, end - start) if usable else None
+    beta = inequality.beta_convergence(first, last, end - start) if usable else None
     return Step(start, end, _cv(editions[start]), _cv(editions[end]), beta)
 
 
-def influential(beta: gaps.Beta) -> str | None:
+def influential(beta: inequality.Beta) -> str | None:
     """The province with the largest Cook's distance in a beta regression."""
     points = beta.points
     if len(points) <= MIN_PROVINCES:

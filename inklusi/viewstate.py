@@ -174,7 +174,8 @@ def world_options(values, province_years: list[int]) -> dict[str, list]:
 
 def app_fields(con) -> list[Field]:
     """Every field, with its options read from a database connection (for use outside the app)."""
-    from inklusi import catalogue, queries, reference, world
+    from inklusi import world
+    from inklusi.store import catalogue, queries, reference
 
     options = mentoring_options(queries.run(con, "mentoring_cube"), queries.run(con, "sector_catalogue")["id"])
     cat = catalogue.Catalogue.load(con)

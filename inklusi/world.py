@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 
-from inklusi import gaps
 from inklusi.i18n import LOCALES
+from inklusi.statistics import inequality
 
 PROVINCE_INDICATOR = "internet_penduduk"  # the provinces' series on the countries' definition
 INDONESIA = "IDN"
@@ -107,7 +107,10 @@ def standing(values: pd.DataFrame, provinces: pd.DataFrame, year: int) -> Standi
     india_rows = as_of(values[values["country"] == INDIA], year)
     india = (int(india_rows["year"].iloc[0]), float(india_rows["value"].iloc[0])) if len(india_rows) else None
     below = list(shown.loc[shown["value"] < india[1], "province"][::-1]) if india else []
-    member_gap, province_gap = gaps.spread(this_year["value"].to_numpy()), gaps.spread(shown["value"].to_numpy())
+    member_gap, province_gap = (
+        inequality.spread(this_year["value"].to_numpy()),
+        inequality.spread(shown["value"].to_numpy()),
+    )
     shown_now = as_of(values, year)
     capped_now = shown_now.loc[shown_now["flag"] == "capped", "country"]
     capped = [
@@ -158,7 +161,7 @@ def gap_table(values: pd.DataFrame, provinces: pd.DataFrame, year: int) -> pd.Da
         ("asean", year, in_year.loc[in_year["asean"], "value"]),
         ("provinces", int(provinces["year"].iloc[0]), provinces["value"].dropna()),
     ]
-    table = [{"group": g, "year": y, **gaps.spread(v.to_numpy())} for g, y, v in rows]
+    table = [{"group": g, "year": y, **inequality.spread(v.to_numpy())} for g, y, v in rows]
     return pd.DataFrame(table).reindex(columns=["group", "year", *GAP_MEASURES])
 
 

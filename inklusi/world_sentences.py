@@ -6,8 +6,9 @@ stated where they bear on a verdict."""
 
 from __future__ import annotations
 
-from inklusi import reference, world
+from inklusi import world
 from inklusi.i18n import number, percent, t
+from inklusi.store import reference
 
 
 def pct(value: float, lang: str) -> str:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from inklusi import adoption, breaks, reference, story, targeting, trends, verdict
+from inklusi import adoption, story, targeting, trends, verdict
 from inklusi.i18n import LANGS, number, pick, t
-from inklusi.metrics import level_of
 from inklusi.narrative import adoption_sentences, profile_summary
+from inklusi.statistics.metrics import level_of
+from inklusi.store import breaks, reference
 
 
 @dataclass

@@ -39,8 +39,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from inklusi import config, db, queries, registry, viewstate
+from inklusi import config, registry, viewstate
 from inklusi.config import DATA_DIR
+from inklusi.store import db, queries
 from testkit.chromium import Watch, launch, wait_until_drawn
 from testkit.servers import served, server
 from tests import breaks_by_hand as by_hand

@@ -20,11 +20,12 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from inklusi import config, db, queries
-from inklusi import export as export_files
+from inklusi import config
 from inklusi.audience import build as audience_build
+from inklusi.export import files as export_files
+from inklusi.export.view import SCOPES
 from inklusi.i18n import LANGS
-from inklusi.views import SCOPES
+from inklusi.store import db, queries
 from tests import claims
 
 WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # the sidecars' time of export

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import adoption, reference
+from inklusi import adoption
 from inklusi.narrative import adoption_sentences
+from inklusi.store import reference
 
 
 def median_pairwise_slope(x, y) -> float:

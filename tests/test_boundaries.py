@@ -10,7 +10,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from inklusi import boundaries, reference
+from inklusi.store import boundaries, reference
 
 MAX_GEOJSON_BYTES = 250_000
 

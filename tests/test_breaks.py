@@ -1,4 +1,4 @@
-"""Breaks as data: data/breaks.csv read through inklusi.breaks, inheritance checked with plain pandas."""
+"""Breaks as data: data/breaks.csv read through inklusi.store.breaks, inheritance checked with plain pandas."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from inklusi import breaks, build, queries
 from inklusi.config import DATA_DIR
+from inklusi.store import breaks, build, queries
 from tests import breaks_by_hand as by_hand
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from inklusi import export, story
+from inklusi import story
+from inklusi.export import files
 from inklusi.i18n import t
 from testkit.chromium import Watch, wait_until_drawn
 from testkit.servers import server
@@ -156,12 +157,12 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
         page.locator("[data-testid='stSelectbox']", has_text="Format").click()
         expect(page.get_by_role("listbox")).to_be_visible(timeout=10_000)
         page.get_by_role("option", name=t(f"export.format_{fmt}", "en")).click()
-        expect(page.get_by_text(f".{export.EXTENSIONS[fmt]}. The JSON metadata")).to_be_visible(timeout=20_000)
+        expect(page.get_by_text(f".{files.EXTENSIONS[fmt]}. The JSON metadata")).to_be_visible(timeout=20_000)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download data").click()
     downloaded = tmp_path / download.value.suggested_filename
     download.value.save_as(downloaded)
-    shell = tmp_path / f"shell.{export.EXTENSIONS[fmt]}"
+    shell = tmp_path / f"shell.{files.EXTENSIONS[fmt]}"
     done = shell_export(page.url, fmt, shell)
     assert done.returncode == 0, done.stderr
     assert downloaded.read_bytes() == shell.read_bytes()

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import queries, reference, story
+from inklusi import story
 from inklusi.config import DATA_DIR
+from inklusi.store import queries, reference
 from tests import breaks_by_hand as by_hand
 from tests import claims as enumerate_claims
 

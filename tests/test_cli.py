@@ -9,8 +9,8 @@ import sys
 import pandas as pd
 import pytest
 
-from inklusi import queries
 from inklusi.config import REPO
+from inklusi.store import queries
 
 
 def cli(*args):

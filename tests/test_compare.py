@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from inklusi import compare, export
+from inklusi import compare
+from inklusi.export import files
 
 
 def test_a_link_keeps_known_provinces_once_in_its_order_and_drops_the_rest():
@@ -65,7 +66,7 @@ def test_a_province_compared_with_the_province_it_was_split_from_is_named():
 
 
 def test_the_export_has_the_kept_provinces_and_the_national_value(run, state_of, values):
-    view = export.build(run, "compare", state_of(indicator="iptik", provinces="53,99,31"), "view")
+    view = files.build(run, "compare", state_of(indicator="iptik", provinces="53,99,31"), "view")
     assert list(dict.fromkeys(view.frame["province"])) == ["53", "31"]
     national = values[(values.indicator == "iptik") & (values.province == "ID")].set_index("year")["value"]
     exported = view.frame.drop_duplicates("year").set_index("year")["national"].dropna()

@@ -4,14 +4,16 @@ every page declared once and complete, every query documented."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 
 import pytest
 import yaml
 
-from inklusi import __version__, config, errors, queries, registry
+from inklusi import __version__, config, errors, registry
 from inklusi.config import REPO
 from inklusi.i18n import LANGS, messages
+from inklusi.store import queries
 
 README = (REPO / "README.md").read_text()
 CODE = [p for folder in ("inklusi", "tests", "bench", "pages") for p in (REPO / folder).rglob("*.py")]
@@ -54,22 +56,15 @@ def subclasses(cls) -> set[type]:
 
 
 def test_every_error_is_in_the_tree_of_the_root_docstring():
-    for module in (
-        "build",
-        "boundaries",
-        "db",
-        "queries",
-        "views",
-        "safe_write",
-        "links",
-        "imports",
-        "ui.data",
-        "serving.supervisor",
-    ):
-        importlib.import_module(f"inklusi.{module}")
+    for module in pkgutil.walk_packages([str(REPO / "inklusi")], "inklusi."):
+        importlib.import_module(module.name)
     names = {cls.__name__ for cls in subclasses(errors.InklusiError)}
-    listed = set(re.findall(r"── (\w+)", errors.__doc__))
-    assert names == listed
+    listed = dict(re.findall(r"── (\w+) +\((inklusi/[\w/.]+)\)", errors.__doc__))
+    assert set(listed) == names
+    for name, path in listed.items():  # each names the file (or folder) that defines it
+        assert (REPO / path).exists(), path
+        cls = next(c for c in subclasses(errors.InklusiError) if c.__name__ == name)
+        assert cls.__module__.replace(".", "/").startswith(path.removesuffix(".py").rstrip("/")), (name, path)
 
 
 @pytest.mark.parametrize("page", registry.PAGES, ids=lambda p: p.name)

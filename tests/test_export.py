@@ -11,8 +11,9 @@ import sys
 import pandas as pd
 import pytest
 
-from inklusi import export, registry, views
+from inklusi import registry
 from inklusi.config import REPO
+from inklusi.export import files, metadata
 from tests.exported import read_back, same
 
 VIEWS = [
@@ -30,20 +31,20 @@ VIEWS = [
 
 
 @pytest.mark.parametrize("page, raw, scope", VIEWS)
-@pytest.mark.parametrize("fmt", export.FORMATS)
+@pytest.mark.parametrize("fmt", files.FORMATS)
 def test_every_format_reads_back_as_the_view(run, state_of, page, raw, scope, fmt):
-    view = export.build(run, page, state_of(**raw), scope)
-    same(read_back(export.encode(view, fmt), fmt, view.frame), view.frame)
+    view = files.build(run, page, state_of(**raw), scope)
+    same(read_back(files.encode(view, fmt), fmt, view.frame), view.frame)
 
 
 def test_the_same_view_gives_the_same_bytes(run, state_of):
-    view = export.build(run, "sectors", state_of(sector="anyaman"), "view")
-    for fmt in export.FORMATS:
-        assert export.encode(view, fmt) == export.encode(export.build(run, "sectors", state_of(sector="anyaman")), fmt)
+    view = files.build(run, "sectors", state_of(sector="anyaman"), "view")
+    for fmt in files.FORMATS:
+        assert files.encode(view, fmt) == files.encode(files.build(run, "sectors", state_of(sector="anyaman")), fmt)
 
 
 def test_overview_export_equals_the_curated_values(run, state_of, values):
-    view = export.build(run, "overview", state_of(indicator="imdi", year=2024), "view")
+    view = files.build(run, "overview", state_of(indicator="imdi", year=2024), "view")
     mine = values[(values.indicator == "imdi") & (values.year == 2024) & (values.province != "ID")]
     exported = view.frame.set_index("province")["value"]
     assert exported.loc[mine.province].tolist() == mine.value.tolist()
@@ -51,7 +52,7 @@ def test_overview_export_equals_the_curated_values(run, state_of, values):
 
 
 def test_sector_export_equals_the_records(run, state_of, build_dir):
-    view = export.build(run, "sectors", state_of(m_year=2021, gender="perempuan"), "view").frame.set_index("sector")
+    view = files.build(run, "sectors", state_of(m_year=2021, gender="perempuan"), "view").frame.set_index("sector")
     records = pd.read_parquet(build_dir / "mentoring.parquet")
     subset = records[(records.year == 2021) & (records.gender == "perempuan")]
     for sector, group in subset.groupby("sector"):
@@ -62,14 +63,14 @@ def test_sector_export_equals_the_records(run, state_of, build_dir):
 
 
 def test_whole_dataset_is_every_record(run, state_of, build_dir):
-    view = export.build(run, "sectors", state_of(sector="tekstil"), "all")
+    view = files.build(run, "sectors", state_of(sector="tekstil"), "all")
     assert len(view.frame) == len(pd.read_parquet(build_dir / "mentoring.parquet")) and view.synthetic
 
 
 def test_sidecar_has_every_field_and_the_hash_matches(run, state_of):
-    view = export.build(run, "overview", state_of(indicator="ild", year=2021), "view")
-    data = export.encode(view, "parquet")
-    meta = export.sidecar(view, "parquet", data, lang="en", url="http://localhost:8501/?indicator=ild&year=2021")
+    view = files.build(run, "overview", state_of(indicator="ild", year=2021), "view")
+    data = files.encode(view, "parquet")
+    meta = files.sidecar(view, "parquet", data, lang="en", url="http://localhost:8501/?indicator=ild&year=2021")
     for key in (
         "page",
         "filters",
@@ -98,10 +99,10 @@ def test_sidecar_has_every_field_and_the_hash_matches(run, state_of):
 
 
 def test_every_exported_column_is_in_the_dictionary(run, state_of):
-    documented = set(views.dictionary()["column"])
+    documented = set(metadata.dictionary()["column"])
     for page in [p.name for p in registry.exported()]:
-        for scope in export.SCOPES:
-            view = export.build(run, page, state_of(province="53"), scope)
+        for scope in files.SCOPES:
+            view = files.build(run, page, state_of(province="53"), scope)
             assert set(view.frame.columns) <= documented, (page, scope, set(view.frame.columns) - documented)
 
 
@@ -122,7 +123,7 @@ def test_shell_export_of_a_link(tmp_path, run, state_of):
         str(out),
     )
     assert done.returncode == 0, done.stderr
-    expected = export.encode(export.build(run, "gaps", state_of(indicator="iptik", year=2022, lang="en")), "csv")
+    expected = files.encode(files.build(run, "gaps", state_of(indicator="iptik", year=2022, lang="en")), "csv")
     assert out.read_bytes() == expected
     meta = json.loads((tmp_path / "view.csv.json").read_text())
     assert meta["page"] == "gaps" and meta["url"].endswith("lang=en")

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from inklusi import export, registry
+from inklusi import registry
+from inklusi.export import files
 from inklusi.i18n import t
 from tests.apptest import open_app
 
@@ -27,7 +28,7 @@ def test_every_page_offers_the_data_package_and_the_stata_file(page):
     path = None if page == registry.HOME.name else f"pages/{page}.py"
     at = open_export(open_app({"lang": "en", "province": "53"}, path))
     chooser = at.selectbox(key="export.format")
-    assert chooser.options == [t(f"export.format_{fmt}", "en") for fmt in export.FORMATS]
+    assert chooser.options == [t(f"export.format_{fmt}", "en") for fmt in files.FORMATS]
     for fmt, extension in (("datapackage", ".zip"), ("dta", ".dta")):
         chooser.select(fmt).run()
         assert not at.exception, at.exception

@@ -13,8 +13,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from inklusi import export, imports
+from inklusi import imports
 from inklusi.config import REPO
+from inklusi.export import files
 from tests.apptest import open_app, unescaped
 from tests.samples import GOOD, HEADER, check, held, rows
 
@@ -107,10 +108,10 @@ def test_text_beginning_like_a_formula_is_kept_as_typed_and_exported_inert(value
     content = HEADER + "\n" + GOOD.format(n=1).replace("pendampingan-2024", f'"{value.replace(chr(34), 2 * chr(34))}"')
     result = check((content + "\n").encode())
     assert list(result.accepted["programme"]) == [value] and not held(result)
-    view = export.View("", {}, imports.mentoring_table(result.accepted))
-    written = pd.read_csv(io.BytesIO(export.encode(view, "csv")), dtype=str)
+    view = files.View("", {}, imports.mentoring_table(result.accepted))
+    written = pd.read_csv(io.BytesIO(files.encode(view, "csv")), dtype=str)
     assert list(written["programme"]) == [f"'{value}"]  # OWASP: a leading apostrophe, the text kept
-    book = openpyxl.load_workbook(io.BytesIO(export.encode(view, "xlsx")))
+    book = openpyxl.load_workbook(io.BytesIO(files.encode(view, "xlsx")))
     cells = [c for row in book["data"].iter_rows() for c in row]
     assert value in [c.value for c in cells] and not [c for c in cells if c.data_type == "f"]
 

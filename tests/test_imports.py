@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inklusi import db, imports, queries
+from inklusi import imports
 from inklusi.config import DATA_DIR
-from inklusi.metrics import mentoring_rates, rates_by
+from inklusi.statistics.metrics import mentoring_rates, rates_by
+from inklusi.store import db, queries
 
 HEADER = (
     "id,year,province,sector,scale,gender,start_date,end_date,training_hours,completed,pre_score,post_score,"

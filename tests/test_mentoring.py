@@ -10,8 +10,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from inklusi import build
 from inklusi.config import DATA_DIR
+from inklusi.store import build
 
 
 @pytest.fixture(scope="module")

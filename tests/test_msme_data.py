@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from inklusi import queries
+from inklusi.store import queries
 
 CHANNELS = {
     "channel_marketplace_pct": "ecommerce_marketplace",

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import db, queries
 from inklusi.config import DATA_DIR
+from inklusi.store import db, queries
 
 
 def provincial_editions() -> list[tuple[str, int]]:

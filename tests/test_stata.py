@@ -10,11 +10,13 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from inklusi import export, registry, stata, views
+from inklusi import registry
 from inklusi.config import DATA_DIR
+from inklusi.export import files, metadata, stata
+from inklusi.export.view import View
 from tests.exported import read_back, same
 
-EXPORTS = [(page.name, scope) for page in registry.exported() for scope in export.SCOPES]
+EXPORTS = [(page.name, scope) for page in registry.exported() for scope in files.SCOPES]
 
 
 def dictionary() -> pd.DataFrame:
@@ -29,12 +31,12 @@ def labels(data: bytes) -> tuple[dict, dict]:
 
 @pytest.mark.parametrize("page, scope", EXPORTS)
 def test_every_page_exports_a_stata_file_with_the_csv_values_and_labels(run, state_of, page, scope):
-    view = export.build(run, page, state_of(province="53"), scope)
-    data = export.encode(view, "dta", "en")
+    view = files.build(run, page, state_of(province="53"), scope)
+    data = files.encode(view, "dta", "en")
     back = read_back(data, "dta", view.frame)
     for column in [c for c in back.columns if pd.api.types.is_datetime64_any_dtype(back[c])]:
         back[column] = back[column].dt.strftime("%Y-%m-%d")  # a date as the CSV writes it
-    same(back, read_back(export.encode(view, "csv"), "csv", view.frame))
+    same(back, read_back(files.encode(view, "csv"), "csv", view.frame))
     variable, value = labels(data)
     described = dictionary()
     whole = {c: described.loc[c, "description_en"] for c in view.frame.columns}
@@ -44,8 +46,8 @@ def test_every_page_exports_a_stata_file_with_the_csv_values_and_labels(run, sta
 
 
 def test_labels_in_indonesian_and_codes_from_the_province_table(run, state_of, values, provinces, tmp_path):
-    view = export.build(run, "overview", state_of(indicator="imdi", year=2025), "view")
-    data = export.encode(view, "dta", "id")
+    view = files.build(run, "overview", state_of(indicator="imdi", year=2025), "view")
+    data = files.encode(view, "dta", "id")
     variable, value = labels(data)
     assert variable["pulau"] == "Kelompok pulau" and variable["value"] == dictionary().loc["value", "description_id"]
     island_groups = list(dict.fromkeys(provinces["pulau"]))  # west to east, as in data/provinces.csv
@@ -73,9 +75,9 @@ def test_a_label_longer_than_stata_allows_is_cut_and_kept_whole_in_the_notes(mon
     table = pd.DataFrame([{"column": "value", "description_en": long, "unit_en": "points", "source": "test"}]).assign(
         description_id=long, unit_id="poin"
     )
-    monkeypatch.setattr(views, "dictionary", lambda: table)
+    monkeypatch.setattr(metadata, "dictionary", lambda: table)
     path = tmp_path / "long.dta"
-    path.write_bytes(export.encode(views.View("", {}, pd.DataFrame({"value": [1.5, 2.5]})), "dta", "en"))
+    path.write_bytes(files.encode(View("", {}, pd.DataFrame({"value": [1.5, 2.5]})), "dta", "en"))
     _, meta = pyreadstat.read_dta(str(path))
     label = meta.column_names_to_labels["value"]
     assert len(long) > 80 and len(label) == 80 and label == long[:79] + "…"
@@ -83,8 +85,8 @@ def test_a_label_longer_than_stata_allows_is_cut_and_kept_whole_in_the_notes(mon
 
 
 def test_dates_and_true_false_columns(run, state_of, build_dir):
-    view = export.build(run, "sectors", state_of(), "all")
-    back = pd.read_stata(io.BytesIO(export.encode(view, "dta", "en")))
+    view = files.build(run, "sectors", state_of(), "all")
+    back = pd.read_stata(io.BytesIO(files.encode(view, "dta", "en")))
     records = pd.read_parquet(build_dir / "mentoring.parquet")
     assert back["start_date"].dt.strftime("%Y-%m-%d").tolist() == records["start_date"].astype(str).tolist()
     assert back["completed"].tolist() == records["completed"].astype(int).tolist()
@@ -93,9 +95,9 @@ def test_dates_and_true_false_columns(run, state_of, build_dir):
 def test_reliability_and_flags_are_labelled_codes(run, state_of, tmp_path):
     """BPS's unreliable estimates (e-commerce 2024: Papua Tengah and Papua Pegunungan) keep their
     mark in Stata as a labelled code, and every flag of the data has its label."""
-    view = export.build(run, "overview", state_of(indicator="ecommerce_usaha", year=2024), "view")
+    view = files.build(run, "overview", state_of(indicator="ecommerce_usaha", year=2024), "view")
     path = tmp_path / "ecommerce.dta"
-    path.write_bytes(export.encode(view, "dta", "en"))
+    path.write_bytes(files.encode(view, "dta", "en"))
     frame, meta = pyreadstat.read_dta(str(path), apply_value_formats=True)
     assert meta.variable_value_labels["reliability"] == {1: "reliable", 2: "unreliable", 3: "not_stated"}
     unreliable = set(frame.loc[frame["reliability"] == "unreliable", "province"])

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import boundaries, config, i18n, story
+from inklusi import config, i18n, story
+from inklusi.store import boundaries
 
 
 @pytest.fixture(scope="module")

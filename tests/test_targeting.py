@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from inklusi import targeting
-from inklusi.metrics import mentoring_rates
+from inklusi.statistics.metrics import mentoring_rates
 
 
 def test_coverage_per_thousand_with_the_parent_denominator_after_the_split():
@@ -27,7 +27,7 @@ def test_priorities_need_both_low_skills_and_a_low_second_measure():
 
 
 def test_mentoring_rates_against_the_records(build_dir, con):
-    from inklusi import queries
+    from inklusi.store import queries
 
     records = pd.read_parquet(build_dir / "mentoring.parquet")
     rates = mentoring_rates(queries.run(con, "mentoring_cube", {"sector": "anyaman"}))

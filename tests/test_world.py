@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from inklusi import export, metadata, reference, stata, viewstate, world
+from inklusi import viewstate, world
 from inklusi.config import DATA_DIR, REPO
+from inklusi.export import files, metadata, stata
 from inklusi.i18n import t
+from inklusi.store import reference
 from inklusi.world_sentences import sentences
 
 COPY = "international/itu_internet_users_pct_g20_asean_2019_2024.csv"
@@ -253,7 +255,7 @@ def test_the_presenters_pinned_province_is_highlighted_on_the_page():
 
 
 def test_the_export_carries_the_copys_values_and_itus_terms(run, state_of, copy):
-    view = export.build(run, "world", state_of(w_year=2022), "view")
+    view = files.build(run, "world", state_of(w_year=2022), "view")
     countries = view.frame[view.frame["place_type"] == "country"].set_index("place")
     latest = copy[copy["year"] <= 2022].sort_values("year").groupby("iso3").tail(1).set_index("iso3")
     assert countries["value"].to_dict() == latest["internet_users_pct"].to_dict()
@@ -262,7 +264,7 @@ def test_the_export_carries_the_copys_values_and_itus_terms(run, state_of, copy)
     meta = metadata.describe(view, "en")
     itu = [s for s in meta["sources"] if s["terms"] == "itu"]
     assert {s["id"] for s in itu} == {"itu_owid", "itu_wb"} and "CC BY-NC-SA 3.0 IGO" in itu[0]["terms_text"]
-    with zipfile.ZipFile(io.BytesIO(export.encode(view, "datapackage", "en"))) as package:
+    with zipfile.ZipFile(io.BytesIO(files.encode(view, "datapackage", "en"))) as package:
         described = json.loads(package.read("datapackage.json"))
     assert {"name": "CC-BY-NC-SA-3.0-IGO", "title": t("terms.itu", "en")} in described["licenses"]
     assert any("CC BY-NC-SA 3.0 IGO" in note for note in stata.notes(meta, "en"))

@@ -13,10 +13,11 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-from inklusi import config, db, i18n, queries, reference, story
+from inklusi import config, i18n, story
 from inklusi.audience import filename, page
 from inklusi.config import QUERIES_DIR, REPO
 from inklusi.i18n import LANGS, t
+from inklusi.store import db, queries, reference
 
 STAMP = "stamp"  # the digest of the inputs, written last
 UNKNOWN = "unknown.html"  # what nginx answers for a link it has no page for

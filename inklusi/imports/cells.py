@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Callable
 
-from inklusi import reference
 from inklusi.imports.problems import Refused
 from inklusi.imports.schemas import GENDERS, Column
+from inklusi.store import reference
 
 SHOWN = 40  # characters of a value quoted in a message
 DASHES = ("-", "\u2013", "\u2014")

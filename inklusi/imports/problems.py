@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from inklusi import reference
 from inklusi.errors import InklusiError
 from inklusi.i18n import literal, t
 from inklusi.i18n import number as format_number
+from inklusi.store import reference
 
 # Problems that inform without holding a row back.
 NOTICES = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi import reference
+from inklusi.store import reference
 
 MENTORING_TYPES = {
     "id": "string",

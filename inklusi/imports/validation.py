@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inklusi import formulas, reference
+from inklusi.export import formulas
 from inklusi.imports import cells
 from inklusi.imports.problems import Problem, Refused
 from inklusi.imports.readers import Table, blank
 from inklusi.imports.schemas import SCHEMAS, Column
+from inklusi.store import reference
 
 WHOLE_FILE = ("duplicate_column", "missing_column", "missing_column_like")  # problems that hold back every row
 TOTAL_WORDS = re.compile(r"^\s*(grand\s+)?(sub)?\s*total\b|^\s*jumlah\b|^\s*total\s+keseluruhan", re.IGNORECASE)

@@ -10,13 +10,14 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi import province_table, reference
+from inklusi import province_table
 from inklusi.adoption import split
 from inklusi.citations import cite
 from inklusi.figures import maps
 from inklusi.figures.common import PHONE_WIDTH, Labels, presented
 from inklusi.i18n import pick, t
-from inklusi.metrics import layout_of
+from inklusi.statistics.metrics import layout_of
+from inklusi.store import reference
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from inklusi import reference, targeting
+from inklusi import targeting
 from inklusi.citations import cite
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
 from inklusi.narrative import PRESENTED, records_synthetic
+from inklusi.store import reference
 from inklusi.story.base import Chart, Slide, _labels, _measure_sources, _source
 from inklusi.story.msme import measure_label
 

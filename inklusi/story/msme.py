@@ -6,10 +6,10 @@ from __future__ import annotations
 from functools import partial
 
 from inklusi import adoption as skills_adoption
-from inklusi import reference
 from inklusi.figures import bars, maps, scatter
 from inklusi.i18n import number, percent, pick, t
 from inklusi.narrative import PRESENTED, adoption_sentences, records_source, records_synthetic
+from inklusi.store import reference
 from inklusi.story.base import Chart, Slide, _frame, _labels, _map, _measure_sources, _source
 
 ADOPTION = "imk_internet_persen"  # the adoption measure of the map slide: its latest edition is shown

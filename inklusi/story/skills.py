@@ -10,12 +10,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi import breaks, reference, trends, verdict
+from inklusi import trends, verdict
 from inklusi.figures import lines, maps
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, pick, t
-from inklusi.metrics import national_of
 from inklusi.narrative import ranking_alt
+from inklusi.statistics.metrics import national_of
+from inklusi.store import breaks, reference
 from inklusi.story.base import Chart, Slide, _frame, _labels, _map, _pin_sentence, _source, latest, latest_in_series
 
 INDEX = "imdi"  # the index of the story; its latest edition is shown

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from functools import partial
 
-from inklusi import reference, views, viewstate, world
+from inklusi import viewstate, world
+from inklusi.export import view
 from inklusi.i18n import percent, t
+from inklusi.store import reference
 from inklusi.story.base import Chart, Slide, _labels, _source
 from inklusi.world_charts import axis, axis_rows
 from inklusi.world_sentences import province_name, sentences
@@ -37,7 +39,7 @@ def pin_sentence(facts: world.Standing, pin: str, value: float | None, name: str
 
 def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
     values = run("country_values")
-    provinces = views.world_provinces(run)
+    provinces = view.world_provinces(run)
     year = viewstate.world_options(values, [int(provinces["year"].iloc[0])])["default_year"]
     facts = world.standing(values, provinces, year)
     names, province_names = world.names_of(values, lang), reference.province_names(lang)

@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import adoption, province_table, reference
+from inklusi import adoption, province_table
 from inklusi.figures import scatter
 from inklusi.i18n import number, pick, t
 from inklusi.narrative import adoption_sentences
+from inklusi.store import reference
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import current_lang
 

@@ -8,8 +8,9 @@ import threading
 
 import streamlit as st
 
-from inklusi import db, links, registry, targeting, viewstate
+from inklusi import links, registry, targeting, viewstate
 from inklusi.i18n import t
+from inklusi.store import db
 from inklusi.ui import controls, data, exports, state
 from inklusi.ui import page as furniture
 

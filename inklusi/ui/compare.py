@@ -7,10 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import breaks, compare, province_table
+from inklusi import compare, province_table
 from inklusi.citations import cite
 from inklusi.figures import lines
 from inklusi.i18n import literal, pick, t
+from inklusi.store import breaks
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import current_lang
 from inklusi.ui.profile import national_level

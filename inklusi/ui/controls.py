@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from inklusi import reference, viewstate
+from inklusi import viewstate
 from inklusi.i18n import LANGS, t
+from inklusi.store import reference
 from inklusi.ui import data, display, state
 from inklusi.ui.page import current_lang
 

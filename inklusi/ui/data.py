@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from inklusi import boundaries, breaks, catalogue, config, db, queries, reference, viewstate, world
+from inklusi import config, viewstate, world
 from inklusi.errors import InklusiError
+from inklusi.store import boundaries, breaks, catalogue, db, queries, reference
 
 BUILTIN = "builtin"
 DATASET = "inklusi.dataset"  # session key: this session's Imported dataset, if any
@@ -120,7 +121,7 @@ def indicator_catalogue() -> catalogue.Catalogue:
 
 @cached(max_entries=200)
 def indicator_breaks(indicator: str) -> pd.DataFrame:
-    """The layout and method breaks of an indicator, its own and its pillars' (inklusi.breaks)."""
+    """The layout and method breaks of an indicator, its own and its pillars' (inklusi.store.breaks)."""
     return breaks.breaks(cursors().get(), indicator)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from inklusi import views
+from inklusi.export import metadata
 from inklusi.i18n import t
 from inklusi.ui import page
 from inklusi.ui.page import current_lang
@@ -16,7 +16,7 @@ def render() -> None:
     st.title(t("dictionary.title", lang))
     page.show_url_notes()
     st.markdown(t("dictionary.lead", lang))
-    columns = views.dictionary()
+    columns = metadata.dictionary()
     st.dataframe(
         pd.DataFrame(
             {

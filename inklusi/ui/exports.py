@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from inklusi import export, links, metadata, registry
+from inklusi import links, registry
+from inklusi.export import files, metadata
 from inklusi.i18n import t
 from inklusi.ui import data, state
 from inklusi.ui.page import IMAGE_FORMAT, charts_drawn, current_lang
@@ -37,30 +38,30 @@ def panel(page: str) -> None:
         left, right = st.columns(2)
         scope = left.radio(
             t("export.scope", lang),
-            export.SCOPES,
+            files.SCOPES,
             key="export.scope",
             horizontal=True,
             format_func=lambda v: t(f"export.scope_{v}", lang),
         )
         fmt = right.selectbox(
             t("export.format", lang),
-            export.FORMATS,
+            files.FORMATS,
             key="export.format",
             format_func=lambda v: t(f"export.format_{v}", lang),
         )
         url = link(page)
         try:
             view = cached_view(page, scope, tuple(sorted(st.session_state[state.STATE].items())))
-        except export.ExportError:
+        except files.ExportError:
             st.info(t("export.nothing", lang), icon=":material/block:")
             return
-        name = export.file_name(view, fmt)
+        name = files.file_name(view, fmt)
         buttons = st.columns(2)
         buttons[0].download_button(
             t("export.download_data", lang),
-            data=lambda: export.encode(view, fmt, lang),
+            data=lambda: files.encode(view, fmt, lang),
             file_name=name,
-            mime=export.MEDIA_TYPES[export.EXTENSIONS[fmt]],
+            mime=files.MEDIA_TYPES[files.EXTENSIONS[fmt]],
             on_click="ignore",
             icon=":material/table:",
             key="export.data",
@@ -120,12 +121,12 @@ def keep_image_format() -> None:
 
 
 @data.cached(max_entries=300)
-def cached_view(page: str, scope: str, items: tuple) -> export.View:
+def cached_view(page: str, scope: str, items: tuple) -> files.View:
     """The view shown under a page, built once per state (items: the state as sorted pairs), from
     the same cached queries as the page."""
-    return export.build(data.query, page, dict(items), scope)
+    return files.build(data.query, page, dict(items), scope)
 
 
-def sidecar_bytes(view: export.View, fmt: str, lang: str, url: str | None) -> bytes:
-    data_bytes = export.encode(view, fmt, lang)
-    return json.dumps(export.sidecar(view, fmt, data_bytes, lang=lang, url=url), indent=2, ensure_ascii=False).encode()
+def sidecar_bytes(view: files.View, fmt: str, lang: str, url: str | None) -> bytes:
+    data_bytes = files.encode(view, fmt, lang)
+    return json.dumps(files.sidecar(view, fmt, data_bytes, lang=lang, url=url), indent=2, ensure_ascii=False).encode()

@@ -7,11 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import breaks, gaps, reference, trends, verdict
+from inklusi import trends, verdict
 from inklusi.figures import lines, maps, scatter, strips
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
-from inklusi.metrics import layout_of, level_of
+from inklusi.statistics import inequality
+from inklusi.statistics.metrics import layout_of, level_of
+from inklusi.store import breaks, reference
 from inklusi.ui import controls, data, display, page, state
 from inklusi.ui.page import current_lang
 
@@ -33,7 +35,7 @@ def render() -> None:
     st.caption(t("gaps.lead", lang))
     page.show_url_notes()
     frame = display.province_values(indicator, year, lang)
-    if frame["value"].notna().sum() < gaps.MIN_PROVINCES:
+    if frame["value"].notna().sum() < inequality.MIN_PROVINCES:
         st.info(t("gaps.too_few", lang, n=int(frame["value"].notna().sum())), icon=":material/info:")
         return
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
@@ -70,7 +72,7 @@ def render() -> None:
 def measures(indicator: str, year: int, reliable_only: bool = False) -> dict:
     """The spread measures of an edition; reliable_only leaves out the estimates BPS calls unreliable."""
     frame = data.query("indicator_by_province", indicator=indicator, year=year)
-    return gaps.measures(frame[frame["reliability"].ne("unreliable")] if reliable_only else frame)
+    return inequality.measures(frame[frame["reliability"].ne("unreliable")] if reliable_only else frame)
 
 
 def without_unreliable(indicator: str, year: int, lang: str) -> None:
@@ -132,7 +134,7 @@ def trend_sentences(indicator: str, lang: str) -> list[str]:
 @data.cached(max_entries=200)
 def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, str]:
     """Every edition's measures as a table, and the sigma-convergence chart (CV and Gini)."""
-    measured = gaps.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
+    measured = inequality.edition_measures(data.query, indicator, data.indicator_catalogue().years(indicator))
     frame = measured[measured["subset"] == "all"]
     d = display.decimals(indicator)
     table = pd.DataFrame(
@@ -230,7 +232,7 @@ def beta_chart(indicator: str, start: int, end: int, lang: str):
         {start: layout_of(first), end: layout_of(last)},
         verdict.split_provinces(reference.provinces()),
     )
-    result = gaps.beta_convergence(pair[start], pair[end], end - start)
+    result = inequality.beta_convergence(pair[start], pair[end], end - start)
     names = data.provinces()
     d = display.decimals(indicator)
     points = result.points.assign(
@@ -284,16 +286,17 @@ def beta_chart(indicator: str, start: int, end: int, lang: str):
 @st.cache_resource(show_spinner=False)
 def spatial_weights(layout: int):
     """Contiguity weights of a layout, computed once per server process."""
-    from inklusi import boundaries, config
+    from inklusi import config
+    from inklusi.store import boundaries
 
-    return gaps.weights(boundaries.load_geojson(config.boundaries_dir(), layout))
+    return inequality.weights(boundaries.load_geojson(config.boundaries_dir(), layout))
 
 
 @data.cached(max_entries=200)
 def cluster_map(indicator: str, year: int, lang: str) -> tuple[go.Figure, str, str]:
     frame = display.province_values(indicator, year, lang)
     layout = layout_of(frame)
-    found = gaps.clusters(frame[["province", "value"]], spatial_weights(layout))
+    found = inequality.clusters(frame[["province", "value"]], spatial_weights(layout))
     merged = frame.merge(found.local[["province", "quadrant", "p_value"]], on="province", how="left")
     merged["category"] = merged["quadrant"].fillna("none")
     names = {c: t(f"gaps.cluster_{c}", lang) for c in CLUSTER_COLOURS}
@@ -325,15 +328,15 @@ def cluster_map(indicator: str, year: int, lang: str) -> tuple[go.Figure, str, s
         i=number(found.moran_i, lang, 3),
         expected=number(found.expected, lang, 3),
         p=number(found.p_value, lang, 3),
-        permutations=gaps.PERMUTATIONS,
+        permutations=inequality.PERMUTATIONS,
     )
     return fig, alt, facts
 
 
 @data.cached(max_entries=200)
 def group_strips(indicator: str, year: int, group: str, lang: str, chosen: str) -> tuple[go.Figure, str]:
-    frame = display.province_values(indicator, year, lang).assign(group=lambda f: f[gaps.GROUPS[group]])
-    order = list(dict.fromkeys(data.provinces()[gaps.GROUPS[group]]))
+    frame = display.province_values(indicator, year, lang).assign(group=lambda f: f[inequality.GROUPS[group]])
+    order = list(dict.fromkeys(data.provinces()[inequality.GROUPS[group]]))
     value = level_of(frame)
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
     labels = display.labels(

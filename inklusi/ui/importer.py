@@ -8,8 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from inklusi import config, db, imports
+from inklusi import config, imports
 from inklusi.i18n import literal, number, t
+from inklusi.store import db
 from inklusi.ui import data, page
 from inklusi.ui.page import current_lang
 

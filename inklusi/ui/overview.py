@@ -11,8 +11,8 @@ import streamlit as st
 from inklusi.figures import bars, maps
 from inklusi.figures.common import COLUMN, NARROW, classify
 from inklusi.i18n import number, pick, signed, t
-from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import extremes, ranking_alt
+from inklusi.statistics.metrics import layout_of, level_of, national_of
 from inklusi.ui import controls, data, display, page, play, state
 from inklusi.ui.page import current_lang
 

@@ -12,8 +12,8 @@ import time
 import pandas as pd
 import streamlit as st
 
-from inklusi import reference
 from inklusi.i18n import t
+from inklusi.store import reference
 from inklusi.ui import data, state
 
 PLAYED = "play.indicator"  # the indicator played (its map keeps the fixed scale until released)

@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-from inklusi import audience, boundaries, config, links, queries, registry, story, viewstate
+from inklusi import audience, config, links, registry, story, viewstate
 from inklusi.i18n import literal, t
+from inklusi.store import boundaries, queries
 from inklusi.ui import controls, data, page, play, state
 from inklusi.ui.page import current_lang
 

@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import province_table, reference, trends
+from inklusi import province_table, trends
 from inklusi.figures import bars, lines
 from inklusi.figures.common import COLUMN, HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, pick, signed, t
-from inklusi.metrics import layout_of, level_of, national_of
 from inklusi.narrative import profile_summary
+from inklusi.statistics.metrics import layout_of, level_of, national_of
+from inklusi.store import reference
 from inklusi.ui import controls, data, display, page, sectors
 from inklusi.ui.page import current_lang
 

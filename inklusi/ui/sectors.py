@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference
 from inklusi.figures import bars, intervals
 from inklusi.figures.common import COLUMN, WIDTH, Labels
 from inklusi.i18n import number, percent, pick, signed, t
-from inklusi.metrics import mentoring_rates, rates_by
 from inklusi.narrative import records_source
+from inklusi.statistics.metrics import mentoring_rates, rates_by
+from inklusi.store import reference
 from inklusi.ui import data, msme, page, state
 from inklusi.ui.page import current_lang
 

@@ -9,11 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import reference, targeting
+from inklusi import targeting
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
 from inklusi.i18n import number, pick, t
 from inklusi.narrative import records_source
+from inklusi.store import reference
 from inklusi.ui import data, display, page, state
 from inklusi.ui.page import current_lang
 

@@ -8,10 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from inklusi import compare, reference, views, world, world_charts
+from inklusi import compare, world, world_charts
+from inklusi.export import view
 from inklusi.figures import bars
 from inklusi.figures import world as world_figures
 from inklusi.i18n import number, percent, pick, t
+from inklusi.store import reference
 from inklusi.ui import data, display, page, state
 from inklusi.ui.compare import dropped
 from inklusi.ui.page import current_lang
@@ -28,7 +30,7 @@ def render() -> None:
     choice = compare.choose(state.get("provinces"))  # the link's provinces field, shared with /compare
     state.put("provinces", choice.text)
     picked = code_picker("provinces", list(data.provinces()["kode"]), reference.province_names(lang).get, lang)
-    provinces = views.world_provinces(data.query)
+    provinces = view.world_provinces(data.query)
     layout = int(provinces["layout"].iloc[0])
     marked_provinces = {reference.place(p, layout) for p in [*picked, state.get("pin")] if p}
     facts = world.standing(values, provinces, year)

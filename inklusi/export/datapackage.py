@@ -3,7 +3,7 @@ CSV (the same bytes as the csv export), the provinces they refer to, and datapac
 a Table Schema per file, the sources with their citation and terms, the licences and the query.
 `frictionless validate FILE.zip` checks it.
 
-The package is written from the view's description (inklusi/metadata.py), like the JSON sidecar.
+The package is written from the view's description (inklusi/export/metadata.py), like the JSON sidecar.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import zipfile
 
 import pandas as pd
 
-from inklusi import metadata, reference
+from inklusi.export import metadata
+from inklusi.export.view import View
 from inklusi.i18n import t
-from inklusi.views import View
+from inklusi.store import reference
 
 # The sources' terms (data/README.md, data/sources.csv) as Open Definition licence ids: no source
 # gives an open licence; official, press and private-index figures are used with attribution,

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from inklusi import boundaries, mentoring, queries, reference
 from inklusi.config import DATA_DIR, STATIC_MAPS
 from inklusi.errors import InklusiError
+from inklusi.store import boundaries, mentoring, queries, reference
 
 # table -> (file in data/, column types). Types are enforced when the CSV is read.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {

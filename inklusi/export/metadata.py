@@ -12,9 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 
-from inklusi import __version__, queries, reference, views
+from inklusi import __version__
+from inklusi.export.view import IMPORTED_SOURCE, SYNTHETIC_SOURCE, View
 from inklusi.i18n import t
-from inklusi.views import IMPORTED_SOURCE, SYNTHETIC_SOURCE, View
+from inklusi.store import queries, reference
 
 TEXT_CELLS = (
     "Text that begins with =, +, -, @, a tab or a carriage return is written as a text cell in Excel files "
@@ -53,15 +54,20 @@ def describe(view: View, lang: str) -> dict:
     }
 
 
+def dictionary() -> pd.DataFrame:
+    """Every column an export can contain: what it is, its unit and where it comes from."""
+    return reference.read_csv("dictionary.csv")
+
+
 def columns(frame: pd.DataFrame, lang: str) -> list[dict]:
     """Each column of a frame: its type (from its dtype) and, from the data dictionary, its
     description and unit in a language and where it comes from."""
-    dictionary = views.dictionary().set_index("column")
+    documented = dictionary().set_index("column")
     described = []
     for name in frame.columns:
         column = {"name": name, "type": field_type(frame[name])}
-        if name in dictionary.index:
-            entry = dictionary.loc[name]
+        if name in documented.index:
+            entry = documented.loc[name]
             column |= {
                 "description": entry[f"description_{lang}"],
                 "unit": entry[f"unit_{lang}"],

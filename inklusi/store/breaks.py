@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from inklusi import queries
+from inklusi.store import queries
 
 COLUMNS = ["year", "kind", "note_id", "note_en", "source", "via"]
 

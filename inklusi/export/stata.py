@@ -1,5 +1,5 @@
 """A view as a Stata file (.dta, format 118: Stata 14 and later), labelled from the view's
-description (inklusi/metadata.py).
+description (inklusi/export/metadata.py).
 
 Variable labels are the data dictionary's descriptions in the chosen language, cut to Stata's
 80 characters; the coded text columns (island group, time zone, flag, trust level, reliability) are stored as
@@ -20,9 +20,10 @@ from datetime import datetime
 import pandas as pd
 from pandas.io.stata import StataWriterUTF8
 
-from inklusi import metadata, reference
+from inklusi.export import metadata
+from inklusi.export.view import View
 from inklusi.i18n import t
-from inklusi.views import View
+from inklusi.store import reference
 
 LABEL = 80  # Stata's limit for a variable or data set label, in characters
 NAME = 129  # bytes of a variable or characteristic name in a format-118 characteristic

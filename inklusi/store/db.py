@@ -15,8 +15,8 @@ from typing import Mapping
 import duckdb
 import pandas as pd
 
-from inklusi import queries
 from inklusi.errors import InklusiError
+from inklusi.store import queries
 
 TABLES = (
     "provinces",

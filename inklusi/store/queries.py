@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import duckdb

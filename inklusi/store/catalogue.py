@@ -8,7 +8,7 @@ from functools import cached_property
 import duckdb
 import pandas as pd
 
-from inklusi import queries
+from inklusi.store import queries
 
 # Families in the order the pickers list them.
 FAMILIES = ("imdi", "ild", "ild_2020", "iptik", "internet", "umkm", "evdci", "konteks")

@@ -1,5 +1,5 @@
 """Take a view away: the rows a page shows (or its whole dataset), as CSV, Excel, Parquet, a
-Frictionless Data Package (inklusi/datapackage.py) or a Stata file (inklusi/stata.py), with a
+Frictionless Data Package (inklusi/export/datapackage.py) or a Stata file (inklusi/export/stata.py), with a
 JSON sidecar that makes the file citable and reproducible.
 
 The dashboard's download buttons and `python -m inklusi export` call the same functions, so
@@ -20,27 +20,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from inklusi import (
-    config,
-    datapackage,
-    formulas,
-    links,
-    metadata,
-    queries,
-    registry,
-    safe_write,
-    stata,
-    viewstate,
-)
+from inklusi import config, links, registry, viewstate
+from inklusi.export import datapackage, formulas, metadata, safe_write, stata
+from inklusi.export.view import SCOPES, ExportError, Run, View, cited, records_sources
 from inklusi.i18n import LANGS
-from inklusi.views import (
-    SCOPES,
-    ExportError,
-    Run,
-    View,
-    cited,
-    records_sources,
-)
+from inklusi.store import queries
 
 FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage", "dta")
 EXTENSIONS = {
@@ -74,7 +58,7 @@ def build(run: Run, page: str, state: dict, scope: str = "view") -> View:
 
 def _metadata_rows(view: View, lang: str) -> list[tuple[str, str]]:
     """The metadata sheet of the Excel file (and the Parquet file's metadata): the view's
-    description (inklusi/metadata.py) as key and value rows; no time of export."""
+    description (inklusi/export/metadata.py) as key and value rows; no time of export."""
     meta = metadata.describe(view, lang)
     rows = [
         ("app", f"Inklusi {meta['app_version']}"),
@@ -135,7 +119,7 @@ def file_name(view: View, fmt: str) -> str:
 def sidecar(
     view: View, fmt: str, data: bytes, *, lang: str, url: str | None = None, when: datetime | None = None
 ) -> dict:
-    """The JSON metadata of an export: the view's description (inklusi/metadata.py), when and from
+    """The JSON metadata of an export: the view's description (inklusi/export/metadata.py), when and from
     which link it was exported, the data file's hash and the suggested citation."""
     when = when or datetime.now(timezone.utc)
     return {
@@ -159,7 +143,7 @@ def sidecar_path(path: Path) -> Path:
 
 def write(view: View, out: Path, fmt: str, *, lang: str, url: str | None = None, force: bool = False) -> dict:
     """Write a view's data file and its sidecar (OUT.json) together or not at all, as the command
-    line and the notebook API do (inklusi/safe_write.py); returns the sidecar."""
+    line and the notebook API do (inklusi/export/safe_write.py); returns the sidecar."""
     if lang not in LANGS:
         raise ExportError(f"unknown language {str(lang)[:40]!r}; use one of {', '.join(LANGS)}")
     if not out.name:

@@ -10,10 +10,12 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from inklusi import adoption, compare, gaps, reference, targeting, world
+from inklusi import adoption, compare, targeting, world
 from inklusi.errors import InklusiError
-from inklusi.metrics import rates_by
 from inklusi.narrative import records_synthetic
+from inklusi.statistics import inequality
+from inklusi.statistics.metrics import rates_by
+from inklusi.store import reference
 
 SCOPES = ("view", "all")
 SYNTHETIC_SOURCE = "inklusi_synthetic"
@@ -148,15 +150,15 @@ def regional_gaps(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     years = sorted(int(y) for y in run("indicator_values", indicator=s["indicator"])["year"].unique())
-    frame = gaps.edition_measures(run, s["indicator"], years)
+    frame = inequality.edition_measures(run, s["indicator"], years)
     sources = sorted({x for y in years for x in cited(run("indicator_by_province", indicator=s["indicator"], year=y))})
     return View(
         "indicator_by_province",
         {"indicator": s["indicator"], "year": years},
         frame,
         sources,
-        derived="inklusi.gaps.measures of each edition: spread, Gini and Theil (PySAL inequality), Theil "
-        "split by island group (pulau) and time zone (zona_waktu)",
+        derived="inklusi.statistics.inequality.measures of each edition: spread, Gini and Theil (PySAL "
+        "inequality), Theil split by island group (pulau) and time zone (zona_waktu)",
         key=("indicator", "year"),
     )
 
@@ -189,7 +191,7 @@ def sectors(run: Run, s: dict, scope: str) -> View:
         {k: v for k, v in params.items() if v is not None},
         frame,
         records_sources(synthetic),
-        derived="inklusi.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
+        derived="inklusi.statistics.metrics.rates_by(sector): completion, mean scores, mean gain with its 95% "
         "confidence interval (normal approximation) and online shares, from the summed records",
         synthetic=synthetic,
         key=("sector",),
@@ -238,12 +240,7 @@ def source_list(run: Run, s: dict, scope: str) -> View:
 
 
 def data_dictionary(run: Run, s: dict, scope: str) -> View:
-    return View("", {}, dictionary(), key=("column",))
-
-
-def dictionary() -> pd.DataFrame:
-    """Every column an export can contain: what it is, its unit and where it comes from."""
-    return reference.read_csv("dictionary.csv")
+    return View("", {}, reference.read_csv("dictionary.csv"), key=("column",))
 
 
 def skills_adoption(run: Run, s: dict, scope: str) -> View:
