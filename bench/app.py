@@ -23,12 +23,12 @@ RUNS = 30
 PAGES = [
     ("overview map", None, {"indicator": "imdi", "year": "2025"}, ("w.year", 2024, 2025)),
     ("overview tiles", None, {"view": "tiles"}, ("w.year", 2024, 2025)),
-    ("profile", "pages/profile.py", {"province": "53"}, ("w.year", 2024, 2025)),
-    ("gaps", "pages/gaps.py", {}, ("w.year", 2024, 2025)),
-    ("adoption", "pages/adoption.py", {}, ("w.skill", "imdi_keterampilan-2024", "imdi_literasi-2025")),
-    ("sectors", "pages/sectors.py", {}, ("w.sector", "tekstil", "makanan")),
-    ("targeting", "pages/targeting.py", {}, ("w.need", "imdi_keterampilan-2024", "imdi_literasi-2025")),
-    ("sources", "pages/sources.py", {}, None),
+    ("profile", "app_pages/profile.py", {"province": "53"}, ("w.year", 2024, 2025)),
+    ("gaps", "app_pages/gaps.py", {}, ("w.year", 2024, 2025)),
+    ("adoption", "app_pages/adoption.py", {}, ("w.skill", "imdi_keterampilan-2024", "imdi_literasi-2025")),
+    ("sectors", "app_pages/sectors.py", {}, ("w.sector", "tekstil", "makanan")),
+    ("targeting", "app_pages/targeting.py", {}, ("w.need", "imdi_keterampilan-2024", "imdi_literasi-2025")),
+    ("sources", "app_pages/sources.py", {}, None),
 ]
 
 

@@ -16,9 +16,10 @@ from playwright.sync_api import expect, sync_playwright
 
 from bench.burst import percentile
 from bench.visitors import get
-from inklusi import audience, config, story
+from inklusi import audience, config
 from inklusi.audience.build import pins
 from inklusi.i18n import LANGS
+from inklusi.story.plan import SLIDES
 from testkit.chromium import PHONE, fast_3g, launch
 from testkit.servers import served
 
@@ -97,11 +98,11 @@ def run() -> dict:
             report["bytes"] = {
                 f"{lang} {n} {key}": load(browser, link.format(lang, audience.filename(n, PIN)), False, CHARTED(key))[0]
                 for lang in LANGS
-                for n, key in enumerate(story.SLIDES, start=1)
+                for n, key in enumerate(SLIDES, start=1)
             }
             report["fast_3g_chart_s"] = {
                 f"en {n} {key}": round(load(browser, link.format("en", audience.filename(n, PIN)), True)[1], 2)
-                for n, key in enumerate(story.SLIDES, start=1)
+                for n, key in enumerate(SLIDES, start=1)
                 if CHARTED(key)
             }
             browser.close()

@@ -69,7 +69,7 @@ def measure(folder: Path) -> dict:
     at = AppTest.from_file(str(config.REPO / "dashboard.py"), default_timeout=600)
     started = time.perf_counter()
     at.run()
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert not at.exception, at.exception
     report["sectors_page_first_s"] = round(time.perf_counter() - started, 2)
     report["peak_rss_mb"] = peak_rss_mb()

@@ -9,7 +9,7 @@ says what went wrong in plain words.
     ├── QueryError         (inklusi/store/queries.py)       an unknown query, or wrong parameters
     ├── ExportError        (inklusi/export/view.py)         an export that cannot be made as asked
     ├── WriteError         (inklusi/export/safe_write.py)   files that could not be written; nothing was changed
-    ├── LinkError          (inklusi/links.py)               a link that is not a link to a page of this dashboard
+    ├── LinkError          (inklusi/site/links.py)               a link that is not a link to a page of this dashboard
     ├── ReadError          (inklusi/imports/problems.py)    an imported file that cannot be read at all
     ├── ServeError         (inklusi/serving/)               make serve cannot start or keep running
     │   ├── SettingError   (inklusi/serving/supervisor.py)  a setting of make serve that is not understood

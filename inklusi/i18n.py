@@ -1,7 +1,9 @@
 """One translation layer: Bahasa Indonesia (default) and English, text and numbers.
 
-Every user-visible string lives in messages.toml, one table per key with an `id` and an
-`en` entry; numbers are formatted by Babel in the locale of the language.
+Every user-visible string lives in a messages file, one table per key with an `id` and an `en`
+entry: the shared ones in inklusi/messages.toml, a page's own in its package
+(inklusi/pages/NAME/messages.toml); a key is in one file only. Numbers are formatted by Babel in
+the locale of the language.
 """
 
 from __future__ import annotations
@@ -21,22 +23,26 @@ LANGS = ("id", "en")
 DEFAULT = "id"
 LOCALES = {"id": "id_ID", "en": "en_US"}
 MESSAGES = Path(__file__).with_name("messages.toml")
+MESSAGE_FILES = (MESSAGES, *sorted(MESSAGES.parent.glob("pages/*/messages.toml")))
 
 
 @cache
 def messages() -> dict[str, dict[str, str]]:
-    """Flat key -> {lang: text} from the nested TOML tables."""
+    """Flat key -> {lang: text} from the nested TOML tables of every messages file."""
     flat: dict[str, dict[str, str]] = {}
-
-    def walk(prefix: str, table: dict[str, Any]) -> None:
-        if set(table) <= set(LANGS) and all(isinstance(v, str) for v in table.values()):
-            flat[prefix] = table
-            return
-        for key, value in table.items():
-            walk(f"{prefix}.{key}" if prefix else key, value)
-
-    walk("", tomllib.loads(MESSAGES.read_text(encoding="utf-8")))
+    for path in MESSAGE_FILES:
+        found = _flat(tomllib.loads(path.read_text(encoding="utf-8")))
+        again = sorted(set(found) & set(flat))
+        if again:
+            raise ValueError(f"{path}: {', '.join(again)} also in another messages file")
+        flat |= found
     return flat
+
+
+def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, dict[str, str]]:
+    if set(table) <= set(LANGS) and all(isinstance(v, str) for v in table.values()):
+        return {prefix: table}
+    return {k: v for key, value in table.items() for k, v in _flat(value, f"{prefix}.{key}" if prefix else key).items()}
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

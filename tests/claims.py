@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from inklusi import adoption, story, targeting, trends, verdict
 from inklusi.i18n import LANGS, number, pick, t
-from inklusi.narrative import adoption_sentences, profile_summary
+from inklusi.pages.adoption import facts as adoption
+from inklusi.pages.adoption.words import adoption_sentences
+from inklusi.pages.gaps import facts as verdict
+from inklusi.pages.gaps import words as trends
+from inklusi.pages.profile.words import profile_summary
+from inklusi.pages.targeting import facts as targeting
 from inklusi.statistics.metrics import level_of
-from inklusi.store import breaks, reference
+from inklusi.store import breaks, measures, reference
+from inklusi.story.deck import slides as story_slides
 
 
 @dataclass
@@ -28,7 +33,7 @@ def slides(run) -> list[Claim]:
     claims = []
     for pin in ["", *reference.provinces()["kode"]]:
         for lang in LANGS:
-            for slide in story.slides(run, lang, pin, lambda layout: None):
+            for slide in story_slides(run, lang, pin, lambda layout: None):
                 facts = {"pin": pin, **slide.facts}
                 claims.append(Claim("slide", (slide.key, pin), lang, " ".join(slide.sentences), facts))
                 if not pin:  # the notes do not depend on the pinned province
@@ -69,8 +74,8 @@ def profiles(run, con) -> list[Claim]:
 
 def adoption_pairs(run) -> list[Claim]:
     claims = []
-    for skill in adoption.SKILLS:
-        for measure in adoption.ADOPTION:
+    for skill in measures.SKILLS:
+        for measure in measures.ADOPTION:
             found = adoption.compare(run, skill, measure)
             for lang in LANGS:
                 text = " ".join(
@@ -84,7 +89,7 @@ def adoption_pairs(run) -> list[Claim]:
 
 def targeting_lists(run) -> list[Claim]:
     claims = []
-    for need in targeting.NEEDS:
+    for need in measures.NEEDS:
         for per in targeting.PER:
             x_cut, y_cut = targeting.defaults(run, need, per)
             kinds = targeting.threshold_kinds(run, need, per)

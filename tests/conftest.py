@@ -8,7 +8,7 @@ Servers and browser (testkit/ holds the machinery, shared with bench/):
 A test that needs a fresh server (a first visit, another setting) starts its own with
 testkit.servers.server() and says why in a comment.
 
-The browser sweep: every page of inklusi/registry.py in each language is loaded once (the
+The browser sweep: every page of inklusi/site/registry.py in each language is loaded once (the
 `visit` fixture) and every test that asks for `visit` runs on that load, so a page added to the
 registry is swept by every check without listing it anywhere. To plug a check in:
 
@@ -39,8 +39,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from inklusi import config, registry, viewstate
+from inklusi import config
 from inklusi.config import DATA_DIR
+from inklusi.site import registry, viewstate
 from inklusi.store import db, queries
 from testkit.chromium import Watch, launch, wait_until_drawn
 from testkit.servers import served, server

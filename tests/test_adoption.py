@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import adoption
-from inklusi.narrative import adoption_sentences
-from inklusi.store import reference
+from inklusi.pages.adoption import facts as adoption
+from inklusi.pages.adoption.words import adoption_sentences
+from inklusi.store import measures, reference
 
 
 def median_pairwise_slope(x, y) -> float:
@@ -57,7 +57,7 @@ def test_no_province_lags_when_skills_predict_nothing():
 
 
 def test_the_default_pair_names_the_lowest_adopters_not_laggards(run, values):
-    skill, measure = adoption.SKILLS[0], adoption.ADOPTION[0]
+    skill, measure = measures.SKILLS[0], measures.ADOPTION[0]
     found = adoption.compare(run, skill, measure)
     pairs = adoption.pair(run, skill, measure)
     assert found.slope == pytest.approx(median_pairwise_slope(pairs["x"].to_numpy(), pairs["y"].to_numpy()))

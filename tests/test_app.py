@@ -9,12 +9,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from inklusi import registry, story
 from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import t
+from inklusi.site import registry
+from inklusi.story.plan import SLIDES
 from tests.apptest import APP, open_app
 
-PAGES = [f"pages/{page.name}.py" for page in registry.PAGES]
+PAGES = [f"app_pages/{page.name}.py" for page in registry.PAGES]
 TITLES = {"id": "Ringkasan nasional", "en": "National overview"}
 FAMILY_HEADS = [
     "imdi",
@@ -94,7 +95,7 @@ def test_a_charts_table_is_built_when_opened_and_states_each_value_and_rank():
 @pytest.mark.parametrize("province", ["", "53", "96"])
 def test_profile_with_and_without_a_province(indicator, province):
     params = {"indicator": indicator, "lang": "en"} | ({"province": province} if province else {})
-    at = open_app(params, "pages/profile.py")
+    at = open_app(params, "app_pages/profile.py")
     if not province:
         assert any("Choose a province" in i.value for i in at.info)
     else:
@@ -102,7 +103,7 @@ def test_profile_with_and_without_a_province(indicator, province):
 
 
 def test_profile_of_a_mentored_province_says_the_records_are_synthetic():
-    at = open_app({"province": "53"}, "pages/profile.py")
+    at = open_app({"province": "53"}, "app_pages/profile.py")
     assert any("sintetis" in i.value for i in at.info)
     mentored = next(m for m in at.metric if m.label == "UMKM didampingi")
     assert mentored.value == "6.400"  # data/mentoring_areas.csv: 2,800 in 2021 + 3,600 in 2022
@@ -157,19 +158,19 @@ def test_changing_the_indicator_keeps_a_valid_year():
 @pytest.mark.parametrize("indicator", FAMILY_HEADS)
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_gaps_page_for_every_family(indicator, lang):
-    at = open_app({"lang": lang, "indicator": indicator}, "pages/gaps.py")
+    at = open_app({"lang": lang, "indicator": indicator}, "app_pages/gaps.py")
     assert not at.warning
     assert at.metric, "the spread measures are shown"
 
 
 def test_gaps_page_with_too_few_provinces_says_so():
-    at = open_app({"lang": "en", "indicator": "imdi_infrastruktur_pemerintah", "year": "2023"}, "pages/gaps.py")
+    at = open_app({"lang": "en", "indicator": "imdi_infrastruktur_pemerintah", "year": "2023"}, "app_pages/gaps.py")
     assert not at.info or "too few" not in at.info[0].value  # 37 provinces: enough
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_sector_filters_that_leave_no_rows_say_so(lang):
-    at = open_app({"lang": lang, "m_year": "2021", "area": "kalbar"}, "pages/sectors.py")  # a 2022 area only
+    at = open_app({"lang": lang, "m_year": "2021", "area": "kalbar"}, "app_pages/sectors.py")  # a 2022 area only
     assert any(("Tidak ada catatan" if lang == "id" else "No records") in i.value for i in at.info)
     charts = {c.key for c in at.get("plotly_chart")}
     assert charts and all(k.startswith("msme.") for k in charts), "only the national picture is drawn"
@@ -179,7 +180,7 @@ def test_sector_filters_that_leave_no_rows_say_so(lang):
     "params", [{}, {"sector": "tekstil", "gender": "perempuan"}, {"m_year": "2022", "scale": "kecil"}]
 )
 def test_sector_page_with_filters_shows_the_synthetic_banner(params):
-    at = open_app(params | {"lang": "en"}, "pages/sectors.py")
+    at = open_app(params | {"lang": "en"}, "app_pages/sectors.py")
     assert any("synthetic" in i.value for i in at.info)
     mentored = next(m for m in at.metric if m.label == "MSMEs mentored")
     assert mentored.value != "0"
@@ -188,14 +189,14 @@ def test_sector_page_with_filters_shows_the_synthetic_banner(params):
 @pytest.mark.parametrize("need", ["imdi_keterampilan-2024", "imdi_literasi-2025", "iptik_keahlian-2022", "ild-2022"])
 @pytest.mark.parametrize("per", ["umk", "penduduk"])
 def test_targeting_names_priorities(need, per):
-    at = open_app({"lang": "en", "need": need, "per": per}, "pages/targeting.py")
+    at = open_app({"lang": "en", "need": need, "per": per}, "app_pages/targeting.py")
     assert any(s.value.startswith("Priority provinces") for s in at.subheader)
     assert any("**Rule:**" in m.value for m in at.markdown)
 
 
 def test_targeting_thresholds_from_the_link():
     at = open_app(
-        {"lang": "en", "need": "imdi_keterampilan-2024", "x_cut": "100", "y_cut": "100000"}, "pages/targeting.py"
+        {"lang": "en", "need": "imdi_keterampilan-2024", "x_cut": "100", "y_cut": "100000"}, "app_pages/targeting.py"
     )
     listed = next(s.value for s in at.subheader if s.value.startswith("Priority provinces"))
     assert listed == "Priority provinces (38)"  # every province is below 100 and below any coverage
@@ -205,22 +206,22 @@ def test_targeting_thresholds_from_the_link():
 @pytest.mark.parametrize("pin", ["", "53"])
 def test_every_slide_renders(lang, pin):
     titles = []
-    for slide in range(1, len(story.SLIDES) + 1):
+    for slide in range(1, len(SLIDES) + 1):
         at = open_app(
             {"lang": lang, "pin": pin, "slide": str(slide)} if pin else {"lang": lang, "slide": str(slide)},
-            "pages/present.py",
+            "app_pages/present.py",
         )
         titles.append(at.title[0].value)
         if pin and slide == 1:
             assert any(
                 ("Nusa Tenggara Timur" if lang == "id" else "East Nusa Tenggara") in m.value for m in at.markdown
             )
-    assert len(set(titles)) == len(story.SLIDES)
+    assert len(set(titles)) == len(SLIDES)
 
 
 def test_presentation_buttons_move_and_wrap():
-    last = len(story.SLIDES)
-    at = open_app({"lang": "en", "slide": str(last)}, "pages/present.py")
+    last = len(SLIDES)
+    at = open_app({"lang": "en", "slide": str(last)}, "app_pages/present.py")
     at.button(key="present.next").click().run()
     assert at.session_state["inklusi.state"]["slide"] == 1
     at.button(key="present.prev").click().run()
@@ -247,7 +248,7 @@ def test_link_notices_name_each_field_in_the_pages_language(name, lang):
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in ({"lang": lang} | bad).items():
         at.query_params[key] = value
-    at.switch_page(f"pages/{name}.py").run()  # the first run draws the page, as a link opens it
+    at.switch_page(f"app_pages/{name}.py").run()  # the first run draws the page, as a link opens it
     assert not at.exception
     notes = [w.value for w in at.warning]
     for field in bad:

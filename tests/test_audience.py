@@ -17,12 +17,15 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from inklusi import config, story
+from inklusi import config
 from inklusi.audience import build, filename, page
 from inklusi.i18n import LANGS, t
+from inklusi.story import deck as story
+from inklusi.story.plan import SLIDES
+from inklusi.story.slide import PHONE as PHONE_SCREEN
 from testkit.chromium import PHONE, axe_serious, fast_3g, watched_page
 
-NUMBER = {key: i for i, key in enumerate(story.SLIDES, start=1)}
+NUMBER = {key: i for i, key in enumerate(SLIDES, start=1)}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,7 @@ def pages(run):
     built = {}
     for lang in LANGS:
         for pin in ("", "53"):
-            deck = story.slides(run, lang, pin, lambda layout: None, story.PHONE)
+            deck = story.slides(run, lang, pin, lambda layout: None, PHONE_SCREEN)
             built[(lang, pin)] = {
                 slide.key: (
                     slide,
@@ -138,7 +141,7 @@ def test_marks_synthetic_unreliable_and_derived_as_the_slides_do(pages):
 
 def test_every_built_page_is_far_under_300_kb_and_read_only():
     built = sorted(config.STATIC_AUDIENCE.glob("*/*.html"))
-    assert len(built) == len(LANGS) * len(story.SLIDES) * len(build.pins())
+    assert len(built) == len(LANGS) * len(SLIDES) * len(build.pins())
     sizes = {path.name: len(gzip.compress(path.read_bytes())) for path in built}
     assert max(path.stat().st_size for path in built) <= 300_000
     assert max(sizes.values()) <= 30_000
@@ -157,7 +160,13 @@ def test_the_pages_are_built_again_when_an_input_changes(tmp_path):
     assert after != before and changed != edition
     assert (config.STATIC_AUDIENCE / build.STAMP).read_text() == build.inputs(config.build_dir())[0]
     code = {path.relative_to(config.REPO).as_posix() for path in build._code_files()}
-    assert {"inklusi/story/skills.py", "inklusi/audience/svg.py", "inklusi/messages.toml"} <= code
+    assert {
+        "inklusi/story/deck.py",
+        "inklusi/pages/overview/slide.py",
+        "inklusi/audience/svg.py",
+        "inklusi/messages.toml",
+        "inklusi/pages/gaps/messages.toml",
+    } <= code
 
 
 def test_streamlit_serves_the_pages_as_html_under_make_run(app):

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from inklusi import story
 from inklusi.export import files
 from inklusi.i18n import t
+from inklusi.story.plan import SLIDES
 from testkit.chromium import Watch, wait_until_drawn
 from testkit.servers import server
 from tests.exported import shell_export
@@ -189,7 +189,7 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
     drawn = (
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Boolean(p._fullLayout) && p.data.length > 0)"
     )
-    every = len(story.SLIDES) - 2  # every slide but the QR code and the sources
+    every = len(SLIDES) - 2  # every slide but the QR code and the sources
     story_page.wait_for_function(f"() => ({drawn})().filter(Boolean).length === {every}", timeout=30_000, polling=100)
     assert story_page.evaluate(drawn) == [True] * every
     assert story_page.locator(".maplibregl-canvas").count() == 3  # national, skills, MSMEs online

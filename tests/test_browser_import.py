@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from inklusi import registry
 from inklusi.i18n import t
+from inklusi.site import registry
 from testkit.chromium import Watch, wait_until_drawn
 from tests.samples import INDICATORS, MENTORING
 

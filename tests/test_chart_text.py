@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi.citations import cite, years_text
 from inklusi.figures import lines
 from inklusi.figures.common import COLUMN, WIDTH, Labels, title_block
 from inklusi.figures.tables import figure_table
+from inklusi.words.citations import cite, years_text
 
 
 def test_years_are_written_as_runs():

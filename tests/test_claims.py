@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import story
 from inklusi.config import DATA_DIR
 from inklusi.store import queries, reference
+from inklusi.story.plan import SLIDES
 from tests import breaks_by_hand as by_hand
 from tests import claims as enumerate_claims
 
@@ -51,8 +51,8 @@ def of(every, kind):
 def test_the_enumeration_covers_every_kind_of_claim(every):
     counts = Counter(c.kind for c in every)
     provinces = len(reference.provinces())
-    assert counts["slide"] == 2 * (provinces + 1) * len(story.SLIDES)
-    assert counts["notes"] == 2 * len(story.SLIDES)
+    assert counts["slide"] == 2 * (provinces + 1) * len(SLIDES)
+    assert counts["notes"] == 2 * len(SLIDES)
     assert counts["adoption"] == 2 * 12
     assert counts["gaps"] >= 2 * 20
     assert counts["profile"] >= 2 * provinces * 50

@@ -6,32 +6,33 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from inklusi import compare
 from inklusi.export import files
+from inklusi.pages.compare import facts as compare
+from inklusi.site.provinces import as_text, choose
 
 
 def test_a_link_keeps_known_provinces_once_in_its_order_and_drops_the_rest():
-    choice = compare.choose("31, ntt,99,31,Papua Pegunungan,,<b>")
+    choice = choose("31, ntt,99,31,Papua Pegunungan,,<b>")
     assert choice.kept == ("31", "53", "95")
     assert choice.unknown == ("99", "<b>") and choice.repeated == ("31",) and choice.beyond == ()
 
 
 def test_at_most_eight_provinces_are_kept():
     codes = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21"]
-    choice = compare.choose(",".join(codes))
+    choice = choose(",".join(codes))
     assert choice.kept == tuple(codes[:8]) and choice.beyond == ("19", "21")
 
 
 def test_with_no_province_in_the_link_the_province_chosen_elsewhere_is_carried_over():
-    assert compare.choose("", "53").kept == ("53",)
-    assert compare.choose("31", "53").kept == ("31",)
-    assert compare.choose("").kept == ()
+    assert choose("", "53").kept == ("53",)
+    assert choose("31", "53").kept == ("31",)
+    assert choose("").kept == ()
 
 
 @pytest.mark.parametrize("raw", ["31;53", "a" * 201, "31\n53"])
 def test_text_that_cannot_be_a_list_of_provinces_is_refused(raw):
     with pytest.raises(ValueError):
-        compare.as_text(raw)
+        as_text(raw)
 
 
 def test_each_province_has_its_own_values_and_none_before_it_was_formed(run, values, provinces):

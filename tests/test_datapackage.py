@@ -12,9 +12,9 @@ import frictionless
 import pandas as pd
 import pytest
 
-from inklusi import registry
 from inklusi.config import DATA_DIR
 from inklusi.export import files
+from inklusi.site import registry
 
 EXPORTS = [(page.name, scope) for page in registry.exported() for scope in files.SCOPES]
 LICENCES = {"official": "other-at", "press": "other-at", "private-index": "other-at", "synthetic": "notspecified"}

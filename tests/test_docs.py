@@ -10,13 +10,14 @@ import re
 import pytest
 import yaml
 
-from inklusi import __version__, config, errors, registry
+from inklusi import __version__, config, errors
 from inklusi.config import REPO
 from inklusi.i18n import LANGS, messages
+from inklusi.site import registry
 from inklusi.store import queries
 
 README = (REPO / "README.md").read_text()
-CODE = [p for folder in ("inklusi", "tests", "bench", "pages") for p in (REPO / folder).rglob("*.py")]
+CODE = [p for folder in ("inklusi", "tests", "bench", "app_pages", "testkit") for p in (REPO / folder).rglob("*.py")]
 
 
 def settings_table() -> set[str]:
@@ -69,15 +70,17 @@ def test_every_error_is_in_the_tree_of_the_root_docstring():
 
 @pytest.mark.parametrize("page", registry.PAGES, ids=lambda p: p.name)
 def test_every_page_is_complete(page):
-    assert (REPO / "pages" / f"{page.name}.py").read_text().strip().endswith(f'app.page("{page.name}")')
-    assert callable(importlib.import_module(f"inklusi.ui.{page.module}").render)
+    assert (REPO / "app_pages" / f"{page.name}.py").read_text().strip().endswith(f'app.page("{page.name}")')
+    assert callable(importlib.import_module(page.module).render)
     assert set(messages()[f"nav.{page.name}"]) == set(LANGS)
     for field in page.url_fields:
         assert set(messages()[f"field.{field}"]) == set(LANGS), field
 
 
-def test_every_page_file_is_a_registered_page():
-    assert {p.stem for p in (REPO / "pages").glob("*.py")} == set(registry.BY_NAME)
+def test_every_launcher_and_page_package_is_a_registered_page():
+    assert {p.stem for p in (REPO / "app_pages").glob("*.py")} == set(registry.BY_NAME)
+    packages = {p.parent.name for p in (REPO / "inklusi" / "pages").glob("*/__init__.py")}
+    assert packages == {page.package or page.name for page in registry.PAGES}
 
 
 @pytest.mark.parametrize("query", sorted(queries.catalogue()), ids=str)

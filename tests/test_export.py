@@ -11,9 +11,9 @@ import sys
 import pandas as pd
 import pytest
 
-from inklusi import registry
 from inklusi.config import REPO
 from inklusi.export import files, metadata
+from inklusi.site import registry
 from tests.exported import read_back, same
 
 VIEWS = [

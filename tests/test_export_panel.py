@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from inklusi import registry
 from inklusi.export import files
 from inklusi.i18n import t
+from inklusi.site import registry
 from tests.apptest import open_app
 
 PAGES = [page.name for page in registry.exported()]
@@ -25,7 +25,7 @@ def open_export(at):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_offers_the_data_package_and_the_stata_file(page):
-    path = None if page == registry.HOME.name else f"pages/{page}.py"
+    path = None if page == registry.HOME.name else f"app_pages/{page}.py"
     at = open_export(open_app({"lang": "en", "province": "53"}, path))
     chooser = at.selectbox(key="export.format")
     assert chooser.options == [t(f"export.format_{fmt}", "en") for fmt in files.FORMATS]

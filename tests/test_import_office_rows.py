@@ -178,7 +178,7 @@ def test_the_page_gives_the_reasons_as_text_grouped_by_kind():
         lines[n - 1] = lines[n - 1].replace(",42,", ",420,")
     lines[10] = lines[10].replace("Jawa Barat", "Jawa Baratt")
     for lang, words in (("en", "outside the range"), ("id", "di luar rentang")):
-        at = open_app({"lang": lang}, "pages/import.py")
+        at = open_app({"lang": lang}, "app_pages/import.py")
         at.file_uploader(key="import.file").upload("kantor.csv", ("\n".join(lines) + "\n").encode()).run()
         assert not at.exception, at.exception
         blocks = [unescaped(m.value) for m in at.markdown]

@@ -298,17 +298,17 @@ def test_importing_leaves_the_built_in_data_unchanged(build_dir, sample):
     from tests.apptest import APP
 
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/import.py").run()
+    at.switch_page("app_pages/import.py").run()
     at.file_uploader(key="import.file").upload("staff.csv", indonesian_csv(sample)).run()
     at.button(key="import.use").click().run()
     assert not at.exception
     assert "staff.csv" in unescaped(at.success[0].value)
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert any("staff.csv" in unescaped(i.value) for i in at.info), "the banner names the imported file"
     mentored = next(m for m in at.metric if m.label == "UMKM didampingi")
     assert mentored.value == f"{len(sample)}"
-    at.switch_page("pages/import.py").run()
+    at.switch_page("app_pages/import.py").run()
     at.button(key="import.back").click().run()
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert next(m for m in at.metric if m.label == "UMKM didampingi").value == "56.000"
     assert (fingerprint(build_dir), fingerprint(DATA_DIR)) == before

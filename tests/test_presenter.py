@@ -13,8 +13,9 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from inklusi import config, story
+from inklusi import config
 from inklusi.i18n import t
+from inklusi.story.plan import SLIDES
 from testkit.chromium import PHONE, Watch, chart_problems, wait_until_drawn
 from testkit.servers import server
 
@@ -35,7 +36,7 @@ SLIDE_LAYOUT = """() => ({
     head: document.querySelector('.st-key-slide-head').getBoundingClientRect().height,
 })"""
 SHOTS = config.build_dir() / "screenshots"
-QR_SLIDE = story.SLIDES.index("qr") + 1
+QR_SLIDE = SLIDES.index("qr") + 1
 
 
 def decoded(path) -> list[str]:
@@ -60,9 +61,9 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     watch = Watch(page)
     page.goto(f"{app}/present?lang={lang}&pin=53")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    count = len(story.SLIDES)
+    count = len(SLIDES)
     report, titles = [], []
-    for number, key in enumerate(story.SLIDES, start=1):
+    for number, key in enumerate(SLIDES, start=1):
         wait_for_slide(page, number, count, key not in ("qr", "sources"))
         titles.append(page.locator("h1").first.inner_text())
         page.screenshot(path=SHOTS / f"present-{width}x{height}-{number}-{key}.png")
@@ -96,7 +97,7 @@ def test_the_qr_codes_decode_to_the_light_page_of_the_view(app, browser, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{app}/present?lang={lang}&pin=53&slide={QR_SLIDE}")
-    wait_for_slide(page, QR_SLIDE, len(story.SLIDES), False)
+    wait_for_slide(page, QR_SLIDE, len(SLIDES), False)
     shot = SHOTS / f"present-qr-slide-{lang}.png"
     page.locator(".st-key-qr-slide img").screenshot(path=shot)
     [link] = decoded(shot)
@@ -104,7 +105,7 @@ def test_the_qr_codes_decode_to_the_light_page_of_the_view(app, browser, lang):
     expect(page.locator(".st-key-qr-slide code")).to_have_text(link)
 
     page.goto(f"{app}/present?lang={lang}&pin=53&slide=3&qr=1")
-    wait_for_slide(page, 3, len(story.SLIDES), True)
+    wait_for_slide(page, 3, len(SLIDES), True)
     corner = SHOTS / f"present-qr-corner-{lang}.png"
     page.locator(".st-key-slide-qr img").screenshot(path=corner)
     [link] = decoded(corner)
@@ -120,7 +121,7 @@ def test_the_qr_code_uses_the_public_address_the_presenter_sets(browser):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         page.goto(f"{base}/present?lang=en&slide={QR_SLIDE}")
-        wait_for_slide(page, QR_SLIDE, len(story.SLIDES), False)
+        wait_for_slide(page, QR_SLIDE, len(SLIDES), False)
         page.locator(".st-key-qr-slide img").screenshot(path=SHOTS / "present-qr-public.png")
         [link] = decoded(SHOTS / "present-qr-public.png")
         assert link == f"{public}/app/static/audience/en/1.html", link
@@ -156,5 +157,5 @@ def test_the_speaker_view_shows_notes_the_next_title_and_a_clock(app, browser):
     expect(body).to_contain_text(t("present.next_slide", "en", title=t("story.next_heading", "en")).replace("**", ""))
     expect(page.get_by_text(re.compile(r"^\d\d:\d\d$"))).to_be_visible()
     page.keyboard.press("ArrowRight")
-    expect(page.locator(".st-key-slide-head p", has_text=f"7 / {len(story.SLIDES)}")).to_be_visible(timeout=15_000)
+    expect(page.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
     context.close()

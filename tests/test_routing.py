@@ -1,17 +1,19 @@
-"""Every page opened directly by its path as the first request of a fresh server: the case in
-which Streamlit's multipage apps version 1 runs pages/NAME.py itself (see inklusi/ui/app.py)."""
+"""Every page opened directly by its path, in a new session of one fresh server whose first request
+is not the home page: each path draws its own page and no other (the launchers live in
+app_pages/, not in a pages/ folder that Streamlit would run on its own)."""
 
 from __future__ import annotations
 
 import pytest
 
-from inklusi import registry
 from inklusi.i18n import t
+from inklusi.site import registry
 from testkit.protocol import Session, run_apart
 from testkit.servers import server
 
 LINKS = {"profile": "province=53", "sectors": "sector=tekstil", "present": "slide=3"}
 # the profile's heading is the province's name; a slide's heading is its own title
+pytestmark = pytest.mark.xdist_group("routing")  # one worker, one server
 HEADINGS = {"profile": {"id": "Nusa Tenggara Timur", "en": "East Nusa Tenggara"}, "present": {"id": None, "en": None}}
 
 
@@ -32,10 +34,16 @@ async def first_visit(base: str, path: str, query: str) -> Session:
         return session
 
 
-@pytest.mark.parametrize("path, query, heading", first_visits())
-def test_a_path_opened_first_on_a_fresh_server_shows_its_page(path, query, heading):
-    with server() as base:  # fresh: what is tested happens before a process's first st.navigation call
-        session = run_apart(first_visit(base, path, query))
+@pytest.fixture(scope="module")
+def fresh():
+    """One server of this module's own, whose first request is a page other than home."""
+    with server() as base:
+        yield base
+
+
+@pytest.mark.parametrize("path, query, heading", sorted(first_visits(), key=lambda case: case[0] == ""))
+def test_a_path_opened_in_a_new_session_shows_its_page(fresh, path, query, heading):
+    session = run_apart(first_visit(fresh, path, query))
     assert not session.not_found and session.exceptions() == []
     headings = session.headings()
     assert headings, f"/{path} drew nothing"

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from inklusi import imports, registry, viewstate
+from inklusi import imports
 from inklusi.config import REPO
 from inklusi.i18n import literal
+from inklusi.site import registry, viewstate
 from tests.apptest import APP
 
 SOURCES = [REPO / "dashboard.py", *sorted((REPO / "pages").glob("*.py")), *sorted((REPO / "inklusi").rglob("*.py"))]
@@ -163,7 +164,7 @@ def test_any_link_opens_a_page_without_an_error(path, raw):
         at.query_params[key] = value
     at.run()
     if path:
-        at.switch_page(f"pages/{path}.py").run()
+        at.switch_page(f"app_pages/{path}.py").run()
     assert not at.exception, (path, raw, at.exception)
     assert at.title, "the page drew its title"
 
@@ -183,9 +184,9 @@ HEADER = "id,year,province,sector,start_date,end_date,completed,pre_score,post_s
 )
 def test_any_upload_gets_a_message_and_keeps_the_loaded_data(content, name):
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/import.py").run()
+    at.switch_page("app_pages/import.py").run()
     at.file_uploader(key="import.file").upload(name, content).run()
     assert not at.exception, (name, content[:80], at.exception)
     assert at.error or at.success or at.metric, "the page says what it made of the file"
-    at.switch_page("pages/sectors.py").run()
+    at.switch_page("app_pages/sectors.py").run()
     assert any("sintetis" in i.value.lower() for i in at.info), "the built-in data is still the one in use"

@@ -26,9 +26,9 @@ import pytest
 from playwright.sync_api import expect
 from websockets.exceptions import ConnectionClosed
 
-from inklusi import registry
 from inklusi.config import REPO
 from inklusi.serving import nginx
+from inklusi.site import registry
 from testkit import cards
 from testkit.chromium import Watch
 from testkit.protocol import Session, run_apart, served_by

@@ -10,10 +10,10 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from inklusi import registry
 from inklusi.config import DATA_DIR
 from inklusi.export import files, metadata, stata
 from inklusi.export.view import View
+from inklusi.site import registry
 from tests.exported import read_back, same
 
 EXPORTS = [(page.name, scope) for page in registry.exported() for scope in files.SCOPES]

@@ -8,8 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import config, i18n, story
+from inklusi import config, i18n
+from inklusi.pages.sectors.slide import going_digital
 from inklusi.store import boundaries
+from inklusi.story import deck as story
+from inklusi.story.html import to_html
+from inklusi.story.plan import SLIDES
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,7 @@ def rounded(value: float, places: int = 2) -> str:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_slide_has_sentences_notes_and_a_chart_but_the_qr_code_and_the_sources(decks, lang):
     deck = decks[(lang, "")]
-    assert list(deck) == list(story.SLIDES)
+    assert list(deck) == list(SLIDES)
     for key, slide in deck.items():
         assert slide.sentences and slide.title and slide.notes
         assert (slide.figure is None) == (key in ("qr", "sources"))
@@ -100,7 +104,7 @@ def test_a_pinned_province_is_never_its_own_comparator(run, reference_dir):
     """Jakarta pinned, the highest share, is compared with the lowest, not with itself."""
     imk = pd.read_csv(reference_dir / "msme" / "bps_imk_internet_provinsi_2025.csv")
     share = 100 * imk.imk_using_internet / (imk.imk_using_internet + imk.imk_not_using_internet)
-    slide = story.msme.going_digital(run, "en", "31", lambda layout: None)
+    slide = going_digital(run, "en", "31", lambda layout: None)
     first = slide.sentences[0]
     assert first.count("Jakarta") == 1 and f"{rounded(share.max(), 1)}%" in first
     assert f"the lowest, {rounded(share.min(), 1)}%" in first
@@ -137,7 +141,7 @@ def test_next_slide_names_the_priority_provinces_it_counts(decks):
 def test_story_html_is_self_contained(decks):
     deck = list(decks[("en", "53")].values())
     link = "http://192.168.1.20:8501/present?lang=en&pin=53&slide=1"
-    page = story.to_html(deck, "en", "Inklusi", link)
+    page = to_html(deck, "en", "Inklusi", link)
     assert page.count('class="slide"') == len(deck)
     assert page.count('<aside class="notes">') == len(deck) and "@media print" in page
     assert f"<code>{link.replace('&', '&amp;')}</code>" in page
@@ -146,7 +150,7 @@ def test_story_html_is_self_contained(decks):
 
 
 def test_every_sentence_is_in_both_languages_with_the_same_numbers(decks):
-    for key in story.SLIDES:
+    for key in SLIDES:
         numbers_id = sorted(
             n.replace(".", "").replace(",", ".")
             for n in pd.Series(text(decks[("id", "53")][key])).str.findall(r"\d[\d.,]*\d|\d").iloc[0]

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inklusi import targeting
+from inklusi.pages.targeting import facts as targeting
 from inklusi.statistics.metrics import mentoring_rates
+from inklusi.store import measures
 
 
 def test_coverage_per_thousand_with_the_parent_denominator_after_the_split():
@@ -44,7 +45,7 @@ def test_mentoring_rates_against_the_records(build_dir, con):
 def test_the_default_second_measure_is_real_adoption_on_the_38_provinces(run, values):
     """The default view draws no synthetic record: IMK internet use 2025 (derived from BPS counts)."""
     assert not targeting.is_coverage(targeting.PER[0])
-    table = targeting.table(run, targeting.NEEDS[0], targeting.PER[0]).set_index("province")
+    table = targeting.table(run, measures.NEEDS[0], targeting.PER[0]).set_index("province")
     assert table["participants"].isna().all() and len(table) == 38
     using = values[(values.indicator == "imk_internet") & (values.year == 2025)].set_index("province")["value"]
     not_using = values[(values.indicator == "imk_tanpa_internet") & (values.year == 2025)].set_index("province")[

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from inklusi import verdict
 from inklusi.config import DATA_DIR
+from inklusi.pages.gaps import facts as verdict
 from inklusi.store import reference
 
 SPLIT = {"91", "92", "93", "94", "95", "96"}  # Papua and Papua Barat and their 2022 daughters

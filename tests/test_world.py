@@ -17,12 +17,13 @@ from hypothesis import strategies as st
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from inklusi import viewstate, world
 from inklusi.config import DATA_DIR, REPO
 from inklusi.export import files, metadata, stata
 from inklusi.i18n import t
+from inklusi.pages.world import facts as world
+from inklusi.pages.world.words import sentences
+from inklusi.site import viewstate
 from inklusi.store import reference
-from inklusi.world_sentences import sentences
 
 COPY = "international/itu_internet_users_pct_g20_asean_2019_2024.csv"
 SOURCE_IDS = {"OWID": "itu_owid", "WB": "itu_wb"}
@@ -36,13 +37,6 @@ CLDR_SPELLING = {
     "European Union (27)": "European Union",
 }
 APP = str(REPO / "dashboard.py")
-FIELDS = viewstate.fields(
-    None,
-    list(pd.read_csv(DATA_DIR / "provinces.csv", dtype=str)["kode"]),
-    {},
-    [],
-    {"years": [2019, 2020, 2021, 2022, 2023, 2024], "countries": ["IDN", "IND", "PHL"], "default_year": 2023},
-)
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +179,7 @@ def open_world(params: dict) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
-    at.switch_page("pages/world.py").run()
+    at.switch_page("app_pages/world.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -224,10 +218,15 @@ def test_bad_link_values_fall_back_with_the_pages_note(lang, field, bad, fallbac
     assert at.markdown[0].value  # the sentences are still there
 
 
+@pytest.fixture(scope="module")
+def world_fields(con):
+    return [f for f in viewstate.app_fields(con) if f.name in ("w_year", "countries", "provinces")]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from(["w_year", "countries", "provinces"]), st.text(max_size=30), max_size=3))
-def test_any_link_value_resolves_to_an_option_of_the_page(raw):
-    fields = [f for f in FIELDS if f.name in ("w_year", "countries", "provinces")]
+def test_any_link_value_resolves_to_an_option_of_the_page(world_fields, raw):
+    fields = world_fields
     state, notes = viewstate.resolve(raw, fields)
     for field in fields:
         assert state[field.name] in field.options(state)
@@ -279,7 +278,7 @@ def test_the_page_draws_its_three_charts_in_chromium(visit):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_slide_says_what_the_page_says_and_keeps_the_evidence_in_its_notes(run, copy, provinces_2023, lang):
-    from inklusi.story import world as world_slide
+    from inklusi.pages.world import slide as world_slide
 
     slide = world_slide.standing_slide(run, lang, "53", lambda layout: None)
     values = run("country_values")

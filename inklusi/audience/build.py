@@ -13,11 +13,13 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-from inklusi import config, i18n, story
+from inklusi import config, i18n
 from inklusi.audience import filename, page
 from inklusi.config import QUERIES_DIR, REPO
 from inklusi.i18n import LANGS, t
 from inklusi.store import db, queries, reference
+from inklusi.story.deck import slides
+from inklusi.story.slide import PHONE
 
 STAMP = "stamp"  # the digest of the inputs, written last
 UNKNOWN = "unknown.html"  # what nginx answers for a link it has no page for
@@ -26,14 +28,18 @@ SYNTHETIC = "inklusi_synthetic"  # data/sources.csv: the synthetic mentoring rec
 _run = None  # a worker's query runner (one database per process)
 
 
-# Code the pages never run: the pages, the import readers and the serving (editing them need not
-# rebuild 780 pages).
+# Code the light pages never run: the dashboard's frame and Streamlit pages, the import readers
+# and the serving (editing them need not rebuild 780 pages).
 NOT_USED = ("ui", "serving", "imports")
 
 
 def _code_files() -> list[Path]:
-    code = [p for p in (REPO / "inklusi").rglob("*.py") if p.relative_to(REPO / "inklusi").parts[0] not in NOT_USED]
-    return sorted(code) + [i18n.MESSAGES] + sorted(QUERIES_DIR.rglob("*.sql"))
+    code = [
+        p
+        for p in (REPO / "inklusi").rglob("*.py")
+        if p.relative_to(REPO / "inklusi").parts[0] not in NOT_USED and not p.match("pages/*/page.py")
+    ]
+    return sorted(code) + list(i18n.MESSAGE_FILES) + sorted(QUERIES_DIR.rglob("*.sql"))
 
 
 def digest(files: list[Path], root: Path) -> str:
@@ -63,7 +69,7 @@ def _open(build: Path) -> None:
 def _deck(job: tuple[Path, str, str, str]) -> int:
     """Write the pages of one language and pinned province; returns how many."""
     out, lang, pin, edition = job
-    deck = story.slides(_run, lang, pin, lambda layout: None, story.PHONE)  # no figure is drawn
+    deck = slides(_run, lang, pin, lambda layout: None, PHONE)  # no figure is drawn
     for number, slide in enumerate(deck, start=1):
         text = page.page(slide, number, len(deck), lang, pin, edition=edition, synthetic=SYNTHETIC in slide.sources)
         (out / lang / filename(number, pin)).write_text(text, encoding="utf-8")

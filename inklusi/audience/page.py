@@ -9,11 +9,11 @@ import json
 import re
 from html import escape
 
-from inklusi import links, registry
 from inklusi.audience import SERVE_URL, filename, svg, table
 from inklusi.figures.common import UNRELIABLE_MARK
 from inklusi.i18n import DEFAULT, LANGS, t
-from inklusi.story import Slide
+from inklusi.site import links, registry
+from inklusi.story.slide import Slide
 
 SERVE_FIRST = f"{SERVE_URL}/{DEFAULT}/1.html"  # where the fallback page sends a visitor without scripts
 NOTICE_KEY = "inklusi-not-understood"  # sessionStorage: the fallback page's notice for the page it opens

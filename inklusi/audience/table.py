@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from inklusi.figures import bars
 from inklusi.i18n import number, percent, t
-from inklusi.story import Chart
+from inklusi.story.slide import Chart
 
 
 def rows(chart: Chart, lang: str) -> tuple[list[str], list[list[str]]]:

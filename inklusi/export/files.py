@@ -20,10 +20,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from inklusi import config, links, registry, viewstate
+from inklusi import config
 from inklusi.export import datapackage, formulas, metadata, safe_write, stata
 from inklusi.export.view import SCOPES, ExportError, Run, View, cited, records_sources
 from inklusi.i18n import LANGS
+from inklusi.site import links, registry, viewstate
 from inklusi.store import queries
 
 FORMATS = ("csv", "csv_bom", "csv_id", "xlsx", "parquet", "datapackage", "dta")

@@ -25,10 +25,11 @@ from pathlib import Path
 
 import streamlit
 
-from inklusi import audience, config, registry
+from inklusi import audience, config
 from inklusi.audience import build as audience_pages
 from inklusi.config import REPO
 from inklusi.serving import ServeError, nginx, precompress, warmup
+from inklusi.site import registry
 
 READY_SECONDS = 90  # a replica's start (imports, data) on a busy machine
 STOP_SECONDS = 10

@@ -10,7 +10,7 @@ import plotly.io as pio
 import segno
 
 from inklusi.i18n import t
-from inklusi.story.base import Slide
+from inklusi.story.slide import Slide
 
 
 def to_html(deck: list[Slide], lang: str, title: str, link: str) -> str:

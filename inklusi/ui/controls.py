@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from inklusi import viewstate
 from inklusi.i18n import LANGS, t
 from inklusi.store import reference
 from inklusi.ui import data, display, state
-from inklusi.ui.page import current_lang
+from inklusi.ui.furniture import current_lang
 
 
 def language(lang: str) -> None:
@@ -74,12 +73,12 @@ def province(container=st.sidebar) -> str:
     return state.get("province")
 
 
-def choice(name: str, container=st.sidebar) -> str:
-    """A segmented choice among the fixed options viewstate.CHOICES[name], labelled 'option.NAME.VALUE'."""
+def choice(name: str, options: tuple[str, ...], container=st.sidebar) -> str:
+    """A segmented choice among a page's fixed options of a field, labelled 'option.NAME.VALUE'."""
     lang = current_lang()
     container.segmented_control(
         t(f"field.{name}", lang),
-        viewstate.CHOICES[name],
+        options,
         key=state.bind(name),
         format_func=lambda v: t(f"option.{name}.{v}", lang),
         on_change=state.changed,

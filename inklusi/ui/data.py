@@ -16,8 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from inklusi import config, viewstate, world
+from inklusi import config
 from inklusi.errors import InklusiError
+from inklusi.site import viewstate
+from inklusi.site.declare import Field, Options
 from inklusi.store import boundaries, breaks, catalogue, db, queries, reference
 
 BUILTIN = "builtin"
@@ -144,9 +146,6 @@ def tiles() -> pd.DataFrame:
 
 
 @cached()
-def mentoring_options() -> dict[str, list]:
-    return viewstate.mentoring_options(query("mentoring_cube"), query("sector_catalogue")["id"])
-
-
-def world_options() -> dict[str, list]:
-    return viewstate.world_options(query("country_values"), indicator_catalogue().years(world.PROVINCE_INDICATOR))
+def fields() -> list[Field]:
+    """Every field of a link, with its options from the session's data (inklusi/site/viewstate.py)."""
+    return viewstate.fields(Options(indicator_catalogue(), list(provinces()["kode"]), query))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi import province_table
-from inklusi.citations import cite
 from inklusi.figures.common import WIDTH, Labels
 from inklusi.i18n import pick, t
+from inklusi.statistics.metrics import level_of
 from inklusi.ui import data
+from inklusi.words import province_table
+from inklusi.words.citations import chart_source
 
 
 def decimals(indicator: str) -> int:
@@ -40,7 +41,7 @@ def indicator_labels(lang: str) -> dict[str, str]:
 
 @data.cached(resource=False, max_entries=500)
 def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
-    """indicator_by_province as shown (inklusi.province_table, shared with the story)."""
+    """indicator_by_province as shown (inklusi.words.province_table, shared with the story)."""
     frame = data.query("indicator_by_province", indicator=indicator, year=year)
     return province_table.shown(
         frame, what=indicator_labels(lang)[indicator], year=year, lang=lang, decimals=decimals(indicator)
@@ -48,10 +49,15 @@ def province_values(indicator: str, year: int, lang: str) -> pd.DataFrame:
 
 
 def source_line(source_ids, lang: str) -> str:
-    cited = "<br>".join(cite(data.query("source_catalogue").set_index("id"), source_ids))
-    return t("chart.source", lang, sources=cited or t("chart.source_none", lang))
+    return chart_source(data.query("source_catalogue").set_index("id"), source_ids, lang)
 
 
 def labels(title: str, subtitle: str, source_ids, lang: str, width: int = WIDTH) -> Labels:
     """A chart's labels; width: the narrowest it is drawn at (WIDTH across the page, COLUMN in a half)."""
     return Labels(title=title, subtitle=subtitle, source=source_line(source_ids, lang), lang=lang, width=width)
+
+
+@data.cached()
+def national_level(indicator: str, year: int) -> float | None:
+    """The edition's national value where it is a level (metrics.level_of), else None."""
+    return level_of(data.query("indicator_by_province", indicator=indicator, year=year))

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from inklusi import links, registry
 from inklusi.export import files, metadata
 from inklusi.i18n import t
+from inklusi.site import links, registry
 from inklusi.ui import data, state
-from inklusi.ui.page import IMAGE_FORMAT, charts_drawn, current_lang
+from inklusi.ui.furniture import IMAGE_FORMAT, charts_drawn, current_lang
 
 IMAGE_CHOICE = "export.images"  # the widget; IMAGE_FORMAT keeps its value
 

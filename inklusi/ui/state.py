@@ -1,4 +1,4 @@
-"""The shareable view kept in the session and mirrored in the URL (see inklusi/viewstate.py).
+"""The shareable view kept in the session and mirrored in the URL (see inklusi/site/viewstate.py).
 
 When a session starts, every known URL parameter is validated; an invalid value falls
 back to its default and leaves a note for the page to show. From then on the session
@@ -12,8 +12,8 @@ from typing import Any
 
 import streamlit as st
 
-from inklusi import links
-from inklusi.viewstate import Field, resolve, shown
+from inklusi.site import links
+from inklusi.site.viewstate import Field, resolve, shown
 
 STATE = "inklusi.state"
 NOTES = "inklusi.notes"
@@ -71,6 +71,6 @@ def changed(name: str) -> None:
 
 
 def write_url(wanted: dict[str, str]) -> None:
-    """Mirror a view's URL parameters (inklusi.links.query) into the address bar."""
+    """Mirror a view's URL parameters (inklusi.site.links.query) into the address bar."""
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)

@@ -1,7 +1,7 @@
 -- The mentoring cells (sums at the finest grain, see mentoring_cells.sql) under optional filters.
 -- grain: one row per year, area, province, sector, scale and gender that has records
 -- Sums (not means) are returned so that any coarser grouping can be re-aggregated exactly
--- (inklusi.metrics.rates_by).
+-- (inklusi.statistics.metrics.rates_by).
 -- param year integer optional: programme year (2021 or 2022); all years when absent
 -- param sector text optional: sector id; all sectors when absent
 -- param area text optional: destination or area id; all areas when absent

@@ -1,0 +1,300 @@
+"""Presentasi / Presentation: the story on a projector. No side panel, large type, one chart per
+slide that takes the height the screen leaves it, one header line (title, "2 / 9", previous,
+next, settings), arrow keys, an optional kiosk that advances by itself, a QR code of the view
+for the room, a speaker view with notes (?mode=present&view=speaker), and the whole story as
+one HTML file that needs no network."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import datetime
+from functools import partial
+from urllib.parse import urlsplit
+
+import segno
+import streamlit as st
+
+from inklusi import audience, config
+from inklusi.i18n import literal, t
+from inklusi.pages.present import KIOSK_SECONDS
+from inklusi.site import links, registry
+from inklusi.store import boundaries, queries
+from inklusi.story import deck as story
+from inklusi.story.html import to_html
+from inklusi.story.slide import PHONE, PROJECTOR, Slide, fit
+from inklusi.ui import controls, data, furniture, play, state
+from inklusi.ui.furniture import current_lang
+
+LAST_TICK = "present.last_tick"
+# Static style (no data or user text in it). The page fills the screen: a one-line header, the
+# slide's sentences, and a chart that stretches over the height left (no scrolling on a
+# projector); type of at least 24 px on a 1280-pixel screen; a phone shows the chart and the
+# first sentence first.
+STYLE = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 0.4rem; max-width: 100%; height: 100vh;
+  box-sizing: border-box; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 auto; min-height: 0; gap: 0.4rem; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) { flex: 1 1 auto; min-height: 0; }
+.st-key-slide-head { flex: 0 0 auto; }
+.st-key-slide-title { min-width: 0; }
+.st-key-slide-head h1 { font-size: clamp(26px, 1.1vw + 14px, 40px) !important; padding: 0; margin: 0; color: #000;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; line-height: 1.2; }
+.st-key-slide-head p { font-size: clamp(18px, 0.6vw + 12px, 26px); margin: 0; white-space: nowrap; }
+.st-key-slide-head button p { font-size: 18px; }
+.st-key-slide-head .st-key-play { flex-wrap: nowrap; }
+.st-key-slide-body { flex: 1 1 auto; min-height: 0; gap: 0.3rem; }
+.st-key-slide-body > [data-testid="stElementContainer"] { flex: 0 0 auto; }
+.st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 1 1 0;
+  min-height: 0; }
+.st-key-slide-body [data-testid="stFullScreenFrame"], .st-key-slide-body [data-testid="stPlotlyChart"],
+.st-key-slide-body .js-plotly-plot { height: 100% !important; }
+.st-key-slide-body [data-testid="stMarkdownContainer"], .st-key-slide-head [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+.st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: clamp(24px, 0.8vw + 14px, 34px);
+  line-height: 1.25; margin: 0 0 0.1em; color: #000; }
+.st-key-slide-qr { position: fixed; right: 12px; bottom: 10px; width: 190px; z-index: 20; background: white;
+  padding: 6px; border-radius: 6px; box-shadow: 0 0 6px rgba(0,0,0,0.25); }
+.st-key-slide-qr p { font-size: 12px !important; word-break: break-all; margin: 0; }
+.st-key-qr-slide img { max-height: 55vh; width: auto; }
+.st-key-qr-slide code { font-size: clamp(18px, 1vw + 8px, 28px); word-break: break-all; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { height: auto; padding: 0.5rem 0.6rem; }
+  .st-key-slide-title { flex-basis: 100% !important; }
+  .st-key-slide-head [data-testid="stPopover"] { display: none; }
+  .st-key-slide-head h1 { font-size: 22px !important; white-space: normal; }
+  .st-key-slide-body [data-testid="stMarkdownContainer"], .st-key-slide-head [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+.st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: 17px; }
+  .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) ~
+    [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) { display: none; }
+  .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 0 0 auto;
+    height: 62vh; }
+}
+</style>"""
+
+
+@data.cached(max_entries=100)
+def deck(lang: str, pin: str, phone: bool) -> list[Slide]:
+    """The slides of a language and pinned province for a projector or a phone, built once (a
+    kiosk tick queries nothing)."""
+    return story.slides(data.query, lang, pin, data.geojson, PHONE if phone else PROJECTOR)
+
+
+def public_base() -> str:
+    """The address the room reaches the dashboard at: INKLUSI_PUBLIC_URL, else the browser's."""
+    configured = config.setting("INKLUSI_PUBLIC_URL")
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(getattr(st.context, "url", None) or "http://localhost:8501")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def audience_link(slide: int) -> str:
+    """The link the room is given for a slide: its page in the light audience view (static, in the
+    view's language and with its pinned province), whose one tap opens this live view."""
+    return public_base() + audience.url(current_lang(), slide, state.get("pin"))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def qr_png(link: str, scale: int) -> bytes:
+    """A QR code of a link, made here (no service), as PNG."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
+    """The story with the maps inside the file (not fetched from this server); runs on click,
+    outside the script run, so it gets the session's cursors as an argument."""
+    slides = story.slides(
+        queries.runner(cursors.get()),
+        lang,
+        pin,
+        partial(boundaries.load_geojson, config.boundaries_dir()),
+    )
+    return to_html(slides, lang, t("present.title", lang), link).encode()  # drawn for a projector
+
+
+def move(step: int, count: int) -> None:
+    state.put("slide", (state.get("slide") - 1 + step) % count + 1)
+    st.session_state.pop(LAST_TICK, None)  # a kiosk waits a full interval after a manual move
+    play.release()  # a played map starts again from its own slide
+
+
+def render() -> None:
+    lang = current_lang()
+    st.html(STYLE)
+    slides = deck(lang, state.get("pin"), furniture.on_phone())
+    if state.get("speaker"):
+        speaker_view(slides, lang)
+        return
+    heading, counter, playing = header(len(slides), lang)
+    furniture.show_url_notes()
+    kiosk = state.get("kiosk")
+    if kiosk:
+        st.fragment(partial(show, slides, heading, counter, playing, lang, advance=kiosk), run_every=kiosk)()
+    else:
+        show(slides, heading, counter, playing, lang)
+
+
+def header(count: int, lang: str):
+    """One line: the title, previous, "2 / 9", next (each with its arrow key), a map slide's play
+    control and the settings; returns the places of the title, the counter and the play control
+    (None in the speaker view and a kiosk, where no map plays), which the slide fills."""
+    with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
+        with st.container(key="slide-title", width="stretch"):
+            heading = st.empty()
+        st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count))
+        counter = st.empty()
+        st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count))
+        playing = None if state.get("speaker") or state.get("kiosk") else st.empty()
+        if not state.get("speaker"):
+            with st.popover(t("present.settings", lang), icon=":material/settings:"):
+                settings(lang)
+    return heading, counter, playing
+
+
+def sources_list(slide: Slide) -> None:
+    """The sources slide: a list, not prose, in two columns so that it fits a projector's screen
+    at the slides' type size."""
+    half = (len(slide.sentences) + 1) // 2
+    for column, sentences in zip(st.columns(2), (slide.sentences[:half], slide.sentences[half:]), strict=True):
+        for sentence in sentences:
+            column.markdown(sentence)
+
+
+def show(slides: list[Slide], heading, counter, playing, lang: str, advance: int = 0) -> None:
+    """One slide; in kiosk mode, each timed rerun of this fragment moves one slide on."""
+    if advance:
+        now = time.monotonic()
+        if now - st.session_state.setdefault(LAST_TICK, now) >= advance - 0.5:
+            state.put("slide", state.get("slide") % len(slides) + 1)
+            st.query_params["slide"] = str(state.get("slide"))
+            st.session_state[LAST_TICK] = now
+    number = state.get("slide")
+    slide = slides[number - 1]
+    heading.title(slide.title, anchor=False)
+    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
+    with st.container(key="slide-body"):
+        if slide.key == "qr":
+            qr_slide(slide, lang)
+            return
+        if slide.key == "sources":
+            sources_list(slide)
+            return
+        for sentence in slide.sentences:
+            st.markdown(sentence)
+        if slide.figure is not None:
+            slide_chart(slide, playing, lang)
+    if state.get("qr"):
+        with st.container(key="slide-qr"):
+            link = audience_link(number)
+            st.image(qr_png(link, 4), width="stretch")
+            st.markdown(literal(link))
+
+
+def slide_chart(slide: Slide, playing, lang: str) -> None:
+    """The slide's chart; a map that plays through the editions gets its play control in the
+    header, and once played, shows the edition the play has reached on one colour scale."""
+    if slide.plays and playing is not None:
+        with playing.container():
+            fixed = play.control(slide.plays, lang, in_view=False)
+        if fixed:
+            st.fragment(partial(played_map, slide, play.span(slide.plays), lang), run_every=play.run_every())()
+            return
+    slide_figure(slide.figure, slide.key, slide.alt)
+
+
+def played_map(slide: Slide, span: tuple[float, float], lang: str) -> None:
+    """The map of the edition the play has reached (each timed rerun moves it one on)."""
+    year = play.tick(data.indicator_catalogue().years(slide.plays), in_view=False)
+    fig, alt = played_figure(slide.key, lang, state.get("pin"), furniture.on_phone(), year, span)
+    slide_figure(fig, slide.key, alt)
+
+
+@data.cached(max_entries=100)
+def played_figure(key: str, lang: str, pin: str, phone: bool, year: int, span: tuple[float, float]):
+    """A played slide's map of one edition on the fixed scale, built once (as the deck is)."""
+    fig, alt = story.PLAYED[key](data.query, lang, pin, data.geojson, year, span)
+    return fit(fig, PHONE if phone else PROJECTOR), alt
+
+
+def slide_figure(figure, key: str, alt: str) -> None:
+    furniture.chart(figure, key=f"present.chart.{key}", alt=alt, themed=False, table=False, height="stretch")
+
+
+def qr_slide(slide: Slide, lang: str) -> None:
+    """The dedicated slide: a large QR code of the presentation's first slide, and its link."""
+    link = audience_link(1)
+    st.markdown(slide.sentences[0])
+    with st.container(key="qr-slide", horizontal_alignment="center"):
+        st.image(qr_png(link, 12), width="content", caption=None)
+        st.code(link, language=None, wrap_lines=True)
+
+
+def speaker_view(slides: list[Slide], lang: str) -> None:
+    """For the presenter's own screen: the slide's notes and sentences, the next slide's title and
+    a clock; the arrow keys move as on the projector."""
+    number = state.get("slide")
+    slide, following = slides[number - 1], slides[number % len(slides)]
+    heading, counter, _ = header(len(slides), lang)
+    heading.title(f"{t('notes.title', lang)}: {slide.title}", anchor=False)
+    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
+    st.fragment(clock, run_every=15)()
+    with st.container(key="slide-body"):
+        st.markdown("\n".join(f"- {note}" for note in slide.notes))
+        st.caption(" ".join(slide.sentences))
+        st.markdown(t("present.next_slide", lang, title=following.title))
+
+
+def clock() -> None:
+    st.markdown(f"**{datetime.now().strftime('%H:%M')}**")
+
+
+def settings(lang: str) -> None:
+    controls.language(lang)
+    st.selectbox(
+        t("present.pin", lang),
+        [""] + list(data.provinces()["kode"]),
+        key=state.bind("pin"),
+        format_func=partial(controls.province_label, lang=lang),
+        on_change=state.changed,
+        args=("pin",),
+    )
+    st.selectbox(
+        t("present.kiosk", lang),
+        KIOSK_SECONDS,
+        key=state.bind("kiosk"),
+        on_change=state.changed,
+        args=("kiosk",),
+        format_func=lambda s: t("present.kiosk_off", lang) if not s else t("present.kiosk_every", lang, s=s),
+    )
+    st.toggle(
+        t("present.qr_corner", lang),
+        value=bool(state.get("qr")),
+        key="present.qr_toggle",
+        on_change=lambda: state.put("qr", int(st.session_state["present.qr_toggle"])),
+    )
+    st.link_button(
+        t("present.speaker_link", lang),
+        icon=":material/speaker_notes:",
+        url=links.build(
+            public_base(),
+            registry.page("present"),
+            st.session_state[state.STATE] | {"speaker": 1, "kiosk": None, "qr": None},
+        ),
+    )
+    st.download_button(
+        t("present.export_html", lang),
+        data=partial(standalone_html, data.cursors(), lang, state.get("pin"), audience_link(1)),
+        file_name=f"inklusi-story-{lang}.html",
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/slideshow:",
+        key="present.html",
+    )
+    st.caption(t("present.pdf_note", lang))
+    st.caption(t("present.keys", lang))

@@ -1,0 +1,177 @@
+"""The story's slides on MSMEs: businesses going digital (real BPS figures), and the mentoring
+programme (its records are synthetic and the slide says so)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from inklusi.figures import bars, maps
+from inklusi.i18n import number, percent, t
+from inklusi.store import reference
+from inklusi.story import plan
+from inklusi.story.slide import (
+    Chart,
+    Slide,
+    chart_labels,
+    latest,
+    province_frame,
+    ranking_chart,
+    source_line,
+)
+from inklusi.words.narrative import PRESENTED, records_source, records_synthetic
+
+
+def mentoring(run, lang: str, pin: str, geojson) -> Slide:
+    years = run("mentoring_by_year")
+    areas = run("mentoring_areas")
+    cube = run("mentoring_cube")
+    by_area = cube.groupby(["year", "area"], as_index=False)["participants"].sum()
+    names = dict(zip(areas["area"], areas["name"], strict=True))
+    facts = {
+        int(y): {"participants": int(p), "areas": int(a)}
+        for y, p, a in zip(years["year"], years["participants"], years["areas"], strict=True)
+    }
+    sentences = [
+        t("story.mentoring_year", lang, year=y, participants=number(f["participants"], lang, 0), areas=f["areas"])
+        for y, f in facts.items()
+    ]
+    synthetic = records_synthetic(run)
+    assumed = areas.loc[areas["area_assumed"], "name"].drop_duplicates().tolist()
+    if synthetic and assumed:
+        sentences.append(t("story.mentoring_assumed", lang, names=", ".join(assumed)))
+    if pin:
+        here = cube[cube["province"] == pin]["participants"].sum()
+        key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
+        sentences.append(t(key, lang, name=reference.province_name(pin, lang), participants=number(here, lang, 0)))
+    latest = int(years["year"].max())
+    frame = by_area[by_area["year"] == latest].assign(
+        province=lambda f: f["area"],
+        name=lambda f: f["area"].map(names),
+        value=lambda f: f["participants"].astype(float),
+        value_text=lambda f: [number(v, lang, 0) for v in f["participants"]],
+    )
+    frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"], strict=True)]
+    labels = chart_labels(
+        t("story.mentoring_title", lang, year=latest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
+    )
+    pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
+    highlight = next(iter(pinned_areas), None)
+    chart = Chart(
+        "ranking",
+        frame,
+        labels,
+        partial(
+            bars.ranked,
+            frame,
+            labels,
+            national=None,
+            national_label="",
+            no_data_label=t("common.no_data", lang),
+            highlight=highlight,
+        ),
+        {"highlight": highlight, "unit": t("sectors.unit_msmes", lang), "national": None},
+    )
+    published = run("programme_facts").set_index(["fact", "year"])["value"].sort_index()
+    notes = [
+        t(
+            "notes.mentoring_synthetic" if synthetic else "notes.mentoring_imported",
+            lang,
+            totals=", ".join(f"{y}: {number(v, lang, 0)}" for y, v in published["participants"].items()),
+            facilitators=number(published["facilitators"].iloc[-1], lang, 0),
+            trainings=number(published["online_trainings"].iloc[-1], lang, 0),
+            assumed=", ".join(assumed) or "-",
+        )
+    ]
+    return Slide(
+        "mentoring",
+        t("story.mentoring_heading", lang),
+        sentences,
+        chart,
+        facts,
+        ["inklusi_synthetic", PRESENTED, *run("programme_facts")["source"]] if synthetic else ["imported_records"],
+        notes,
+    )
+
+
+def going_digital(run, lang: str, pin: str, geojson) -> Slide:
+    """Businesses going digital on real BPS figures: small manufacturers using the internet by
+    province, e-commerce businesses nationally, and lack of knowledge as a reason not to sell online."""
+    indicator = plan.indicator("msme")
+    year = latest(run, indicator)
+    frame = province_frame(run, indicator, year, lang)
+    valued = frame.dropna(subset=["value"]).sort_values("value")
+    # the pinned province (else the lowest) against the highest; a pinned highest against the lowest,
+    # never against itself
+    named = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
+    other = valued.iloc[-1] if valued.iloc[-1]["province"] != named["province"] else valued.iloc[0]
+    is_top = other["value"] < named["value"]
+    ecommerce = run("national_series", indicator="ecommerce_usaha").dropna(subset=["national"])
+    last, before = ecommerce.iloc[-1], ecommerce.iloc[-2]
+    reasons = run("msme_national", topic="reasons_offline")
+    knowledge = reasons[reasons["category"] == "kurang_pengetahuan"].sort_values("year")
+    sentences = [
+        t(
+            "story.msme_internet_top" if is_top else "story.msme_internet",
+            lang,
+            name=named["name"],
+            value=percent(named["value"], lang, 1),
+            other=other["name"],
+            other_value=percent(other["value"], lang, 1),
+            year=year,
+        ),
+        t(
+            "story.msme_ecommerce",
+            lang,
+            year=int(last["year"]),
+            value=number(last["national"], lang, 0),
+            change=percent(100 * (last["national"] / before["national"] - 1), lang, 1),
+            before=int(before["year"]),
+        ),
+        t(
+            "story.msme_knowledge",
+            lang,
+            first_year=int(knowledge["year"].iloc[0]),
+            first=percent(knowledge["value"].iloc[0], lang, 2),
+            last_year=int(knowledge["year"].iloc[-1]),
+            last=percent(knowledge["value"].iloc[-1], lang, 2),
+        ),
+    ]
+    used = [*frame["source"].dropna().unique(), *ecommerce["source"].dropna().unique(), *knowledge["source"].unique()]
+    labels = chart_labels(
+        t("story.msme_title", lang, year=year),
+        t("story.msme_subtitle", lang),
+        source_line(run, frame["source"].dropna(), lang),  # the map's; the sentences' sources are in the notes
+        lang,
+    )
+    scale = maps.Scale(
+        unit=t("story.msme_unit", lang), no_data=t("common.no_data", lang), unreliable=t("reliability.legend", lang)
+    )
+    chart = ranking_chart(frame, geojson, labels, scale, pin)
+    facts = {
+        "named": named["province"],
+        "named_value": named["value"],
+        "other": other["province"],
+        "other_value": other["value"],
+        "ecommerce": last["national"],
+        "knowledge": list(knowledge["value"]),
+    }
+    return Slide(
+        "msme",
+        t("story.msme_heading", lang),
+        sentences,
+        chart,
+        facts,
+        used,
+        [_unreliable_note(run, int(last["year"]), lang)],
+    )
+
+
+def _unreliable_note(run, year: int, lang: str) -> str:
+    """The speaker's note on the e-commerce counts of the year: which provinces BPS calls unreliable."""
+    counts = run("indicator_by_province", indicator="ecommerce_usaha", year=year)
+    shaky = counts[counts["reliability"] == "unreliable"]
+    named = ", ".join(
+        f"{reference.province_name(p, lang)} (RSE {number(r, lang, 2)} %)"
+        for p, r in zip(shaky["province"], shaky["rse"], strict=True)
+    )
+    return t("notes.msme", lang, unreliable=named or "-", n=len(counts["rse"].dropna()))
