@@ -42,6 +42,7 @@ def main() -> None:
     current = pages[navigation]
     if st.query_params.get("mode") == "present" and current.name != "present":
         st.switch_page(launcher("present"))
+    furniture.open_clicked()
     if current.name != "present":  # the presentation has its own controls and no side panel
         with st.sidebar:
             controls.language(lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -22,6 +23,7 @@ from inklusi.ui.data import DATASET
 PROFILE_PAGE = "app_pages/profile.py"
 CURRENT = "inklusi.page"  # the name of the page this run draws
 CLICKS = "inklusi.clicks"
+OPEN_PROFILE = "inklusi.open_profile"  # set by a chart's click, spent by open_clicked
 IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
 # Static style (no data or user text in it) of an embedded page: no side panel and no way to open it.
 EMBEDDED_STYLE = """<style>
@@ -206,13 +208,8 @@ def _draw(fig: go.Figure, key: str, alt: str, clickable: bool, themed: bool, tab
     if not clickable:
         st.plotly_chart(fig, key=key, **options)
     else:
-        nonce = st.session_state.setdefault(CLICKS, 0)
-        event = st.plotly_chart(fig, key=f"{key}.{nonce}", on_select="rerun", selection_mode="points", **options)
-        province = clicked_province(event)
-        if province:
-            st.session_state[CLICKS] = nonce + 1  # a fresh chart next time: the click is spent
-            state.put("province", province)
-            st.switch_page(PROFILE_PAGE)
+        chart_key = f"{key}.{st.session_state.setdefault(CLICKS, 0)}"
+        st.plotly_chart(fig, key=chart_key, on_select=partial(clicked, chart_key), selection_mode="points", **options)
     if table:
         lang = current_lang()
         label = t("chart.table", lang, title=title)
@@ -227,6 +224,23 @@ def _draw(fig: go.Figure, key: str, alt: str, clickable: bool, themed: bool, tab
                 width="stretch",
                 key=f"{key}.table",
             )
+
+
+def clicked(key: str) -> None:
+    """A click on a chart, as its callback: it runs first in the rerun the click asks for, so the
+    clicked province's profile opens (open_clicked) without the page drawn again before it, however
+    busy the server is."""
+    province = clicked_province(st.session_state.get(key))
+    if province:
+        st.session_state[CLICKS] += 1  # a fresh chart next time: the click is spent
+        state.put("province", province)
+        st.session_state[OPEN_PROFILE] = True
+
+
+def open_clicked() -> None:
+    """Open the profile of a province a chart's click chose (app.main, before any page is drawn)."""
+    if st.session_state.pop(OPEN_PROFILE, False):
+        st.switch_page(PROFILE_PAGE)
 
 
 def clicked_province(event: Any) -> str | None:
