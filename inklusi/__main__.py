@@ -42,7 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"boundaries: FAILED: {exc}", file=sys.stderr)
         print(
             "The dashboard runs without maps. With internet, run `make data` again; offline, set "
-            "INKLUSI_BOUNDARY_MIRROR to a folder holding the pinned files (see README).",
+            "INKLUSI_BOUNDARY_MIRROR to a folder holding the pinned files (see docs/settings.md).",
             file=sys.stderr,
         )
         return 2
@@ -134,7 +134,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export)
     p = sub.add_parser("audience", help="the light audience view's pages (static/audience/), when out of date")
     p.set_defaults(run=cmd_audience)
-    p = sub.add_parser("serve", help="nginx and N Streamlit replicas on one port (make serve); settings in the README")
+    p = sub.add_parser("serve", help="nginx and N Streamlit replicas on one port (make serve); see docs/serving.md")
     p.add_argument(
         "--replicas-only",
         action="store_true",

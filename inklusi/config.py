@@ -1,5 +1,5 @@
 """Where things live, and every setting. A setting is an environment variable declared once in
-SETTINGS (name, default, help) and read only through this module; the README's settings table
+SETTINGS (name, default, help) and read only through this module; docs/settings.md's table
 lists each one (tests/test_docs.py checks it)."""
 
 from __future__ import annotations

@@ -7,26 +7,76 @@ import importlib
 import pkgutil
 import re
 
+import pandas as pd
 import pytest
 import yaml
 
 from inklusi import __version__, config, errors
-from inklusi.config import REPO
+from inklusi.config import DATA_DIR, REPO
 from inklusi.i18n import LANGS, messages
 from inklusi.site import registry
 from inklusi.store import queries
 
 README = (REPO / "README.md").read_text()
+DOCS = REPO / "docs"
 CODE = [p for folder in ("inklusi", "tests", "bench", "app_pages", "testkit") for p in (REPO / folder).rglob("*.py")]
 
 
+def section(text: str, heading: str) -> str:
+    """The text under a `## heading`, up to the next heading of that level."""
+    return text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
 def settings_table() -> set[str]:
-    section = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
-    return set(re.findall(r"^\| `([A-Z_]+)`(?! \(make\))", section, flags=re.MULTILINE))
+    table = section((DOCS / "settings.md").read_text(), "## Settings")
+    return set(re.findall(r"^\| `([A-Z_]+)`(?! \(make\))", table, flags=re.MULTILINE))
 
 
-def test_every_setting_is_in_the_readme_table_and_nothing_else():
+def test_every_setting_is_in_the_settings_table_and_nothing_else():
     assert settings_table() == set(config.SETTINGS)
+
+
+def test_the_readme_is_a_front_door_to_pages_that_exist():
+    assert README.startswith("# Inklusi\n\n```sh\nmake run ") and len(README.splitlines()) <= 170
+    linked = set(re.findall(r"\]\((docs/[\w-]+\.md)", README))
+    assert linked == {f"docs/{p.name}" for p in DOCS.glob("*.md")}
+
+
+def test_every_page_has_its_heading_in_the_exploring_doc_in_navigation_order():
+    headings = re.findall(r"^## (.+)$", (DOCS / "exploring.md").read_text(), flags=re.MULTILINE)
+    titles = [f"{messages()[f'nav.{p.name}']['id']} / {messages()[f'nav.{p.name}']['en']}" for p in registry.PAGES]
+    assert [h for h in headings if h in titles] == titles
+
+
+def recipe_paths(heading: str) -> list[str]:
+    """The repository paths a recipe of docs/development.md names (NAME stands for a page: sources)."""
+    text = section((DOCS / "development.md").read_text(), heading)
+    named = re.findall(r"`([\w./-]+/[\w./-]+|[\w-]+\.(?:py|csv|toml|md|sql))`", text)
+    return [p.replace("NAME", "sources") for p in named]
+
+
+@pytest.mark.parametrize("heading", ["## Recipe: add a page", "## Recipe: add an indicator family"])
+def test_every_file_a_recipe_names_exists(heading):
+    paths = recipe_paths(heading)
+    assert len(paths) >= 6
+    assert [p for p in paths if not (REPO / p).exists()] == []
+
+
+def measures_block() -> str:
+    """The measures of data/measures.csv as docs/exploring.md lists them, with the indicators' names."""
+    names = pd.read_csv(DATA_DIR / "indicators.csv", dtype=str).set_index("id")["name_en"]
+    table = pd.read_csv(DATA_DIR / "measures.csv", dtype=str)
+    lines = []
+    for role, group in table.groupby("role", sort=False):
+        listed = ", ".join(f"{names[m.rpartition('-')[0]]} {m.rpartition('-')[2]} (`{m}`)" for m in group["measure"])
+        lines.append(f"- `{role}`: {listed}")
+    return "\n".join(lines)
+
+
+def test_the_measures_are_listed_from_the_data():
+    text = (DOCS / "exploring.md").read_text()
+    listed = text.split("<!-- measures:start -->\n", 1)[1].split("<!-- measures:end -->", 1)[0]
+    assert listed.strip() == measures_block(), "docs/exploring.md's measures block should read:\n" + measures_block()
 
 
 def test_every_setting_used_anywhere_is_declared():

@@ -53,6 +53,8 @@ def records_sources(synthetic: bool) -> list[str]:
 
 
 VALUE_KEY = ("indicator", "year", "province")  # the key of every row of published values
+# A value's own columns, as every query of values returns them (queries/public/*.sql)
+VALUE_COLUMNS = ("value", "flag", "source", "note_id", "note_en", "rse", "reliability")
 
 
 def of_query(run: Run, query: str, key: tuple[str, ...], **params) -> View:

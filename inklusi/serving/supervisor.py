@@ -4,7 +4,7 @@ N Streamlit replicas (one per core unless REPLICAS says otherwise) on 127.0.0.1:
 nginx in front of them on one port for the audience. A replica or nginx that exits is
 started again; SIGINT or SIGTERM stops everything. `--replicas-only` runs the replicas
 without nginx, for a host whose replicas another host's nginx names in INKLUSI_UPSTREAMS.
-Every setting is an environment variable (see the README).
+Every setting is an environment variable (docs/settings.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ or every edition of the indicator (scope "all")."""
 
 from __future__ import annotations
 
-from inklusi.export.view import VALUE_KEY, Run, View, cited, of_query
+from inklusi.export.view import VALUE_COLUMNS, VALUE_KEY, Run, View, cited, of_query
 
 
 def export(run: Run, s: dict, scope: str) -> View:
@@ -11,26 +11,6 @@ def export(run: Run, s: dict, scope: str) -> View:
         return of_query(run, "indicator_values", VALUE_KEY, indicator=s["indicator"])
     params = {"indicator": s["indicator"], "year": s["year"]}
     frame = run("indicator_by_province", **params).assign(indicator=s["indicator"], year=s["year"])
-    frame = frame[
-        [
-            "indicator",
-            "year",
-            "layout",
-            "province",
-            "nama",
-            "name_en",
-            "pulau",
-            "zona_waktu",
-            "value",
-            "flag",
-            "source",
-            "note_id",
-            "note_en",
-            "rse",
-            "reliability",
-            "rank",
-            "n_ranked",
-            "national",
-        ]
-    ]
+    places = ["indicator", "year", "layout", "province", "nama", "name_en", "pulau", "zona_waktu"]
+    frame = frame[[*places, *VALUE_COLUMNS, "rank", "n_ranked", "national"]]
     return View("indicator_by_province", params, frame, cited(frame), key=VALUE_KEY)

@@ -1,5 +1,5 @@
 """Presentasi / Presentation: the story on a projector. No side panel, large type, one chart per
-slide that takes the height the screen leaves it, one header line (title, "2 / 9", previous,
+slide that takes the height the screen leaves it, one header line (title, "2 / 10", previous,
 next, settings), arrow keys, an optional kiosk that advances by itself, a QR code of the view
 for the room, a speaker view with notes (?mode=present&view=speaker), and the whole story as
 one HTML file that needs no network."""
@@ -141,7 +141,7 @@ def render() -> None:
 
 
 def header(count: int, lang: str):
-    """One line: the title, previous, "2 / 9", next (each with its arrow key), a map slide's play
+    """One line: the title, previous, "2 / 10", next (each with its arrow key), a map slide's play
     control and the settings; returns the places of the title, the counter and the play control
     (None in the speaker view and a kiosk, where no map plays), which the slide fills."""
     with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from inklusi.export.view import VALUE_KEY, ExportError, Run, View, cited, of_query
+from inklusi.export.view import VALUE_COLUMNS, VALUE_KEY, ExportError, Run, View, cited, of_query
 
 
 def export(run: Run, s: dict, scope: str) -> View:
@@ -13,24 +13,6 @@ def export(run: Run, s: dict, scope: str) -> View:
         return of_query(run, "province_values", VALUE_KEY, province=s["province"])
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
-    frame = frame[
-        [
-            "indicator",
-            "province",
-            "year",
-            "layout",
-            "via_parent",
-            "value",
-            "flag",
-            "source",
-            "note_id",
-            "note_en",
-            "rse",
-            "reliability",
-            "rank",
-            "n_ranked",
-            "percentile",
-            "national",
-        ]
-    ]
+    edition = ["indicator", "province", "year", "layout", "via_parent"]
+    frame = frame[[*edition, *VALUE_COLUMNS, "rank", "n_ranked", "percentile", "national"]]
     return View("indicator_series", params, frame, cited(frame), key=VALUE_KEY)
