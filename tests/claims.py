@@ -17,6 +17,7 @@ from inklusi.pages.profile.words import profile_summary
 from inklusi.pages.targeting import facts as targeting
 from inklusi.statistics.metrics import level_of
 from inklusi.store import breaks, measures, reference
+from inklusi.store.measures import split
 from inklusi.story.deck import slides as story_slides
 
 
@@ -27,6 +28,11 @@ class Claim:
     lang: str
     text: str
     facts: dict = field(default_factory=dict)
+    headline: str = ""  # a slide's title, a page block's headline
+    sentences: list[str] = field(default_factory=list)  # the sentences shown, one an item
+
+    def __post_init__(self) -> None:
+        self.sentences = self.sentences or [self.text]
 
 
 def slides(run) -> list[Claim]:
@@ -35,7 +41,8 @@ def slides(run) -> list[Claim]:
         for lang in LANGS:
             for slide in story_slides(run, lang, pin, lambda layout: None):
                 facts = {"pin": pin, **slide.facts}
-                claims.append(Claim("slide", (slide.key, pin), lang, " ".join(slide.sentences), facts))
+                text = " ".join(slide.sentences)
+                claims.append(Claim("slide", (slide.key, pin), lang, text, facts, slide.title, list(slide.sentences)))
                 if not pin:  # the notes do not depend on the pinned province
                     claims.append(Claim("notes", (slide.key,), lang, " ".join(slide.notes), facts))
     return claims
@@ -67,7 +74,8 @@ def profiles(run, con) -> list[Claim]:
                     undivided=province in undivided,
                     crossed=crossed,
                 )
-                facts = {"province": province, "indicator": indicator, "series": series}
+                decimals = int(catalogue.loc[indicator, "decimals"])
+                facts = {"province": province, "indicator": indicator, "series": series, "decimals": decimals}
                 claims.append(Claim("profile", (province, indicator), lang, text, facts))
     return claims
 
@@ -83,7 +91,8 @@ def adoption_pairs(run) -> list[Claim]:
                         found, skill=skill, adoption=measure, names=reference.province_names(lang), lang=lang
                     )
                 )
-                claims.append(Claim("adoption", (skill, measure), lang, text, {"found": found}))
+                facts = {"found": found, "names": names_of(lang), "measures": [split(skill), split(measure)]}
+                claims.append(Claim("adoption", (skill, measure), lang, text, facts))
     return claims
 
 
@@ -108,7 +117,9 @@ def targeting_lists(run) -> list[Claim]:
                     y_kind=t(f"targeting.threshold_{kinds[1]}", lang),
                 )
                 text = rule + " " + ", ".join(names[p] for p in chosen["province"])
-                claims.append(Claim("targeting", (need, per), lang, text, {"priority": list(chosen["province"])}))
+                used = [split(m) for m in (need, per) if not targeting.is_coverage(m)]
+                facts = {"priority": list(chosen["province"]), "names": names, "measures": used}
+                claims.append(Claim("targeting", (need, per), lang, text, facts))
     return claims
 
 
@@ -127,6 +138,10 @@ def gaps_verdicts(run, con) -> list[Claim]:
             )
             claims.append(Claim("gaps", (indicator,), lang, text, {"verdict": found, "crossed": crossed}))
     return claims
+
+
+def names_of(lang: str) -> dict[str, str]:
+    return reference.province_names(lang)
 
 
 def every_claim(run, con) -> list[Claim]:

@@ -83,6 +83,14 @@ def state_of(con):
     return lambda **raw: viewstate.resolve({k: str(v) for k, v in raw.items()}, fields)[0]
 
 
+@pytest.fixture(scope="session")  # once a worker (tests/test_claims.py and test_room.py share a group)
+def every(con):
+    """Every generated claim of the dashboard (tests/claims.py)."""
+    from tests import claims
+
+    return claims.every_claim(queries.remembering(queries.runner(con)), con)
+
+
 @pytest.fixture(scope="session")
 def table() -> pd.DataFrame:
     """data/breaks.csv read with plain pandas (tests/breaks_by_hand.py)."""

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from inklusi.config import DATA_DIR
-from inklusi.store import queries, reference
+from inklusi.store import reference
 from inklusi.story.plan import SLIDES
 from tests import breaks_by_hand as by_hand
 from tests import claims as enumerate_claims
@@ -32,11 +32,6 @@ pytestmark = pytest.mark.xdist_group("claims")
 
 def names_a_break(text: str, lang: str) -> bool:
     return any(phrase in text for phrase in CROSSES[lang])
-
-
-@pytest.fixture(scope="session")  # once, even when the worker runs other tests between these
-def every(con) -> list[enumerate_claims.Claim]:
-    return enumerate_claims.every_claim(queries.remembering(queries.runner(con)), con)
 
 
 def break_years(table, parents, indicator) -> set[int]:
