@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 LANGS = ("id", "en")
@@ -67,6 +68,11 @@ def signed(value: float | None, lang: str, decimals: int = 2) -> str:
         return t("common.no_data", lang)
     text = number(abs(value), lang, decimals)
     return ("+" if value > 0 else "-" if value < 0 else "±") + text
+
+
+def listed(items: list[str], lang: str) -> str:
+    """Items as a list in a sentence, by the language's own pattern ("A, B and C"; "A, B dan C")."""
+    return format_list(list(items), locale=LOCALES[lang])
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:

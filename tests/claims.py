@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from inklusi.i18n import LANGS, number, pick, t
 from inklusi.pages.adoption import facts as adoption
-from inklusi.pages.adoption.words import adoption_sentences
+from inklusi.pages.adoption import words as adoption_words
 from inklusi.pages.gaps import facts as verdict
 from inklusi.pages.gaps import words as trends
 from inklusi.pages.profile.words import profile_summary
@@ -19,6 +21,8 @@ from inklusi.statistics.metrics import level_of
 from inklusi.store import breaks, measures, reference
 from inklusi.store.measures import split
 from inklusi.story.deck import slides as story_slides
+from inklusi.words import values
+from inklusi.words.narrative import measure_label
 
 
 @dataclass
@@ -65,7 +69,7 @@ def profiles(run, con) -> list[Claim]:
             series = run("indicator_series", indicator=indicator, province=province)
             series = series.assign(national=[levels.get(int(y)) for y in series["year"]])
             for lang in LANGS:
-                text = profile_summary(
+                said = profile_summary(
                     reference.province_name(province, lang),
                     pick(catalogue.loc[indicator], "name", lang),
                     series,
@@ -73,10 +77,14 @@ def profiles(run, con) -> list[Claim]:
                     decimals=int(catalogue.loc[indicator, "decimals"]),
                     undivided=province in undivided,
                     crossed=crossed,
+                    margin_pct=None
+                    if pd.isna(catalogue.loc[indicator, "margin_pct"])
+                    else catalogue.loc[indicator, "margin_pct"],
                 )
+                text = " ".join(said)
                 decimals = int(catalogue.loc[indicator, "decimals"])
                 facts = {"province": province, "indicator": indicator, "series": series, "decimals": decimals}
-                claims.append(Claim("profile", (province, indicator), lang, text, facts))
+                claims.append(Claim("profile", (province, indicator), lang, text, facts, sentences=said))
     return claims
 
 
@@ -85,14 +93,20 @@ def adoption_pairs(run) -> list[Claim]:
     for skill in measures.SKILLS:
         for measure in measures.ADOPTION:
             found = adoption.compare(run, skill, measure)
+            catalogue = run("indicator_catalogue").set_index("id")
             for lang in LANGS:
-                text = " ".join(
-                    adoption_sentences(
-                        found, skill=skill, adoption=measure, names=reference.province_names(lang), lang=lang
-                    )
+                said = adoption_words.block(
+                    found,
+                    skill=measure_label(catalogue, skill, lang),
+                    adoption=measure_label(catalogue, measure, lang),
+                    years=(split(skill)[1], split(measure)[1]),
+                    names=reference.province_names(lang),
+                    lang=lang,
                 )
                 facts = {"found": found, "names": names_of(lang), "measures": [split(skill), split(measure)]}
-                claims.append(Claim("adoption", (skill, measure), lang, text, facts))
+                claims.append(
+                    Claim("adoption", (skill, measure), lang, said.text, facts, said.headline, said.sentences)
+                )
     return claims
 
 
@@ -104,6 +118,7 @@ def targeting_lists(run) -> list[Claim]:
             kinds = targeting.threshold_kinds(run, need, per)
             chosen = targeting.priorities(targeting.table(run, need, per), x_cut, y_cut)
             chosen = chosen[chosen["priority"]].sort_values("skill")
+            shaky = targeting.unreliable(run, (need, per))
             for lang in LANGS:
                 names = reference.province_names(lang)
                 rule = t(
@@ -116,7 +131,7 @@ def targeting_lists(run) -> list[Claim]:
                     y=number(y_cut, lang, 2),
                     y_kind=t(f"targeting.threshold_{kinds[1]}", lang),
                 )
-                text = rule + " " + ", ".join(names[p] for p in chosen["province"])
+                text = rule + " " + ", ".join(values.named(names[p], p in shaky) for p in chosen["province"])
                 used = [split(m) for m in (need, per) if not targeting.is_coverage(m)]
                 facts = {"priority": list(chosen["province"]), "names": names, "measures": used}
                 claims.append(Claim("targeting", (need, per), lang, text, facts))
@@ -126,17 +141,14 @@ def targeting_lists(run) -> list[Claim]:
 def gaps_verdicts(run, con) -> list[Claim]:
     editions = run("indicator_editions")
     counts = editions[editions["n_provinces"] >= verdict.MIN_PROVINCES].groupby("indicator").size()
-    catalogue = run("indicator_catalogue").set_index("id")
     claims = []
     for indicator in counts[counts >= 2].index:
-        found = verdict.of_indicator(run, indicator, reference.provinces())
+        found = verdict.of_indicator(run, indicator)
         crossed = breaks.between(breaks.breaks(con, indicator), found.years[0], found.years[-1])
         for lang in LANGS:
-            what = pick(catalogue.loc[indicator], "name", lang)
-            text = " ".join(
-                trends.sentences(found, what, lang=lang, names=reference.province_names(lang), crossed=crossed)
-            )
-            claims.append(Claim("gaps", (indicator,), lang, text, {"verdict": found, "crossed": crossed}))
+            said = trends.block(found, lang=lang, names=reference.province_names(lang), crossed=crossed)
+            facts = {"verdict": found, "crossed": crossed}
+            claims.append(Claim("gaps", (indicator,), lang, said.text, facts, said.headline, said.sentences))
     return claims
 
 

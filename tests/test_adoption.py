@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from inklusi.pages.adoption import facts as adoption
-from inklusi.pages.adoption.words import adoption_sentences
+from inklusi.pages.adoption import words
 from inklusi.store import measures, reference
 
 
@@ -64,7 +64,7 @@ def test_the_default_pair_names_the_lowest_adopters_not_laggards(run, values):
     assert found.slope_low < 0 < found.slope_high  # the example: 0.89, about -0.40 to 2.04
     for lang in ("id", "en"):
         names = reference.province_names(lang)
-        text = " ".join(adoption_sentences(found, skill="s", adoption="a", names=names, lang=lang))
+        text = words.block(found, skill="s", adoption="a", years=(2025, 2025), names=names, lang=lang).text
         lowest = pairs.sort_values("y").head(5)["province"]
         assert all(names[p] in text for p in lowest)
         assert ("lags" if lang == "en" else "tertinggal") not in text

@@ -200,8 +200,9 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
 
 def test_the_kiosk_advances_by_itself(app, page):
     page.goto(f"{app}/present?lang=en&kiosk=10")
-    expect(page.get_by_role("heading", name="The national picture")).to_be_visible(timeout=30_000)
-    expect(page.get_by_role("heading", name="The west-east gap")).to_be_visible(timeout=25_000)
+    topic = page.locator(".st-key-slide-title p")
+    expect(topic).to_have_text("The national picture", timeout=30_000)
+    expect(topic).to_have_text("The west-east gap", timeout=25_000)
     expect(page).to_have_url(re.compile(r"slide=2"))
 
 

@@ -39,7 +39,9 @@ def test_a_whole_page_embedded_has_its_charts_and_sentences_without_the_side_pan
     page.goto(f"{app}/profile?embed=true&province=53&lang=en")
     expect(page.get_by_role("heading", name="East Nusa Tenggara")).to_be_visible(timeout=30_000)
     expect(page.locator(".js-plotly-plot:visible")).to_have_count(3, timeout=30_000)  # trend, pillars, peers
-    expect(page.get_by_text("East Nusa Tenggara scored 44.54, ranking 21 of 38 provinces")).to_be_visible()
+    expect(
+        page.get_by_text("East Nusa Tenggara scored 44.54 on Indonesian Digital Society Index (IMDI) in 2025")
+    ).to_be_visible()
     expect(page.locator("section[data-testid='stSidebar']")).to_be_hidden()
     expect(page.locator("[data-testid='stExpandSidebarButton']")).to_be_hidden()
     expect(page.locator("header[data-testid='stHeader']")).to_have_count(1)  # Streamlit draws it ...

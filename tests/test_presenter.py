@@ -31,8 +31,11 @@ SLIDE_LAYOUT = """() => ({
         .map(p => [p.getBoundingClientRect().bottom, parseFloat(getComputedStyle(p).fontSize)]),
     chart: (() => { const c = document.querySelector('.st-key-slide-body .js-plotly-plot');
         if (!c) return null; const r = c.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })(),
-    title: (() => { const h = document.querySelector('.st-key-slide-head h1');
-        return [h.scrollWidth, h.clientWidth, h.getBoundingClientRect().height]; })(),
+    topic: (() => { const p = document.querySelector('.st-key-slide-title p');
+        return [p.scrollWidth, p.clientWidth]; })(),
+    headline: (() => { const h = document.querySelector('.st-key-slide-body h1'); const s = getComputedStyle(h);
+        return [h.scrollWidth, h.clientWidth, h.getBoundingClientRect().height,
+                parseFloat(s.lineHeight) || 1.15 * parseFloat(s.fontSize)]; })(),
     head: document.querySelector('.st-key-slide-head').getBoundingClientRect().height,
 })"""
 SHOTS = config.build_dir() / "screenshots"
@@ -71,9 +74,11 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
         problems = [f"scrolls: {layout['scrolling']}"] if layout["scrolling"] else []
         if layout["page"][0] > width or layout["page"][1] > height:
             problems.append(f"page {layout['page']} larger than the screen")
-        scroll_width, client_width, title_height = layout["title"]
-        if scroll_width > client_width or layout["head"] > 80:
-            problems.append(f"header not one line: title {layout['title']}, header {layout['head']} px high")
+        if layout["topic"][0] > layout["topic"][1] or layout["head"] > 80:
+            problems.append(f"header not one line: topic {layout['topic']}, header {layout['head']} px high")
+        scroll_width, client_width, tall, line = layout["headline"]
+        if scroll_width > client_width or tall > 2.5 * line:
+            problems.append(f"headline cut or over two lines: {layout['headline']}")
         if width == 1280 and min(size for _, size in layout["sentences"]) < 24:
             problems.append(f"sentences under 24 px: {layout['sentences']}")
         if layout["chart"]:
@@ -151,10 +156,10 @@ def test_the_speaker_view_shows_notes_the_next_title_and_a_clock(app, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{app}/present?mode=present&view=speaker&lang=en&slide=6")
-    expect(page.locator("h1").first).to_contain_text(t("notes.title", "en"), timeout=30_000)
+    expect(page.locator(".st-key-slide-title p")).to_contain_text(t("notes.title", "en"), timeout=30_000)
     body = page.locator(".st-key-slide-body")
     expect(body).to_contain_text("synthetic")
-    expect(body).to_contain_text(t("present.next_slide", "en", title=t("story.next_heading", "en")).replace("**", ""))
+    expect(body).to_contain_text(t("present.next_slide", "en", title=t("story.next_topic", "en")).replace("**", ""))
     expect(page.get_by_text(re.compile(r"^\d\d:\d\d$"))).to_be_visible()
     page.keyboard.press("ArrowRight")
     expect(page.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=15_000)

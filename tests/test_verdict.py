@@ -11,7 +11,7 @@ from scipy import stats
 
 from inklusi.config import DATA_DIR
 from inklusi.pages.gaps import facts as verdict
-from inklusi.store import reference
+from inklusi.statistics import like
 
 SPLIT = {"91", "92", "93", "94", "95", "96"}  # Papua and Papua Barat and their 2022 daughters
 
@@ -94,11 +94,13 @@ def test_a_verdict_one_province_drives_is_downgraded():
     assert found.downgraded_from == "closing" and found.word == "unclear"
 
 
-def test_a_province_that_appears_mid_series_has_no_value_before():
+def test_a_province_that_appears_mid_series_is_left_out_of_every_edition():
+    """The like set: the spread of each edition on the provinces valued in all of them."""
     a = {k: v for k, v in LOW_CATCH_UP.items() if k != "p6"}
     b = closer(LOW_CATCH_UP, 0.3)
     found = judged(a, b)
-    assert found.n == {2020: 6, 2021: 7}
+    assert found.n == {2020: 6, 2021: 6}
+    assert found.cv[2021] == pytest.approx(cv([v for k, v in b.items() if k != "p6"]))
     assert found.span.beta.n == 6
     assert "p6" not in set(found.span.beta.points["province"])
 
@@ -126,16 +128,18 @@ def provinces() -> pd.DataFrame:
 
 
 def test_the_split_provinces_come_from_the_province_table(provinces):
-    assert verdict.split_provinces(provinces) == SPLIT
+    assert like.split_provinces() == SPLIT
 
 
 @pytest.mark.parametrize("indicator", ["imdi", "imdi_pemberdayaan", "ecommerce_email", "iptik", "evdci"])
 def test_every_edition_of_the_built_data_is_read_as_pandas_and_scipy_read_it(run, values, provinces, indicator):
-    found = verdict.of_indicator(run, indicator, reference.provinces())
+    found = verdict.of_indicator(run, indicator)
     rows = values[(values["indicator"] == indicator) & (values["province"] != "ID")].dropna(subset=["value"])
     crossing = rows["layout"].nunique() > 1
     if crossing:
         rows = rows[~rows["province"].isin(SPLIT)]
+    in_every = rows.groupby("province")["year"].nunique() == rows["year"].nunique()
+    rows = rows[rows["province"].isin(in_every[in_every].index)]  # the like set: valued in every edition
     by_year = {int(y): dict(zip(g["province"], g["value"], strict=True)) for y, g in rows.groupby("year")}
     years = sorted(by_year)
     assert found.years == tuple(years)
@@ -150,7 +154,7 @@ def test_every_edition_of_the_built_data_is_read_as_pandas_and_scipy_read_it(run
 
 def test_imdi_is_not_closing(run):
     """The issue's example: the CV collapsed in 2023 and has risen since; the latest step widens."""
-    found = verdict.of_indicator(run, "imdi", reference.provinces())
+    found = verdict.of_indicator(run, "imdi")
     assert found.word == "mixed"
     assert found.recent == "widening"
     assert found.cv[2025] > found.cv[2024] > found.cv[2023]

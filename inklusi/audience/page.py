@@ -134,12 +134,12 @@ def unknown(count: int, provinces: list[str]) -> str:
         ".join(' / '));location.replace(base+lang+'/'+s+(pin?'-'+pin:'')+'.html');"
     )
     title = " / ".join(t("audience.unknown_title", lang) for lang in LANGS)
-    links = " / ".join(
+    choices = " / ".join(
         f'<a href="{SERVE_FIRST}" lang="{lang}">{escape(t("audience.first_slide", lang))}</a>' for lang in LANGS
     )
     return (
         f'<!DOCTYPE html><html lang="{DEFAULT}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>{NO_ICON}<style>{STYLE}</style></head><body><main><h1>{escape(title)}</h1>"
-        f"<p>{links}</p></main><script>{script}</script></body></html>"
+        f"<p>{choices}</p></main><script>{script}</script></body></html>"
     )

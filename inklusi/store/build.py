@@ -58,6 +58,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "note_en": "VARCHAR",
             "formula": "VARCHAR",
             "inputs": "VARCHAR",
+            "share_of": "VARCHAR",
+            "margin_pct": "DOUBLE",
         },
     ),
     "sources": (
@@ -218,9 +220,10 @@ CHECKS: dict[str, str] = {
         having n <> 38 or count(distinct kode) <> 38 or count(distinct kode_bps) <> 38 or count(distinct iso) <> 38""",
     "2012 codes are provinces": "select kode from provinces where kode_2012 not in (select kode from provinces)",
     "aliases name provinces": "select alias from province_aliases where kode not in (select kode from provinces)",
-    "indicator parents exist": """
+    "indicators' parents, successors and counts exist; margins are percentages": """
         select id from indicators where parent not in (select id from indicators)
-           or successor_of not in (select id from indicators)
+           or successor_of not in (select id from indicators) or share_of not in (select id from indicators)
+           or margin_pct <= 0 or margin_pct >= 100
            or level not in ('province', 'national')""",
     "values name an indicator and a source": """
         select indicator, year, province from indicator_values
@@ -340,6 +343,12 @@ def derive(con: duckdb.DuckDBPyConnection) -> None:
         "update indicator_values set reliability = case when rse > $limit then 'unreliable' "
         "when rse is not null then 'reliable' else 'not_stated' end",
         {"limit": RSE_UNRELIABLE},
+    )
+    # A share of a count BPS calls unreliable (indicators.csv share_of) is built on it and carries its mark.
+    con.execute(
+        "update indicator_values as v set reliability = 'unreliable' from indicators as i, indicator_values as c "
+        "where v.indicator = i.id and c.indicator = i.share_of and c.year = v.year and c.province = v.province "
+        "and c.reliability = 'unreliable'"
     )
     for query in queries.catalogue("build").values():
         con.execute(f"insert into indicator_values by name select * from ({query.sql})")

@@ -54,6 +54,7 @@ def slides(
         else:
             slide = BUILD[key](run, lang, pin, geojson)
         slide.screen = screen  # the figures are drawn for it when first asked for
+        slide.topic = t(f"story.{key}_topic", lang) if key in BUILD else slide.title
         deck.append(slide)
     catalogue = run("source_catalogue").set_index("id")
     for slide in deck:  # every slide's notes end with the sources it draws on

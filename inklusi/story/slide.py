@@ -16,7 +16,7 @@ from inklusi.i18n import pick, t
 from inklusi.statistics.metrics import layout_of
 from inklusi.store import reference
 from inklusi.store.measures import split
-from inklusi.words import province_table
+from inklusi.words import narrative, province_table
 from inklusi.words.citations import cite
 
 
@@ -68,6 +68,7 @@ class Slide:
     notes: list[str] = field(default_factory=list)  # for the speaker: numbers, caveats, sources
     plays: str = ""  # the indicator whose editions the slide's map plays through, if it does
     screen: Screen = PROJECTOR  # what the figure is drawn for
+    topic: str = ""  # what the slide is about, in a few words ("The west-east gap"); the title is its message
 
     def __post_init__(self) -> None:
         self.sources = list(dict.fromkeys(self.sources))
@@ -134,22 +135,23 @@ def province_frame(run, indicator: str, year: int, lang: str) -> pd.DataFrame:
     )
 
 
-def pin_rank_sentence(frame: pd.DataFrame, pin: str, what: str, lang: str) -> list[str]:
-    row = frame[frame["province"] == pin]
-    if not pin or row.empty or pd.isna(row["value"].iloc[0]):
+def pin_rank_sentence(frame: pd.DataFrame, pin: str, year: int, lang: str) -> list[str]:
+    """The pinned province's value and rank in a province table, or what is missing: no value that
+    edition, or no value of its own before it was formed (its parent's then)."""
+    if not pin:
         return []
+    name = reference.province_name(pin, lang)
+    row = frame[frame["province"] == pin]
+    if row.empty:  # a province formed in 2022 on the 34-province layout
+        parent = frame[frame["province"] == reference.place(pin, layout_of(frame))]
+        if parent.empty or pd.isna(parent["value"].iloc[0]):
+            return [t("story.pin_none", lang, name=name, year=year)]
+        parent = parent.iloc[0]
+        return [t("story.pin_part", lang, name=name, year=year, parent=parent["name"], value=parent["value_text"])]
     row = row.iloc[0]
-    return [
-        t(
-            "story.pin",
-            lang,
-            name=row["name"],
-            what=what,
-            value=row["value_text"],
-            rank=int(row["rank"]),
-            n=int(row["n_ranked"]),
-        )
-    ]
+    if pd.isna(row["value"]):
+        return [t("story.pin_none", lang, name=name, year=year)]
+    return [t("story.pin", lang, name=name, value=row["value_text"], rank=int(row["rank"]), n=int(row["n_ranked"]))]
 
 
 def ranking_chart(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scale, pin: str) -> Chart:
@@ -165,6 +167,5 @@ def ranking_chart(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scal
     return Chart("ranking", frame, labels, draw, {"highlight": pin, "unit": scale.unit, "national": scale.midpoint})
 
 
-def measure_label(run, measure: str, lang: str) -> str:
-    indicator, year = split(measure)
-    return f"{pick(run('indicator_catalogue').set_index('id').loc[indicator], 'short', lang)} {year}"
+def measure_label(run, measure: str, lang: str, year: bool = True) -> str:
+    return narrative.measure_label(run("indicator_catalogue").set_index("id"), measure, lang, year)

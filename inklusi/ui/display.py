@@ -20,6 +20,12 @@ def decimals(indicator: str) -> int:
     return int(data.indicator_catalogue().info(indicator)["decimals"])
 
 
+def margin(indicator: str) -> float | None:
+    """The margin of error the indicator's source states, in % of a value (data/indicators.csv)."""
+    value = data.indicator_catalogue().info(indicator)["margin_pct"]
+    return float(value) if pd.notna(value) else None
+
+
 def is_derived(indicator: str) -> bool:
     """Whether an indicator is computed by Inklusi (it has a formula) rather than published."""
     return pd.notna(data.indicator_catalogue().info(indicator)["formula"])

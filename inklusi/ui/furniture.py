@@ -19,6 +19,7 @@ from inklusi.site.provinces import MAX_PROVINCES, Choice
 from inklusi.statistics.metrics import mentoring_rates
 from inklusi.ui import state
 from inklusi.ui.data import DATASET
+from inklusi.words.block import Block
 
 PROFILE_PAGE = "app_pages/profile.py"
 CURRENT = "inklusi.page"  # the name of the page this run draws
@@ -159,6 +160,15 @@ def show_url_notes() -> None:
             ),
             icon=":material/link_off:",
         )
+
+
+def sentences(said: Block, key: str) -> None:
+    """A block's sentences (its headline is drawn where the page puts it), then its evidence in a
+    "How we know" part, closed until a reader opens it."""
+    st.markdown(" ".join(said.sentences))
+    if said.evidence:
+        with st.expander(t("common.how_we_know", current_lang()), icon=":material/fact_check:", key=f"{key}.how"):
+            st.markdown("\n".join(f"- {line}" for line in said.evidence))
 
 
 def synthetic_banner() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inklusi.i18n import number, t
+from inklusi.i18n import number, pick, t
 from inklusi.statistics.metrics import national_of
+from inklusi.store.measures import split
 from inklusi.words.citations import cite
 
 
@@ -46,20 +47,6 @@ def ranking_alt(frame: pd.DataFrame, *, what: str, chart: str, lang: str, decima
     return text
 
 
-def value_words(row: pd.Series, lang: str, decimals: int) -> str:
-    """A value as a sentence gives it: a derived value with the catalogue's decimals and the word
-    "derived", an estimate BPS calls unreliable with its mark and RSE; a published one exactly."""
-    derived = row.get("flag") == "derived"
-    text = number(row["value"], lang, decimals, exact=not derived)
-    if row.get("reliability") == "unreliable" and pd.notna(row.get("rse")):
-        text = t("common.value_unreliable", lang, value=text, rse=number(row["rse"], lang, 2))
-    elif row.get("reliability") == "unreliable":
-        text = t("common.value_unreliable_built", lang, value=text)
-    if derived:
-        text = t("common.value_derived", lang, value=text)
-    return text
-
-
 def records_synthetic(run) -> bool:
     """Whether the mentoring records being shown are the synthetic ones (not an imported file)."""
     return bool(run("mentoring_by_year")["synthetic"].all())
@@ -79,3 +66,13 @@ def presented_source(run) -> str:
     """The citation, from data/sources.csv, of the report that the programme's totals were presented
     at the G20 DEWG meeting in Labuan Bajo."""
     return "; ".join(cite(run("source_catalogue").set_index("id"), [PRESENTED]))
+
+
+def measure_label(catalogue: pd.DataFrame, measure: str, lang: str, year: bool = True) -> str:
+    """An indicator-year measure as a short label ("IMDI digital literacy 2025"), a derived one
+    saying so ("Small manufacturers online 2025 (derived)"); without its year for an axis whose
+    chart's title gives it. catalogue: indicator_catalogue by id."""
+    indicator, edition = split(measure)
+    info = catalogue.loc[indicator]
+    label = f"{pick(info, 'short', lang)} {edition}" if year else pick(info, "short", lang)
+    return t("common.value_derived", lang, value=label) if pd.notna(info["formula"]) else label

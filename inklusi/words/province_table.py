@@ -1,14 +1,14 @@
 """One province table for the pages and the story: an indicator_by_province result with each
-province's display name, abbreviation, value as printed (every published decimal; a derived value
-to the catalogue's decimals; a dagger on an estimate BPS calls unreliable) and hover text."""
+province's display name, abbreviation, value as a label prints it and hover text with the value
+exactly as published (words.values, the one formatter)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from inklusi.figures.common import UNRELIABLE_MARK
 from inklusi.i18n import number, pick, t
 from inklusi.store import reference
+from inklusi.words import values
 
 OLD_LAYOUT_CODES = {"91", "92"}  # named like the 2022 provinces but larger before the split
 
@@ -20,12 +20,6 @@ def place_name(row, lang: str) -> str:
     return name
 
 
-def value_text(value: float | None, unreliable: bool, lang: str, decimals: int, *, derived: bool = False) -> str:
-    """A value as published (every published decimal; a derived value to the indicator's
-    decimals), with a dagger when BPS calls the estimate unreliable."""
-    return number(value, lang, decimals, exact=not derived) + (UNRELIABLE_MARK if unreliable else "")
-
-
 def shown(frame: pd.DataFrame, *, what: str, year: int, lang: str, decimals: int) -> pd.DataFrame:
     """frame (indicator_by_province) with name, short, unreliable, value_text and hover added."""
     frame = frame.copy()
@@ -33,13 +27,11 @@ def shown(frame: pd.DataFrame, *, what: str, year: int, lang: str, decimals: int
     frame["name"] = [place_name(row, lang) for row in rows]
     frame["short"] = frame["singkatan"]
     frame["unreliable"] = frame["reliability"].eq("unreliable")
-    frame["value_text"] = [
-        value_text(v, u, lang, decimals, derived=f == "derived")
-        for v, u, f in zip(frame["value"], frame["unreliable"], frame["flag"], strict=True)
-    ]
+    marks = [values.Marks.of(row) for row in rows]
+    frame["value_text"] = [values.label(v, lang, decimals, m) for v, m in zip(frame["value"], marks, strict=True)]
     hover = []
-    for row, name, text in zip(rows, frame["name"], frame["value_text"], strict=True):
-        lines = [f"<b>{name}</b>", f"{what} {year}: {text}"]
+    for row, name, mark in zip(rows, frame["name"], marks, strict=True):
+        lines = [f"<b>{name}</b>", f"{what} {year}: {values.exact(row['value'], lang, decimals, mark)}"]
         if pd.notna(row["value"]):
             lines.append(t("hover.rank", lang, rank=int(row["rank"]), n=int(row["n_ranked"])))
         if pd.notna(row["rse"]):

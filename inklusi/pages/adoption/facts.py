@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from inklusi.statistics import like
 from inklusi.statistics.metrics import Z95, layout_of
 from inklusi.store import reference
 from inklusi.store.measures import split
@@ -47,9 +48,23 @@ class Comparison:
         """Whether skills predict adoption in these data: the fitted slope's interval excludes zero."""
         return self.slope_low > 0 or self.slope_high < 0
 
+    @property
+    def verdict(self) -> str:
+        return verdict_of(self.low, self.high, self.slope_low, self.slope_high)
+
     def lowest(self, count: int = LOWEST) -> pd.DataFrame:
         """The provinces with the lowest adoption, lowest first."""
         return self.points.sort_values(["y", "province"]).head(count)
+
+
+def verdict_of(low: float, high: float, slope_low: float, slope_high: float) -> str:
+    """One verdict: positive or negative when the rank correlation and the robust fit agree (both
+    intervals exclude zero, on the same side), else unclear."""
+    if low > 0 and slope_low > 0:
+        return "positive"
+    if high < 0 and slope_high < 0:
+        return "negative"
+    return "unclear"
 
 
 def rank_correlation(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
@@ -74,16 +89,9 @@ def pair(run, skill: str, adoption: str) -> pd.DataFrame:
     joined["pulau"] = joined["province"].map(provinces["pulau"])
     joined["unreliable"] = joined["reliability_x"].eq("unreliable") | joined["reliability_y"].eq("unreliable")
     if layout_of(x) != layout_of(y):  # compare only the provinces whose territory is the same in both
-        joined = joined[~joined["province"].isin(split_2022())]
+        joined = joined[~joined["province"].isin(like.split_provinces())]
     joined = joined.rename(columns={"value_x": "x", "value_y": "y"}).dropna(subset=["x", "y"])
     return joined[["province", "pulau", "x", "y", "unreliable"]].reset_index(drop=True)
-
-
-def split_2022() -> set[str]:
-    """The provinces created in 2022 and the two they were split from."""
-    provinces = reference.provinces()
-    moved = provinces[provinces["kode"] != provinces["kode_2012"]]
-    return set(moved["kode"]) | set(moved["kode_2012"])
 
 
 def compare(run, skill: str, adoption: str) -> Comparison:
@@ -94,16 +102,16 @@ def compare(run, skill: str, adoption: str) -> Comparison:
         len({layout_of(run("indicator_by_province", indicator=i, year=y)) for i, y in (split(skill), split(adoption))})
         > 1
     )
-    left_out = sorted(split_2022()) if mixed else []
+    left_out = sorted(like.split_provinces()) if mixed else []
     x, y = points["x"].to_numpy(float), points["y"].to_numpy(float)
     rho, low, high = rank_correlation(x, y)
     slope, intercept, slope_low, slope_high = theilslopes(y, x, alpha=0.95)
-    predicts = slope_low > 0 or slope_high < 0
+    agree = verdict_of(low, high, slope_low, slope_high) != "unclear"
     fitted = intercept + slope * x
     residual = y - fitted
     scale = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
     robust_z = residual / scale if scale > 0 else np.zeros_like(residual)
-    points = points.assign(fitted=fitted, residual=residual, robust_z=robust_z, lags=predicts & (robust_z < LAG_Z))
+    points = points.assign(fitted=fitted, residual=residual, robust_z=robust_z, lags=agree & (robust_z < LAG_Z))
     reliable = points[~points["unreliable"]]
     rho_reliable = (
         rank_correlation(reliable["x"].to_numpy(float), reliable["y"].to_numpy(float))[0]

@@ -9,20 +9,19 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from inklusi.figures import scatter
-from inklusi.i18n import number, pick, t
-from inklusi.pages.adoption import facts
-from inklusi.pages.adoption.words import adoption_sentences
+from inklusi.i18n import number, t
+from inklusi.pages.adoption import facts, words
 from inklusi.store import reference
 from inklusi.store.measures import ADOPTION, SKILLS, split
 from inklusi.ui import controls, data, display, furniture, state
 from inklusi.ui.furniture import current_lang
-from inklusi.words import province_table
+from inklusi.words import narrative, values
+from inklusi.words.block import Block
 
 
 def measure_label(measure: str, lang: str) -> str:
     """An indicator-year measure as a short label: 'IMDI digital literacy 2025'."""
-    indicator, year = split(measure)
-    return f"{pick(data.indicator_catalogue().info(indicator), 'short', lang)} {year}"
+    return narrative.measure_label(data.indicator_catalogue().indicators, measure, lang)
 
 
 def render() -> None:
@@ -41,10 +40,11 @@ def render() -> None:
     st.title(t("adoption.title", lang))
     st.caption(t("adoption.lead", lang))
     furniture.show_url_notes()
-    st.markdown(" ".join(summary(skill, measure, lang)))
+    said = summary(skill, measure, lang)
+    st.subheader(said.headline, anchor=False)
     fig, alt = scatter_figure(skill, measure, lang, chosen)
     furniture.chart(fig, key="adoption.scatter", alt=alt, clickable=True)
-    st.caption(t("adoption.method", lang))
+    furniture.sentences(said, "adoption.verdict")
     st.dataframe(table(skill, measure, lang), hide_index=True, width="stretch")
 
 
@@ -54,11 +54,12 @@ def comparison(skill: str, measure: str) -> facts.Comparison:
 
 
 @data.cached(resource=False, max_entries=100)
-def summary(skill: str, measure: str, lang: str) -> list[str]:
-    return adoption_sentences(
+def summary(skill: str, measure: str, lang: str) -> Block:
+    return words.block(
         comparison(skill, measure),
         skill=measure_label(skill, lang),
         adoption=measure_label(measure, lang),
+        years=(split(skill)[1], split(measure)[1]),
         names=reference.province_names(lang),
         lang=lang,
     )
@@ -111,14 +112,15 @@ def scatter_figure(skill: str, measure: str, lang: str, chosen: str) -> tuple[go
     if chosen in set(frame["province"]):
         mine = frame[frame["province"] == chosen].iloc[0]
         fig.add_annotation(x=mine["x"], y=mine["y"], text=mine["name"], showarrow=True, arrowhead=2, ax=30, ay=-30)
-    return fig, " ".join(summary(skill, measure, lang))
+    return fig, summary(skill, measure, lang).text
 
 
-def shown(measure: str, values: pd.Series, unreliable: pd.Series, lang: str) -> list[str]:
-    """A measure's values as its indicator shows them (published decimals, or its own for a derived one)."""
+def shown(measure: str, column: pd.Series, unreliable: pd.Series, lang: str) -> list[str]:
+    """A measure's values as a table prints them (words.values.exact: as published, with the marks)."""
     indicator = split(measure)[0]
     d, derived = display.decimals(indicator), display.is_derived(indicator)
-    return [province_table.value_text(v, u, lang, d, derived=derived) for v, u in zip(values, unreliable, strict=True)]
+    marks = [values.Marks(unreliable=u, derived=derived) for u in unreliable]
+    return [values.exact(v, lang, d, m) for v, m in zip(column, marks, strict=True)]
 
 
 def table(skill: str, measure: str, lang: str) -> pd.DataFrame:

@@ -7,11 +7,12 @@ from functools import partial
 
 from inklusi.figures import scatter
 from inklusi.i18n import number, t
+from inklusi.pages.adoption import words
 from inklusi.pages.adoption.facts import compare
-from inklusi.pages.adoption.words import adoption_sentences
 from inklusi.store import reference
-from inklusi.store.measures import ADOPTION, SKILLS
+from inklusi.store.measures import ADOPTION, SKILLS, split
 from inklusi.story.slide import Chart, Slide, chart_labels, measure_label, measure_sources, source_line
+from inklusi.words import values
 
 
 def adoption(run, lang: str, pin: str, geojson) -> Slide:
@@ -19,24 +20,43 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
     skill, measure = SKILLS[0], ADOPTION[0]
     found = compare(run, skill, measure)
     names = reference.province_names(lang)
-    sentences = adoption_sentences(
-        found, skill=measure_label(run, skill, lang), adoption=measure_label(run, measure, lang), names=names, lang=lang
-    )[:2]
+    said = words.block(
+        found,
+        skill=measure_label(run, skill, lang),
+        adoption=measure_label(run, measure, lang),
+        years=(split(skill)[1], split(measure)[1]),
+        names=names,
+        lang=lang,
+    )
+    sentences = list(said.sentences)
     points = found.points.set_index("province")
-    if pin in points.index:
-        residual = points.loc[pin, "residual"]
-        key = "lags" if points.loc[pin, "lags"] else "above" if residual > 0 else "below"
-        sentences.append(t(f"story.pin_{key}", lang, name=names[pin], residual=number(abs(residual), lang, 1)))
+    if pin in points.index and points.loc[pin, "lags"]:
+        residual = number(abs(points.loc[pin, "residual"]), lang, 1)
+        sentences.append(t("story.pin_lags", lang, name=names[pin], residual=residual))
+    elif pin in points.index:
+        x, y = (
+            values.label(points.loc[pin, c], lang, 2, values.Marks(unreliable=points.loc[pin, "unreliable"]))
+            for c in ("x", "y")
+        )
+        sentences.append(t("story.pin_values", lang, name=names[pin], x=x, y=y))
+    elif pin:
+        sentences.append(t("story.pin_left_out", lang, name=names[pin]))
     provinces = reference.provinces().set_index("kode")
     frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(provinces["singkatan"]))
     frame["hover"] = [
-        f"<b>{names[p]}</b><br>{number(x, lang, 2)} · {number(y, lang, 2)}"
-        for p, x, y in zip(frame["province"], frame["x"], frame["y"], strict=True)
+        f"<b>{names[p]}</b><br>{values.exact(x, lang, 2, mark)} · {values.exact(y, lang, 2, mark)}"
+        for p, x, y, mark in zip(
+            frame["province"],
+            frame["x"],
+            frame["y"],
+            [values.Marks(unreliable=u) for u in frame["unreliable"]],
+            strict=True,
+        )
     ]
     used = measure_sources(run, (skill, measure))
     labels = chart_labels(
         t("adoption.chart_title", lang),
-        t("adoption.chart_subtitle", lang, n=found.n, rho=number(found.rho, lang, 2)),
+        t("story.adoption_subtitle", lang, n=found.n),
         source_line(run, used, lang),
         lang,
     )
@@ -49,7 +69,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         y_title=y_title,
         slope=found.slope,
         intercept=found.intercept,
-        fit_name=t("adoption.fit", lang),
+        fit_name=t("story.adoption_fit", lang),
         lag_name=t("adoption.lags", lang),
         unreliable_name=t("reliability.legend", lang),
     )
@@ -63,7 +83,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
             "x_title": x_title,
             "y_title": y_title,
             "fit": (found.slope, found.intercept),
-            "fit_name": t("adoption.fit", lang),
+            "fit_name": t("story.adoption_fit", lang),
             "marked_name": t("adoption.lags", lang),
             "highlight": pin,
         },
@@ -75,28 +95,10 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         "n": found.n,
         "lagging": list(found.points.sort_values("robust_z").loc[lambda f: f["lags"], "province"]),
     }
-    lagging = found.points.sort_values("robust_z").loc[lambda f: f["lags"]]
-    notes = [
-        t(
-            "notes.adoption",
-            lang,
-            rho=number(found.rho, lang, 2),
-            low=number(found.low, lang, 2),
-            high=number(found.high, lang, 2),
-            n=found.n,
-            slope=number(found.slope, lang, 2),
-            slope_low=number(found.slope_low, lang, 2),
-            slope_high=number(found.slope_high, lang, 2),
-            laggards=", ".join(
-                f"{names[p]} {number(r, lang, 1)}"
-                for p, r in zip(lagging["province"], lagging["residual"], strict=True)
-            )
-            or "-",
-        )
-    ]
+    notes = said.evidence
     return Slide(
         "adoption",
-        t("story.adoption_heading", lang),
+        said.headline,
         sentences,
         chart,
         facts,

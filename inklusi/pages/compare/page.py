@@ -14,7 +14,7 @@ from inklusi.site import provinces
 from inklusi.store import breaks
 from inklusi.ui import controls, data, display, furniture, state
 from inklusi.ui.furniture import current_lang
-from inklusi.words import province_table
+from inklusi.words import values
 from inklusi.words.citations import cite
 
 PICKER = "w.provinces"
@@ -67,21 +67,19 @@ def figure(
     derived = display.is_derived(indicator)
     frame = facts.series(data.query, indicator, chosen)
     names = controls.province_labels(lang)
+    shown = [values.Marks.of(row) for row in frame.to_dict("records")]
     frame = frame.assign(
         name=[names[c] for c in frame["province"]],
-        value_text=[
-            province_table.value_text(v, r == "unreliable", lang, d, derived=derived)
-            for v, r in zip(frame["value"], frame["reliability"], strict=True)
-        ],
+        value_text=[values.label(v, lang, d, m) for v, m in zip(frame["value"], shown, strict=True)],
     )
     frame["hover"] = [
-        f"{int(y)}<br>{text}" + (f"<br>{t('compare.undivided_short', lang)}" if u else "")
-        for y, text, u in zip(frame["year"], frame["value_text"], frame["undivided"], strict=True)
+        f"{int(y)}<br>{values.exact(v, lang, d, m)}" + (f"<br>{t('compare.undivided_short', lang)}" if u else "")
+        for y, v, m, u in zip(frame["year"], frame["value"], shown, frame["undivided"], strict=True)
     ]
-    values = data.query("indicator_values", indicator=indicator)
-    editions = values[["year", "layout"]]
+    published = data.query("indicator_values", indicator=indicator)
+    editions = published[["year", "layout"]]
     national = national_series(indicator, editions, lang, d, derived)
-    national_rows = values[values["province"].eq("ID") & values["year"].isin(national["year"])]
+    national_rows = published[published["province"].eq("ID") & published["year"].isin(national["year"])]
     found = breaks.breaks(data.query("indicator_breaks", indicator=indicator), indicator)
     marks = [(int(year), break_label(rows, editions, lang)) for year, rows in found.groupby("year")]
     what = display.indicator_labels(lang)[indicator]
@@ -118,9 +116,7 @@ def national_series(indicator: str, editions: pd.DataFrame, lang: str, d: int, d
     years = sorted(int(y) for y in editions["year"].unique())
     frame = pd.DataFrame({"year": years, "value": [display.national_level(indicator, y) for y in years]})
     frame = frame.dropna(subset=["value"])
-    return frame.assign(
-        value_text=[province_table.value_text(v, False, lang, d, derived=derived) for v in frame["value"]]
-    )
+    return frame.assign(value_text=[values.label(v, lang, d, values.Marks(derived=derived)) for v in frame["value"]])
 
 
 def alt_text(frame: pd.DataFrame, national: pd.DataFrame, what: str, lang: str) -> str:

@@ -7,12 +7,13 @@ log starting level for the whole span and for each step between editions. "Closi
 "widening" only when sigma and beta agree and the latest step does not run the other way;
 sigma and beta pointing apart, or the latest step turning, is "mixed" (with the way the latest
 step goes), and so is a spread that moved while beta's interval includes zero; "unclear" is
-left for no movement and too few provinces. A closing or widening verdict that changes when
-the first edition or the most influential province is left out is downgraded to "unclear", and
-the check says which.
+left for a spread that did not move at the printed precision (one decimal of a percentage:
+"little changed") and too few provinces. A closing or widening verdict that changes when the
+first edition or the most influential province is left out is downgraded to "unclear", and the
+check says which.
 
-Every edition is read on one stated layout: its own when all editions share one; across the
-2022 split, the matched provinces, those whose territory is the same in every edition (the
+Every edition is read on the like set (inklusi.statistics.like): the provinces valued in every
+edition, and across the 2022 split only those whose territory is the same in every edition (the
 provinces of Papua and Papua Barat before and after the split are left out, never averaged).
 """
 
@@ -20,11 +21,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
-from inklusi.statistics import inequality
+from inklusi.statistics import inequality, like
 
 CLOSING, WIDENING, MIXED, UNCLEAR = "closing", "widening", "mixed", "unclear"
 MIN_PROVINCES = 3
@@ -53,8 +55,8 @@ class Verdict:
 
     years: tuple[int, ...]
     layout: str  # "34" or "38" (every edition on it) or "matched" (provinces whose territory never changed)
-    cv: dict[int, float]
-    n: dict[int, int]  # provinces with a value in each edition, on the stated layout
+    cv: dict[int, float]  # on the like set
+    n: dict[int, int]  # provinces compared in each edition: the like set
     span: Step
     steps: tuple[Step, ...]
     word: str  # closing, widening, mixed or unclear
@@ -73,9 +75,17 @@ class Verdict:
         return self.span.beta_way
 
 
+def printed(cv: float) -> Decimal | None:
+    """A coefficient of variation as a sentence prints it: a percentage to one decimal, half up."""
+    if math.isnan(cv):
+        return None
+    return Decimal(repr(100 * cv)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def direction(before: float, after: float) -> str:
-    """Which way a spread moved: closing when it fell, widening when it rose."""
-    if math.isnan(before) or math.isnan(after) or before == after:
+    """Which way a spread moved: closing when it fell, widening when it rose; unclear (little
+    changed) when the two print alike."""
+    if math.isnan(before) or math.isnan(after) or printed(before) == printed(after):
         return UNCLEAR
     return CLOSING if after < before else WIDENING
 
@@ -88,25 +98,21 @@ def beta_way(beta: inequality.Beta | None) -> str:
 
 
 def judge(span: Step, last: Step) -> tuple[str, str]:
-    """The verdict word and the way of the latest step, from the span and the latest step."""
+    """The verdict word and the way of the latest step, from the span and the latest step. A
+    spread that did not move at the printed precision is unclear whatever beta says: no verdict
+    where nothing moved."""
     sigma, beta = span.sigma, span.beta_way
     recent = last.sigma if last.sigma == last.beta_way or last.beta_way == UNCLEAR else UNCLEAR
-    if UNCLEAR in (sigma, beta):
-        return (UNCLEAR if sigma == beta else MIXED), recent
+    if sigma == UNCLEAR:
+        return UNCLEAR, recent
+    if beta == UNCLEAR:
+        return MIXED, recent
     if sigma != beta:
         return MIXED, recent
     against = {CLOSING: WIDENING, WIDENING: CLOSING}[beta]
     if last.sigma == against or last.beta_way == against:
         return MIXED, recent
     return beta, recent
-
-
-def matched(editions: dict[int, pd.DataFrame], layouts: dict[int, int], changed: set[str]) -> tuple[dict, str]:
-    """The editions on one layout: as they are when they share one, else without the provinces
-    whose territory changed (changed: codes of the split provinces in either layout)."""
-    if len(set(layouts.values())) == 1:
-        return editions, str(next(iter(layouts.values())))
-    return {y: f[~f["province"].isin(changed)] for y, f in editions.items()}, "matched"
 
 
 def _cv(frame: pd.DataFrame) -> float:
@@ -119,7 +125,8 @@ def _step(editions: dict[int, pd.DataFrame], start: int, end: int) -> Step:
     first, last = (editions[y][["province", "value"]].dropna() for y in (start, end))
     both = first.merge(last, on="province")
     both = both[(both["value_x"] > 0) & (both["value_y"] > 0)]
-    usable = len(both) >= MIN_PROVINCES and both["value_x"].nunique() > 1
+    # beta needs starting levels that differ on the log scale (values a rounding apart do not)
+    usable = len(both) >= MIN_PROVINCES and np.ptp(np.log(both["value_x"].to_numpy(float))) > 0
     beta = inequality.beta_convergence(first, last, end - start) if usable else None
     return Step(start, end, _cv(editions[start]), _cv(editions[end]), beta)
 
@@ -158,19 +165,23 @@ def _plain(editions: dict[int, pd.DataFrame], years: list[int], layout: str) -> 
 
 def verdict(editions: dict[int, pd.DataFrame], layouts: dict[int, int], changed: set[str]) -> Verdict | None:
     """The trend verdict of an indicator from every edition (year -> frame of province, value),
-    their layouts (year -> 34 or 38) and the codes of the provinces the 2022 split changed.
+    their layouts (year -> 34 or 38) and the codes of the provinces the 2022 split changed, read on
+    the like set (statistics.like): the provinces valued in every edition with the same territory.
     None with fewer than two editions."""
     years = sorted(editions)
     if len(years) < 2:
         return None
-    on_layout, layout = matched(editions, layouts, changed)
-    found = _plain(on_layout, years, layout)
+    layout = str(next(iter(layouts.values()))) if len(set(layouts.values())) == 1 else "matched"
+    on_set = like.on(editions, like.provinces(editions, layouts, changed))
+    found = _plain(on_set, years, layout)
     checks: dict[str, str] = {}
     if len(years) >= 3:
-        checks["first_edition"] = _plain(on_layout, years[1:], layout).word
+        later = {y: editions[y] for y in years[1:]}
+        kept = like.provinces(later, {y: layouts[y] for y in years[1:]}, changed)
+        checks["first_edition"] = _plain(like.on(later, kept), years[1:], layout).word
     province = influential(found.span.beta) if found.span.beta is not None else None
     if province is not None:
-        without = {y: f[f["province"] != province] for y, f in on_layout.items()}
+        without = {y: f[f["province"] != province] for y, f in on_set.items()}
         checks["province"] = _plain(without, years, layout).word
     downgraded = found.word if found.word in (CLOSING, WIDENING) and set(checks.values()) - {found.word} else None
     return Verdict(
@@ -189,19 +200,18 @@ def verdict(editions: dict[int, pd.DataFrame], layouts: dict[int, int], changed:
     )
 
 
-def split_provinces(provinces: pd.DataFrame) -> set[str]:
-    """The codes whose territory the 2022 split changed: the new provinces and their parents."""
-    moved = provinces[provinces["kode"] != provinces["kode_2012"]]
-    return set(moved["kode"]) | set(moved["kode_2012"])
-
-
-def of_indicator(run, indicator: str, provinces: pd.DataFrame) -> Verdict | None:
-    """The verdict of an indicator from every edition with provincial values in the data.
-    run(name, **params) runs a named query; provinces: data/provinces.csv as a frame."""
+def editions_of(run, indicator: str) -> tuple[dict[int, pd.DataFrame], dict[int, int]]:
+    """Every edition of an indicator with provincial values (year -> its indicator_by_province
+    rows) and the layout of each (year -> 34 or 38). run(name, **params) runs a named query."""
     editions = run("indicator_editions")
     years = sorted(
         int(y) for y in editions.loc[(editions["indicator"] == indicator) & (editions["n_provinces"] > 0), "year"]
     )
     frames = {y: run("indicator_by_province", indicator=indicator, year=y) for y in years}
-    layouts = {y: int(f["layout"].dropna().iloc[0]) for y, f in frames.items()}
-    return verdict({y: f[["province", "value"]] for y, f in frames.items()}, layouts, split_provinces(provinces))
+    return frames, {y: int(f["layout"].dropna().iloc[0]) for y, f in frames.items()}
+
+
+def of_indicator(run, indicator: str) -> Verdict | None:
+    """The verdict of an indicator from every edition with provincial values in the data."""
+    frames, layouts = editions_of(run, indicator)
+    return verdict({y: f[["province", "value"]] for y, f in frames.items()}, layouts, like.split_provinces())

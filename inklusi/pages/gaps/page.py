@@ -11,11 +11,12 @@ from inklusi.figures import lines, maps, scatter, strips
 from inklusi.figures.common import HIGHLIGHT, NEUTRAL
 from inklusi.i18n import number, percent, t
 from inklusi.pages.gaps import GROUPS, facts, words
-from inklusi.statistics import inequality
+from inklusi.statistics import inequality, like
 from inklusi.statistics.metrics import layout_of, level_of
 from inklusi.store import breaks, reference
 from inklusi.ui import controls, data, display, furniture, state
 from inklusi.ui.furniture import current_lang
+from inklusi.words.block import Block
 from inklusi.words.breaks import break_notes, marks
 
 CLUSTER_COLOURS = {
@@ -40,15 +41,18 @@ def render() -> None:
         st.info(t("gaps.too_few", lang, n=int(frame["value"].notna().sum())), icon=":material/info:")
         return
     what = f"{display.indicator_labels(lang)[indicator]} {year}"
-    headline(indicator, year, lang)
-
-    st.header(t("gaps.editions", lang))
+    said = trend_block(indicator, lang)
+    if said is not None:
+        st.subheader(said.headline, anchor=False)
     table, fig, alt = over_editions(indicator, lang)
     furniture.chart(fig, key="gaps.sigma", alt=alt)
+    if said is not None:
+        furniture.sentences(said, "gaps.verdict")
     st.dataframe(table, hide_index=True, width="stretch")
-    for sentence in trend_sentences(indicator, lang):
-        st.markdown(sentence)
     successor_note(indicator, lang)
+
+    st.header(t("gaps.edition_heading", lang, what=what))
+    headline(indicator, year, lang)
 
     st.header(t("gaps.beta", lang))
     convergence(indicator, year, lang)
@@ -119,17 +123,18 @@ def headline(indicator: str, year: int, lang: str) -> None:
 @data.cached(max_entries=200)
 def trend(indicator: str) -> facts.Verdict | None:
     """The one trend verdict of an indicator, from every edition (inklusi.pages.gaps.facts)."""
-    return facts.of_indicator(data.query, indicator, reference.provinces())
+    return facts.of_indicator(data.query, indicator)
 
 
 @data.cached(max_entries=400)
-def trend_sentences(indicator: str, lang: str) -> list[str]:
+def trend_block(indicator: str, lang: str) -> Block | None:
+    """The verdict's headline, sentences and evidence (words.py), or None with one edition."""
     found = trend(indicator)
     if found is None:
-        return []
+        return None
     crossed = breaks.between(data.indicator_breaks(indicator), found.years[0], found.years[-1])
-    what = display.indicator_labels(lang)[indicator]
-    return words.sentences(found, what, lang=lang, names=reference.province_names(lang), crossed=crossed)
+    whole = len(display.province_values(indicator, found.years[-1], lang))
+    return words.block(found, lang=lang, names=reference.province_names(lang), crossed=crossed, whole=whole)
 
 
 @data.cached(max_entries=200)
@@ -152,30 +157,30 @@ def over_editions(indicator: str, lang: str) -> tuple[pd.DataFrame, go.Figure, s
             t("gaps.col_between_zone", lang): [percent(100 * v, lang, 0) for v in frame["share_zona"]],
         }
     )
+    found = trend(indicator)
+    verdict_cv = {y: 100 * c for y, c in found.cv.items()} if found is not None else {}
     chart = frame.assign(
         cv=100 * frame["cv"],
-        gini=100 * frame["gini"],
+        cv_set=[verdict_cv.get(int(y)) for y in frame["year"]],
         cv_text=[percent(100 * v, lang) for v in frame["cv"]],
-        gini_text=[number(100 * v, lang, 1) for v in frame["gini"]],
     )
+    chart["cv_set_text"] = [percent(v, lang) for v in chart["cv_set"]]
     what = display.indicator_labels(lang)[indicator]
     sources = (
         data.query("national_series", indicator=indicator)["source"].dropna().tolist()
         or data.query("indicator_by_province", indicator=indicator, year=int(frame["year"].iloc[-1]))["source"].dropna()
     )
     labels = display.labels(t("gaps.sigma_title", lang, what=what), t("gaps.sigma_subtitle", lang), sources, lang)
-    fig = lines.editions(
-        chart,
-        labels,
-        lines=[("cv", t("gaps.cv", lang), NEUTRAL, "solid"), ("gini", t("gaps.gini_x100", lang), HIGHLIGHT, "dash")],
-        breaks=marks(data.indicator_breaks(indicator), lang),
-    )
+    series = [("cv", t("gaps.cv_all", lang), NEUTRAL, "solid")]
+    if verdict_cv:
+        series.append(("cv_set", t("gaps.cv_set", lang, n=found.n[found.years[-1]]), HIGHLIGHT, "dash"))
+    fig = lines.editions(chart, labels, lines=series, breaks=marks(data.indicator_breaks(indicator), lang))
     alt = t(
         "gaps.sigma_alt",
         lang,
         what=what,
         points="; ".join(
-            f"{y}: {c}, {g}" for y, c, g in zip(chart["year"], chart["cv_text"], chart["gini_text"], strict=True)
+            f"{y}: {c}, {s}" for y, c, s in zip(chart["year"], chart["cv_text"], chart["cv_set_text"], strict=True)
         ),
     )
     return table, fig, alt
@@ -228,11 +233,10 @@ def beta_chart(indicator: str, start: int, end: int, lang: str):
     2022 split, the provinces whose territory did not change (see inklusi.pages.gaps.facts)."""
     first = data.query("indicator_by_province", indicator=indicator, year=start)
     last = data.query("indicator_by_province", indicator=indicator, year=end)
-    pair, layout = facts.matched(
-        {start: first[["province", "value"]], end: last[["province", "value"]]},
-        {start: layout_of(first), end: layout_of(last)},
-        facts.split_provinces(reference.provinces()),
-    )
+    editions = {start: first[["province", "value"]], end: last[["province", "value"]]}
+    layouts = {start: layout_of(first), end: layout_of(last)}
+    pair = like.on(editions, like.provinces(editions, layouts))
+    layout = str(layouts[start]) if len(set(layouts.values())) == 1 else "matched"
     result = inequality.beta_convergence(pair[start], pair[end], end - start)
     names = data.provinces()
     d = display.decimals(indicator)

@@ -10,13 +10,14 @@ import pandas as pd
 
 from inklusi.figures import lines
 from inklusi.figures.common import BELOW, HIGHLIGHT, NEUTRAL
-from inklusi.i18n import number, t
+from inklusi.i18n import listed, number, t
 from inklusi.pages.gaps import words
-from inklusi.pages.gaps.facts import of_indicator
+from inklusi.pages.gaps.facts import editions_of, of_indicator
+from inklusi.statistics import like
 from inklusi.store import breaks, reference
 from inklusi.story import plan
 from inklusi.story.slide import Chart, Slide, chart_labels, source_line
-from inklusi.words.breaks import break_notes, marks
+from inklusi.words import breaks as break_words
 
 ZONES = ("WIB", "WITA", "WIT")
 
@@ -24,67 +25,68 @@ ZONES = ("WIB", "WITA", "WIT")
 ZONE_COLOURS = {"WIB": NEUTRAL, "WITA": BELOW, "WIT": HIGHLIGHT}
 
 
-def _zone_means(run, indicator: str, years: list[int], lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
-    """The mean of the provinces in each time zone, a row per edition; the sources used; and how
-    many provinces each zone counts in the last edition."""
-    rows, sources = [], []
-    for year in years:
-        frame = run("indicator_by_province", indicator=indicator, year=year).dropna(subset=["value"])
-        sources += list(frame["source"].unique())
-        means = frame.groupby("zona_waktu")["value"].mean()
-        counts = frame.groupby("zona_waktu")["value"].size()
-        rows.append(
-            {
-                "year": year,
-                **{z: means.get(z, np.nan) for z in ZONES},
-            }
-        )
+def _zone_means(frames: dict[int, pd.DataFrame], kept: set[str], lang: str) -> pd.DataFrame:
+    """The mean of the kept provinces in each time zone, a row per edition."""
+    rows = []
+    for year, frame in frames.items():
+        means = frame[frame["province"].isin(kept)].groupby("zona_waktu")["value"].mean()
+        rows.append({"year": year, **{z: means.get(z, np.nan) for z in ZONES}})
     table = pd.DataFrame(rows)
     for zone in ZONES:
         table[f"{zone}_text"] = [number(v, lang, 2) for v in table[zone]]
-    return table, sources, counts
+    return table
+
+
+def _counts(frame: pd.DataFrame) -> str:
+    counts = frame.dropna(subset=["value"]).groupby("zona_waktu").size()
+    return ", ".join(f"{z} {counts.get(z, 0)}" for z in ZONES)
 
 
 def gap(run, lang: str, pin: str, geojson) -> Slide:
     indicator = plan.indicator("gap")
-    years = sorted(int(y) for y in run("national_series", indicator=indicator)["year"])
-    table, sources, counts = _zone_means(run, indicator, years, lang)
+    frames, layouts = editions_of(run, indicator)
+    kept = like.provinces(frames, layouts)
+    table = _zone_means(frames, kept, lang)
+    sources = [s for f in frames.values() for s in f["source"].dropna().unique()]
     first, last = table.iloc[0], table.iloc[-1]
-    found = of_indicator(run, indicator, reference.provinces())
+    found = of_indicator(run, indicator)
     crossed = breaks.between(
         breaks.breaks(run("indicator_breaks", indicator=indicator), indicator), found.years[0], found.years[-1]
     )
     names = reference.province_names(lang)
+    zones = reference.provinces().set_index("kode")["zona_waktu"]
+    gap_last, gap_first = last["WIB"] - last["WIT"], first["WIB"] - first["WIT"]
     facts = {
-        "wib": last["WIB"],
-        "wita": last["WITA"],
-        "wit": last["WIT"],
-        "gap": last["WIB"] - last["WIT"],
-        "gap_first": first["WIB"] - first["WIT"],
+        "n": len(kept),
+        "zones": table[["year", *ZONES]],
+        "gap": gap_last,
+        "gap_first": gap_first,
         "verdict": found,
     }
     sentences = [
         t(
-            "story.zones",
+            "story.zones_lead" if gap_last >= 0 else "story.zones_trail",
             lang,
+            n=len(kept),
+            gap=number(abs(gap_last), lang, 2),
             year=int(last["year"]),
-            wib=number(last["WIB"], lang, 2),
-            wita=number(last["WITA"], lang, 2),
-            wit=number(last["WIT"], lang, 2),
-            gap=number(facts["gap"], lang, 2),
+            gap_first=number(abs(gap_first), lang, 2),
             first_year=int(first["year"]),
-            gap_first=number(facts["gap_first"], lang, 2),
         ),
-        *words.sentences(found, "IMDI", lang=lang, names=names, crossed=crossed, brief=True),
+        *([break_words.in_words(crossed, lang)] if len(crossed) else []),
     ]
-    if pin:
-        zone = reference.provinces().set_index("kode").loc[pin, "zona_waktu"]
-        sentences.append(t("story.pin_zone", lang, name=reference.province_name(pin, lang), zone=zone))
+    east = sorted(p for p in kept if zones[p] == "WIT")
+    if set(zones[zones == "WIT"].index) - kept:
+        sentences.append(t("story.east_here", lang, names=listed([names[p] for p in east], lang)))
+    if pin and pin in kept:
+        sentences.append(t("story.pin_zone", lang, name=names[pin], zone=zones[pin]))
+    elif pin:
+        sentences.append(t("story.pin_left_out", lang, name=names[pin]))
     labels = chart_labels(
-        t("story.gap_title", lang), t("story.gap_subtitle", lang), source_line(run, sources, lang), lang
+        t("story.gap_title", lang), t("story.gap_subtitle", lang, n=len(kept)), source_line(run, sources, lang), lang
     )
     series = [(z, z, ZONE_COLOURS[z], "solid") for z in ZONES]
-    break_marks = marks(crossed, lang)
+    break_marks = break_words.marks(crossed, lang)
     chart = Chart(
         "lines",
         table,
@@ -94,14 +96,13 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
     )
     return Slide(
         "gap",
-        t("story.gap_heading", lang),
+        words.headline(found, lang, names, crossed),
         sentences,
         chart,
         facts,
         sources,
         [
-            t("notes.gap", lang, counts=", ".join(f"{z} {counts[z]}" for z in ZONES)),
-            words.notes(found, lang=lang, names=names),
-            t("trend.breaks", lang, notes=break_notes(crossed, lang)),
+            t("notes.gap", lang, counts=len(kept), whole=_counts(frames[found.years[-1]])),
+            *words.evidence(found, lang=lang, names=names, crossed=crossed),
         ],
     )

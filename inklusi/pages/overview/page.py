@@ -15,6 +15,7 @@ from inklusi.pages.overview import CLASSES, COLOURS, VIEWS
 from inklusi.statistics.metrics import layout_of, level_of, national_of
 from inklusi.ui import controls, data, display, furniture, play, state
 from inklusi.ui.furniture import current_lang
+from inklusi.words import values
 from inklusi.words.narrative import extremes, ranking_alt
 
 MSME_HEADLINE = "ecommerce_usaha"  # the real MSME figure of the headline (BPS, national series)
@@ -116,7 +117,7 @@ def national_card(frame: pd.DataFrame, indicator: str, year: int, lang: str) -> 
         series = data.query("national_series", indicator=indicator).set_index("year")["national"]
         if pd.notna(series.get(previous)):
             delta = t("overview.change_since", lang, change=signed(national - series[previous], lang, d), year=previous)
-    value = number(national, lang, d, exact=True) if national is not None else t("common.not_published", lang)
+    value = values.label(national, lang, d) if national is not None else t("common.not_published", lang)
     coverage = t("overview.data_coverage", lang, n=int(frame["value"].notna().sum()), total=len(frame))
     return t("overview.national", lang, year=year), value, delta, coverage, None
 

@@ -24,7 +24,8 @@ from inklusi.story.slide import (
     ranking_chart,
     source_line,
 )
-from inklusi.words.breaks import break_notes, breaks_brief
+from inklusi.words import breaks as break_words
+from inklusi.words import change, values
 from inklusi.words.narrative import ranking_alt
 
 
@@ -40,23 +41,28 @@ def extremes_sentence(top, bottom, lang: str) -> str:
     )
 
 
-def _largest_step(series: pd.DataFrame, lang: str) -> list[str]:
-    """Where most of a national change came from, when more than two editions make it a question."""
-    if len(series) < 3:
-        return []
+def _where_it_came(series: pd.DataFrame, margin_pct: float | None, lang: str) -> str:
+    """Where most of a national change came from, and whether the latest edition moved at all."""
     steps = series.assign(change=series["national"].diff(), start=series["year"].shift()).dropna(subset=["change"])
     total = series["national"].iloc[-1] - series["national"].iloc[0]
     biggest = steps.loc[steps["change"].abs().idxmax()]
-    return [
-        t(
-            "story.national_step",
-            lang,
-            total=number(total, lang, 2),
-            part=number(biggest["change"], lang, 2),
-            start=int(biggest["start"]),
-            end=int(biggest["year"]),
-        )
-    ]
+    last, before = steps.iloc[-1], int(steps.iloc[-1]["start"])
+    latest_little = change.way(last["national"] - last["change"], last["national"], 2, margin_pct) == change.LITTLE
+    if abs(biggest["change"]) <= abs(total) / 2:
+        return t("story.national_spread_out", lang)
+    key = (
+        "story.national_most_latest"
+        if latest_little and int(biggest["year"]) != int(last["year"])
+        else "story.national_most"
+    )
+    return t(
+        key,
+        lang,
+        part=number(abs(biggest["change"]), lang, 2),
+        end=int(biggest["year"]),
+        year=int(last["year"]),
+        before=before,
+    )
 
 
 def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | None]) -> Slide:
@@ -65,38 +71,40 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
     frame = province_frame(run, indicator, year, lang)
     series = run("national_series", indicator=indicator).dropna(subset=["national"])
     first, last = series.iloc[0], series.iloc[-1]
-    top = frame.dropna(subset=["value"]).iloc[0]
-    bottom = frame.dropna(subset=["value"]).iloc[-1]
-    what = f"IMDI {year}"
+    valued = frame.dropna(subset=["value"])
+    top, bottom = valued.iloc[0], valued.iloc[-1]
+    info = run("indicator_catalogue").set_index("id").loc[indicator]
+    margin = None if pd.isna(info["margin_pct"]) else float(info["margin_pct"])
+    way = change.way(first["national"], last["national"], int(info["decimals"]), margin)
     facts = {
         "national": last["national"],
         "first": first["national"],
         "first_year": int(first["year"]),
+        "way": way,
         "top": top["province"],
         "top_value": top["value"],
         "bottom": bottom["province"],
         "bottom_value": bottom["value"],
     }
-    direction = "up" if last["national"] >= first["national"] else "down"
     found = breaks.breaks(run("indicator_breaks", indicator=indicator), indicator)
     crossed = breaks.between(found, int(first["year"]), int(last["year"]))
+    title = t(
+        f"story.national_head_{way}",
+        lang,
+        year=year,
+        value=values.label(last["national"], lang, 2),
+        first_year=int(first["year"]),
+        first=values.label(first["national"], lang, 2),
+    )
     sentences = [
-        t(
-            f"story.national_{direction}",
-            lang,
-            year=year,
-            value=number(last["national"], lang, 2),
-            first_year=int(first["year"]),
-            first=number(first["national"], lang, 2),
-        ),
-        *_largest_step(series, lang),
-        *([breaks_brief(crossed, lang)] if len(crossed) else []),
+        *([_where_it_came(series, margin, lang)] if len(series) >= 3 else []),
+        *([break_words.in_words(crossed, lang)] if len(crossed) else []),
         extremes_sentence(top, bottom, lang),
-        *pin_rank_sentence(frame, pin, what, lang),
+        *pin_rank_sentence(frame, pin, year, lang),
     ]
     return Slide(
         "national",
-        t("story.national_heading", lang),
+        title,
         sentences,
         _index_map(run, frame, year, geojson, pin, lang),
         facts,
@@ -111,7 +119,16 @@ def national(run, lang: str, pin: str, geojson: Callable[[int], dict | str | Non
                 first_year=int(first["year"]),
                 first_layout=int(first["layout"]),
             ),
-            *([t("trend.breaks", lang, notes=break_notes(crossed, lang))] if len(crossed) else []),
+            t(
+                "notes.national_values",
+                lang,
+                values="; ".join(
+                    f"{int(y)}: {values.label(v, lang, 2)}"
+                    for y, v in zip(series["year"], series["national"], strict=True)
+                ),
+                margin=number(margin, lang, 0) if margin else "-",
+            ),
+            *([t("trend.breaks", lang, notes=break_words.break_notes(crossed, lang))] if len(crossed) else []),
         ],
         plays=indicator,
     )
@@ -154,10 +171,11 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
         "top": top["province"],
         "bottom": bottom["province"],
     }
+    title = t("story.skills_head", lang, below=below, n=len(valued), what=what)
     sentences = [
-        t("story.skills", lang, what=what, national=number(national_value, lang, 2), below=below, n=len(valued)),
+        t("story.skills_national", lang, what=what, national=values.label(national_value, lang, 2)),
         extremes_sentence(top, bottom, lang),
-        *pin_rank_sentence(frame, pin, what, lang),
+        *pin_rank_sentence(frame, pin, year, lang),
     ]
     labels = chart_labels(
         t("story.skills_title", lang, what=what),
@@ -171,7 +189,7 @@ def skills(run, lang: str, pin: str, geojson) -> Slide:
     chart = ranking_chart(frame, geojson, labels, scale, pin)
     return Slide(
         "skills",
-        t("story.skills_heading", lang),
+        title,
         sentences,
         chart,
         facts,

@@ -40,13 +40,15 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) { flex: 1 1 auto; min-height: 0; }
 .st-key-slide-head { flex: 0 0 auto; }
 .st-key-slide-title { min-width: 0; }
-.st-key-slide-head h1 { font-size: clamp(26px, 1.1vw + 14px, 40px) !important; padding: 0; margin: 0; color: #000;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; line-height: 1.2; }
+.st-key-slide-title p { font-weight: 600; color: #333; overflow: hidden; text-overflow: ellipsis; }
+.st-key-slide-body h1, .st-key-slide-head h1 { font-size: clamp(28px, 1.2vw + 15px, 44px) !important; padding: 0;
+  margin: 0 0 0.15em; color: #000; line-height: 1.15; }
 .st-key-slide-head p { font-size: clamp(18px, 0.6vw + 12px, 26px); margin: 0; white-space: nowrap; }
 .st-key-slide-head button p { font-size: 18px; }
 .st-key-slide-head .st-key-play { flex-wrap: nowrap; }
 .st-key-slide-body { flex: 1 1 auto; min-height: 0; gap: 0.3rem; }
-.st-key-slide-body > [data-testid="stElementContainer"] { flex: 0 0 auto; }
+.st-key-slide-body > [data-testid="stElementContainer"], .st-key-slide-body > [data-testid="stLayoutWrapper"] {
+  flex: 0 0 auto; }
 .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 1 1 0;
   min-height: 0; }
 .st-key-slide-body [data-testid="stFullScreenFrame"], .st-key-slide-body [data-testid="stPlotlyChart"],
@@ -64,12 +66,11 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   [data-testid="stMainBlockContainer"] { height: auto; padding: 0.5rem 0.6rem; }
   .st-key-slide-title { flex-basis: 100% !important; }
   .st-key-slide-head [data-testid="stPopover"] { display: none; }
-  .st-key-slide-head h1 { font-size: 22px !important; white-space: normal; }
+  .st-key-slide-body h1, .st-key-slide-head h1 { font-size: 22px !important; }
   .st-key-slide-body [data-testid="stMarkdownContainer"], .st-key-slide-head [data-testid="stMarkdownContainer"] {
   margin-bottom: 0; }
 .st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: 17px; }
-  .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) ~
-    [data-testid="stElementContainer"]:has([data-testid="stMarkdownContainer"]) { display: none; }
+  .st-key-slide-words > [data-testid="stElementContainer"] ~ [data-testid="stElementContainer"] { display: none; }
   .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 0 0 auto;
     height: 62vh; }
 }
@@ -141,8 +142,8 @@ def render() -> None:
 
 
 def header(count: int, lang: str):
-    """One line: the title, previous, "2 / 10", next (each with its arrow key), a map slide's play
-    control and the settings; returns the places of the title, the counter and the play control
+    """One line: the slide's topic, previous, "2 / 10", next (each with its arrow key), a map
+    slide's play control and the settings; returns the places of the topic, the counter and the play control
     (None in the speaker view and a kiosk, where no map plays), which the slide fills."""
     with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
         with st.container(key="slide-title", width="stretch"):
@@ -176,17 +177,19 @@ def show(slides: list[Slide], heading, counter, playing, lang: str, advance: int
             st.session_state[LAST_TICK] = now
     number = state.get("slide")
     slide = slides[number - 1]
-    heading.title(slide.title, anchor=False)
+    heading.markdown(literal(slide.topic))
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
     with st.container(key="slide-body"):
+        st.title(slide.title, anchor=False)
         if slide.key == "qr":
             qr_slide(slide, lang)
             return
         if slide.key == "sources":
             sources_list(slide)
             return
-        for sentence in slide.sentences:
-            st.markdown(sentence)
+        with st.container(key="slide-words", gap=None):
+            for sentence in slide.sentences:
+                st.markdown(sentence)
         if slide.figure is not None:
             slide_chart(slide, playing, lang)
     if state.get("qr"):
@@ -241,13 +244,13 @@ def speaker_view(slides: list[Slide], lang: str) -> None:
     number = state.get("slide")
     slide, following = slides[number - 1], slides[number % len(slides)]
     heading, counter, _ = header(len(slides), lang)
-    heading.title(f"{t('notes.title', lang)}: {slide.title}", anchor=False)
+    heading.markdown(literal(f"{t('notes.title', lang)}: {slide.topic}"))
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
     st.fragment(clock, run_every=15)()
     with st.container(key="slide-body"):
         st.markdown("\n".join(f"- {note}" for note in slide.notes))
-        st.caption(" ".join(slide.sentences))
-        st.markdown(t("present.next_slide", lang, title=following.title))
+        st.caption(" ".join([slide.title, *slide.sentences]))
+        st.markdown(t("present.next_slide", lang, title=literal(following.topic)))
 
 
 def clock() -> None:

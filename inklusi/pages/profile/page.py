@@ -14,7 +14,7 @@ from inklusi.statistics.metrics import layout_of, level_of, national_of
 from inklusi.store import reference
 from inklusi.ui import controls, data, display, furniture
 from inklusi.ui.furniture import current_lang
-from inklusi.words import province_table
+from inklusi.words import values
 from inklusi.words.breaks import marks
 
 KEY_INDICATORS = ("imdi", "ild", "iptik", "internet_penduduk")
@@ -49,17 +49,17 @@ def render() -> None:
     )
     series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     what = display.indicator_labels(lang)[indicator]
-    st.markdown(
-        profile_summary(
-            name,
-            what,
-            series,
-            lang=lang,
-            decimals=display.decimals(indicator),
-            undivided=province in undivided_provinces(),
-            crossed=data.indicator_breaks(indicator),
-        )
+    said = profile_summary(
+        name,
+        what,
+        series,
+        lang=lang,
+        decimals=display.decimals(indicator),
+        undivided=province in undivided_provinces(),
+        crossed=data.indicator_breaks(indicator),
+        margin_pct=display.margin(indicator),
     )
+    st.markdown(" ".join(said))
     if series["via_parent"].any():
         st.caption(t("profile.via_parent", lang, parent=name_of(row["kode_2012"], lang)))
     key_cards(province, lang, KEY_INDICATORS)
@@ -69,7 +69,10 @@ def render() -> None:
     left, right = st.columns(2, gap="medium")
     with left:
         fig, alt, table = trend(province, indicator, lang)
-        furniture.chart(fig, key="profile.trend", alt=alt)
+        if series["value"].notna().sum() > 1:
+            furniture.chart(fig, key="profile.trend", alt=alt)
+        else:  # one edition is a value, not a line
+            st.markdown(t("profile.one_edition", lang, what=what))
         st.dataframe(table, hide_index=True, width="stretch")
     with right:
         drawn = pillars(province, indicator, year, lang)
@@ -98,9 +101,7 @@ def key_cards(province: str, lang: str, indicators: tuple[str, ...]) -> None:
                 delta = t("profile.vs_national", lang, gap=signed(last["value"] - last["national"], lang, d))
             st.metric(
                 f"{label} {int(last['year'])}",
-                province_table.value_text(
-                    last["value"], last["reliability"] == "unreliable", lang, d, derived=last["flag"] == "derived"
-                ),
+                values.label(last["value"], lang, d, values.Marks.of(last)),
                 delta=delta,
                 border=True,
                 help=pick(info, "unit", lang),
@@ -142,9 +143,10 @@ def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.
     """The province and national over the editions, its alt text, and the table of ranks."""
     series = comparable(data.query("indicator_series", indicator=indicator, province=province), indicator)
     name, d = name_of(province, lang), display.decimals(indicator)
+    shown = [values.Marks.of(row) for row in series.to_dict("records")]
     frame = series.assign(
-        value_text=[number(v, lang, d, exact=True) for v in series["value"]],
-        national_text=[number(v, lang, d, exact=True) for v in series["national"]],
+        value_text=[values.label(v, lang, d, m) for v, m in zip(series["value"], shown, strict=True)],
+        national_text=[values.label(v, lang, d) for v in series["national"]],
     )
     what = display.indicator_labels(lang)[indicator]
     labels = display.labels(
@@ -170,8 +172,10 @@ def trend(province: str, indicator: str, lang: str) -> tuple[go.Figure, str, pd.
     table = pd.DataFrame(
         {
             t("field.year", lang): frame["year"].astype(int).astype(str),
-            t("profile.value", lang): frame["value_text"],
-            t("common.national", lang): frame["national_text"],
+            t("profile.value", lang): [
+                values.exact(v, lang, d, m) for v, m in zip(series["value"], shown, strict=True)
+            ],
+            t("common.national", lang): [values.exact(v, lang, d) for v in series["national"]],
             t("profile.rank", lang): [
                 t("hover.rank", lang, rank=int(r), n=int(n)) if pd.notna(r) else t("common.no_data", lang)
                 for r, n in zip(frame["rank"], frame["n_ranked"], strict=True)
@@ -209,8 +213,9 @@ def pillars(province: str, indicator: str, year: int, lang: str) -> tuple[go.Fig
     if not rows:
         return None
     frame = pd.DataFrame(rows)
-    frame["value_text"] = [number(v, lang, 2) for v in frame["value"]]
-    frame["national_text"] = [number(v, lang, 2) for v in frame["national"]]
+    decimals = display.decimals("imdi")
+    frame["value_text"] = [values.label(v, lang, decimals) for v in frame["value"]]
+    frame["national_text"] = [values.label(v, lang, decimals) for v in frame["national"]]
     labels = display.labels(
         t("profile.pillars_title", lang, name=name, year=imdi_year),
         display.unit("imdi", lang),

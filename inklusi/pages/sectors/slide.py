@@ -14,6 +14,7 @@ from inklusi.story.slide import (
     Slide,
     chart_labels,
     latest,
+    pin_rank_sentence,
     province_frame,
     ranking_chart,
     source_line,
@@ -43,8 +44,8 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         here = cube[cube["province"] == pin]["participants"].sum()
         key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
         sentences.append(t(key, lang, name=reference.province_name(pin, lang), participants=number(here, lang, 0)))
-    latest = int(years["year"].max())
-    frame = by_area[by_area["year"] == latest].assign(
+    newest = int(years["year"].max())
+    frame = by_area[by_area["year"] == newest].assign(
         province=lambda f: f["area"],
         name=lambda f: f["area"].map(names),
         value=lambda f: f["participants"].astype(float),
@@ -52,7 +53,7 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
     )
     frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"], strict=True)]
     labels = chart_labels(
-        t("story.mentoring_title", lang, year=latest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
+        t("story.mentoring_title", lang, year=newest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
     )
     pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
     highlight = next(iter(pinned_areas), None)
@@ -82,9 +83,18 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
             assumed=", ".join(assumed) or "-",
         )
     ]
+    (first_year, first), (last_year, last) = list(facts.items())[0], list(facts.items())[-1]
+    title = t(
+        "story.mentoring_head" if synthetic else "story.mentoring_head_imported",
+        lang,
+        first=first["areas"],
+        first_year=first_year,
+        last=last["areas"],
+        last_year=last_year,
+    )
     return Slide(
         "mentoring",
-        t("story.mentoring_heading", lang),
+        title,
         sentences,
         chart,
         facts,
@@ -100,25 +110,22 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     year = latest(run, indicator)
     frame = province_frame(run, indicator, year, lang)
     valued = frame.dropna(subset=["value"]).sort_values("value")
-    # the pinned province (else the lowest) against the highest; a pinned highest against the lowest,
-    # never against itself
-    named = valued[valued["province"] == pin].iloc[0] if pin in set(valued["province"]) else valued.iloc[0]
-    other = valued.iloc[-1] if valued.iloc[-1]["province"] != named["province"] else valued.iloc[0]
-    is_top = other["value"] < named["value"]
+    low, high = valued.iloc[0], valued.iloc[-1]
     ecommerce = run("national_series", indicator="ecommerce_usaha").dropna(subset=["national"])
     last, before = ecommerce.iloc[-1], ecommerce.iloc[-2]
     reasons = run("msme_national", topic="reasons_offline")
     knowledge = reasons[reasons["category"] == "kurang_pengetahuan"].sort_values("year")
+    title = t(
+        "story.msme_head",
+        lang,
+        low=low["name"],
+        low_value=low["value_text"] + "%",
+        high=high["name"],
+        high_value=high["value_text"] + "%",
+        year=year,
+    )
     sentences = [
-        t(
-            "story.msme_internet_top" if is_top else "story.msme_internet",
-            lang,
-            name=named["name"],
-            value=percent(named["value"], lang, 1),
-            other=other["name"],
-            other_value=percent(other["value"], lang, 1),
-            year=year,
-        ),
+        t("story.msme_derived", lang, year=year),
         t(
             "story.msme_ecommerce",
             lang,
@@ -135,6 +142,7 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
             last_year=int(knowledge["year"].iloc[-1]),
             last=percent(knowledge["value"].iloc[-1], lang, 2),
         ),
+        *pin_rank_sentence(frame, pin, year, lang),
     ]
     used = [*frame["source"].dropna().unique(), *ecommerce["source"].dropna().unique(), *knowledge["source"].unique()]
     labels = chart_labels(
@@ -148,16 +156,16 @@ def going_digital(run, lang: str, pin: str, geojson) -> Slide:
     )
     chart = ranking_chart(frame, geojson, labels, scale, pin)
     facts = {
-        "named": named["province"],
-        "named_value": named["value"],
-        "other": other["province"],
-        "other_value": other["value"],
+        "low": low["province"],
+        "low_value": low["value"],
+        "high": high["province"],
+        "high_value": high["value"],
         "ecommerce": last["national"],
         "knowledge": list(knowledge["value"]),
     }
     return Slide(
         "msme",
-        t("story.msme_heading", lang),
+        title,
         sentences,
         chart,
         facts,

@@ -30,6 +30,18 @@ def is_coverage(per: str) -> bool:
     return per in DENOMINATORS
 
 
+def unreliable(run, measures) -> set[str]:
+    """The provinces (38 layout) whose value of any of the indicator-year measures is an estimate BPS
+    calls unreliable, or built on one (its parent's, before the split)."""
+    shaky = set()
+    for measure in (m for m in measures if not is_coverage(m)):
+        indicator, year = split(measure)
+        values = run("indicator_by_province", indicator=indicator, year=year)
+        marked = set(values.loc[values["reliability"] == "unreliable", "province"])
+        shaky |= {k for k in reference.provinces()["kode"] if reference.place(k, layout_of(values)) in marked}
+    return shaky
+
+
 def on_38(run, measure: str) -> pd.DataFrame:
     """A measure's value for every province of the 38 layout (its parent's before the split):
     province, value, via_parent."""

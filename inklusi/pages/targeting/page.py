@@ -11,12 +11,13 @@ import streamlit as st
 
 from inklusi.figures import scatter
 from inklusi.figures.common import Labels
-from inklusi.i18n import number, pick, t
+from inklusi.i18n import number, t
 from inklusi.pages.targeting import facts
 from inklusi.store import reference
 from inklusi.store.measures import NEEDS, split
 from inklusi.ui import data, display, furniture, state
 from inklusi.ui.furniture import current_lang
+from inklusi.words import narrative, values
 from inklusi.words.narrative import records_source
 
 
@@ -24,8 +25,7 @@ def measure_label(measure: str, lang: str) -> str:
     """An indicator-year measure ('IMDI digital skills 2024'), or a mentoring coverage."""
     if facts.is_coverage(measure):
         return t("targeting.coverage_label", lang, unit=t(f"option.per.{measure}", lang))
-    indicator, year = split(measure)
-    return f"{pick(data.indicator_catalogue().info(indicator), 'short', lang)} {year}"
+    return narrative.measure_label(data.indicator_catalogue().indicators, measure, lang)
 
 
 def reset_cuts(name: str, cut: str) -> None:
@@ -82,7 +82,9 @@ def render() -> None:
 def points(need: str, per: str, lang: str) -> pd.DataFrame:
     """targeting.table with names, the chart's x and y, and hover text."""
     frame = facts.table(data.query, need, per)
-    frame["name"] = frame["province"].map(reference.province_names(lang))
+    shaky = facts.unreliable(data.query, (need, per))
+    names = reference.province_names(lang)
+    frame["name"] = [values.named(names[p], p in shaky) for p in frame["province"]]
     frame["short"] = frame["province"].map(data.provinces()["singkatan"])
     frame["x"] = frame["skill"]
     d = display.decimals(split(need)[0])
@@ -103,12 +105,12 @@ def defaults(need: str, per: str) -> tuple[float, float]:
     return facts.defaults(data.query, need, per)
 
 
-def slider(name: str, label: str, values: pd.Series, default: float, floor: float | None = None) -> float:
+def slider(name: str, label: str, column: pd.Series, default: float, floor: float | None = None) -> float:
     """A threshold slider over the data's range (widened to a value from a link, so the link's
     view is reproduced exactly); its value lives in the URL state."""
     current = default if state.get(name) == "" else float(state.get(name))
-    low = math.floor(min(values.min(), current)) if floor is None else floor
-    high = math.ceil(max(values.max(), default, current))
+    low = math.floor(min(column.min(), current)) if floor is None else floor
+    high = math.ceil(max(column.max(), default, current))
     key = f"w.{name}"
     st.session_state[key] = float(current)
     st.sidebar.slider(
@@ -177,8 +179,8 @@ def listing(frame: pd.DataFrame, per: str, lang: str) -> None:
         return
     columns = {
         t("field.province", lang): chosen["name"],
-        t("targeting.col_need", lang): [number(v, lang, 2, exact=True) for v in chosen["x"]],
-        measure_label(per, lang): [number(v, lang, 2) for v in chosen["y"]],
+        t("targeting.col_need", lang): [values.exact(v, lang, 2) for v in chosen["x"]],
+        measure_label(per, lang): [values.label(v, lang, 2) for v in chosen["y"]],
     }
     if facts.is_coverage(per):
         columns[t("targeting.col_participants", lang)] = [number(v, lang, 0) for v in chosen["participants"]]

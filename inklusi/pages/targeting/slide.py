@@ -6,11 +6,14 @@ from __future__ import annotations
 from functools import partial
 
 from inklusi.figures import scatter
-from inklusi.i18n import number, t
-from inklusi.pages.targeting.facts import PER, defaults, priorities, table, threshold_kinds
+from inklusi.i18n import listed, number, t
+from inklusi.pages.targeting.facts import PER, defaults, priorities, table, threshold_kinds, unreliable
 from inklusi.store import reference
 from inklusi.store.measures import NEEDS
 from inklusi.story.slide import Chart, Slide, chart_labels, measure_label, measure_sources, source_line
+from inklusi.words import values
+
+SHOWN = 6  # the priority provinces the slide names; the notes name every one
 
 
 def next_steps(run, lang: str, pin: str, geojson) -> Slide:
@@ -24,19 +27,24 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     chosen = marked[marked["priority"]].sort_values("skill")
     need_label, per_label = measure_label(run, need, lang), measure_label(run, per, lang)
     facts = {"priority": list(chosen["province"]), "x_cut": x_cut, "y_cut": y_cut}
+    shaky = unreliable(run, (need, per))
+    names = [values.named(names_of[p], p in shaky) for p in chosen["province"].head(SHOWN)]
     sentences = [
         t(
-            "story.next",
+            "story.next_need",
             lang,
-            n=len(chosen),
             need=need_label,
             x=number(x_cut, lang, 2),
             x_kind=t(f"targeting.threshold_{x_kind}", lang),
+        ),
+        t(
+            "story.next_second",
+            lang,
             second=per_label,
             y=number(y_cut, lang, 2),
             y_kind=t(f"targeting.threshold_{y_kind}", lang),
         ),
-        t("story.next_names", lang, names=", ".join(names_of[p] for p in chosen["province"].head(6))),
+        t("story.next_names", lang, names=listed(names, lang)),
     ]
     if pin:
         row = marked[marked["province"] == pin].iloc[0]
@@ -57,8 +65,8 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         scatter.quadrant,
         drawn,
         labels,
-        x_title=need_label,
-        y_title=per_label,
+        x_title=measure_label(run, need, lang, year=False),
+        y_title=measure_label(run, per, lang, year=False),
         x_cut=x_cut,
         y_cut=y_cut,
         priority_name=t("targeting.priority_adoption", lang),
@@ -81,7 +89,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     ]
     return Slide(
         "next",
-        t("story.next_heading", lang),
+        t("story.next_head", lang, n=len(chosen)),
         sentences,
         chart,
         facts,

@@ -26,6 +26,7 @@ INDONESIA = "IDN"
 INDIA = "IND"
 GAP_MEASURES = ("n", "min", "max", "range", "ratio", "cv", "gini")
 MIN_RANKED = 3  # fewer members with a value in a year: no rank, no median
+TOLERANCE = 0.10  # spreads within 10 % of each other (range and CV alike) are "about as wide"
 
 
 @cache
@@ -72,21 +73,35 @@ class Standing:
     n_members: int
     median: float | None  # of the valued members' values (the EU counted once)
     highest_province: tuple[str, float]
+    lowest_province: tuple[str, float]
     above_median: list[str]  # provinces above that median, highest first
     india: tuple[int, float] | None  # India's latest value up to the year: (year, value)
     below_india: list[str]  # provinces below it, lowest first
-    member_gap: dict  # gaps.spread of the valued members
-    province_gap: dict  # gaps.spread of the provinces
-    verdict: str  # provinces "wider", "narrower" or "mixed" against members (range and CV)
+    comparators: list[tuple[str, int, float]]  # every member but Indonesia as of the year: (iso3, year, value)
+    member_gap: dict  # inequality.spread of the comparators (each member's latest value up to the year)
+    province_gap: dict  # inequality.spread of the provinces
+    verdict: str  # the provinces' spread against the members': "wider", "narrower" or "about" (as wide)
     capped: list[tuple[str, int]]  # countries shown at ITU's cap of 100 (as_of the year): (iso3, first capped year)
     breaks: list[tuple[str, int, float, int, float]]  # flagged breaks: (iso3, year, value, previous year and value)
     age_bases: dict[str, str]  # iso3 -> age base, where the copy states one
 
 
 def verdict(provinces: dict, countries: dict) -> str:
-    """Whether the provinces' gap is wider than the members': both range and CV must agree."""
-    wider = [provinces[m] > countries[m] for m in ("range", "cv")]
-    return "wider" if all(wider) else "narrower" if not any(wider) else "mixed"
+    """Whether the provinces are further apart than the members: "wider" (or "narrower") only when
+    range and CV both are, by more than TOLERANCE; otherwise "about" as wide."""
+    ratios = [provinces[m] / countries[m] - 1 for m in ("range", "cv")]
+    if all(r > TOLERANCE for r in ratios):
+        return "wider"
+    if all(r < -TOLERANCE for r in ratios):
+        return "narrower"
+    return "about"
+
+
+def comparators(values: pd.DataFrame, year: int) -> pd.DataFrame:
+    """What the provinces are compared with: every G20 member's latest value up to the year (the EU
+    once), Indonesia left out (a province is never counted against its own country)."""
+    g20 = values[values["g20"] & (values["country"] != INDONESIA)]
+    return as_of(g20, year).sort_values(["value", "country"], ascending=[False, True])
 
 
 def standing(values: pd.DataFrame, provinces: pd.DataFrame, year: int) -> Standing:
@@ -107,8 +122,9 @@ def standing(values: pd.DataFrame, provinces: pd.DataFrame, year: int) -> Standi
     india_rows = as_of(values[values["country"] == INDIA], year)
     india = (int(india_rows["year"].iloc[0]), float(india_rows["value"].iloc[0])) if len(india_rows) else None
     below = list(shown.loc[shown["value"] < india[1], "province"][::-1]) if india else []
+    compared = comparators(values, year)
     member_gap, province_gap = (
-        inequality.spread(this_year["value"].to_numpy()),
+        inequality.spread(compared["value"].to_numpy()),
         inequality.spread(shown["value"].to_numpy()),
     )
     shown_now = as_of(values, year)
@@ -135,12 +151,14 @@ def standing(values: pd.DataFrame, provinces: pd.DataFrame, year: int) -> Standi
         n_members=len(members(values)),
         median=median,
         highest_province=(shown["province"].iloc[0], float(shown["value"].iloc[0])),
+        lowest_province=(shown["province"].iloc[-1], float(shown["value"].iloc[-1])),
         above_median=above,
         india=india,
         below_india=below,
+        comparators=[(r.country, int(r.year), float(r.value)) for r in compared.itertuples()],
         member_gap=member_gap,
         province_gap=province_gap,
-        verdict=verdict(province_gap, member_gap) if member_gap["n"] >= 2 else "mixed",
+        verdict=verdict(province_gap, member_gap) if member_gap["n"] >= 2 else "about",
         capped=capped,
         breaks=[
             (r.country, int(r.year), float(r.value), int(r.previous_year), float(r.previous))

@@ -13,11 +13,12 @@ from inklusi.figures import world as world_figures
 from inklusi.i18n import number, percent, pick, t
 from inklusi.pages.world import facts
 from inklusi.pages.world.charts import axis, axis_rows, hovers, shown_name
-from inklusi.pages.world.words import sentences
+from inklusi.pages.world.words import block
 from inklusi.site.provinces import choose
 from inklusi.store import reference
 from inklusi.ui import data, display, furniture, state
 from inklusi.ui.furniture import current_lang
+from inklusi.words.block import Block
 
 
 def render() -> None:
@@ -33,7 +34,7 @@ def render() -> None:
     layout = int(provinces["layout"].iloc[0])
     marked_provinces = {reference.place(p, layout) for p in [*picked, state.get("pin")] if p}
     standing = facts.standing(values, provinces, year)
-    said = sentences(
+    said = block(
         standing,
         names,
         reference.province_names(lang),
@@ -44,10 +45,12 @@ def render() -> None:
     st.caption(t("world.lead", lang))
     furniture.show_url_notes()
     furniture.dropped_provinces(choice, lang)
-    st.markdown(" ".join(said.values()))
+    st.subheader(said.headline, anchor=False)
+    st.markdown(said.sentences[0])
     sources = list(values["source"].unique()) + list(provinces["source"].dropna().unique())
-    text = " ".join(said.values())
+    text = said.text
     furniture.chart(standing_figure(values, standing, names, set(chosen), lang), key="world.standing", alt=text)
+    furniture.sentences(Block(said.headline, said.sentences[1:], said.evidence), "world.verdict")
     labels = display.labels(t("world.axis_title", lang), t("world.axis_subtitle", lang, year=year), sources, lang)
     marked = {facts.INDONESIA, *chosen, *marked_provinces}
     points, rows = axis_rows(values, provinces, standing, names, reference.province_names(lang), marked, lang)

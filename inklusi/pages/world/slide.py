@@ -10,30 +10,26 @@ from functools import partial
 from inklusi.i18n import percent, t
 from inklusi.pages.world.charts import axis, axis_rows
 from inklusi.pages.world.facts import INDIA, INDONESIA, Standing, names_of, standing, world_options, world_provinces
-from inklusi.pages.world.words import province_name, sentences
+from inklusi.pages.world.words import block, province_name
 from inklusi.store import reference
 from inklusi.story.slide import Chart, Slide, chart_labels, source_line
 
-ON_SLIDE = ("rank", "gap")  # the rest (years missing, median, India, cap, break, ages) goes to the notes
 
-
-def pin_sentence(facts: Standing, pin: str, value: float | None, name: str, lang: str) -> list[str]:
-    """Where the pinned province stands against the G20 members valued in the year."""
-    if not pin or value is None or not facts.valued or facts.median is None:
+def pin_sentence(facts: Standing, pin: str, value: float | None, lang: str) -> list[str]:
+    """Where the pinned province stands against every member's latest value, or what is missing."""
+    if not pin:
         return []
-    below = sum(v < value for v in facts.valued_values)
-    return [
-        t(
-            "world.pin" if below else "world.pin_none",
-            lang,
-            name=name,
-            value=percent(value, lang, 2),
-            n=below,
-            members=len(facts.valued),
-            year=facts.year,
-            province_year=facts.province_year,
-        )
-    ]
+    name = reference.province_name(pin, lang)
+    here = reference.place(pin, facts.province_layout)
+    if value is None:
+        return [t("story.pin_none", lang, name=name, year=facts.province_year)]
+    shown = percent(value, lang, 2)
+    if here != pin:
+        parent = province_name(here, facts.province_layout, reference.province_names(lang), lang)
+        return [t("story.pin_part", lang, name=name, year=facts.province_year, parent=parent, value=shown)]
+    below = sum(v < value for _, _, v in facts.comparators)
+    key = "world.pin" if below else "world.pin_none"
+    return [t(key, lang, name=name, value=shown, n=below, members=len(facts.comparators), year=facts.year)]
 
 
 def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
@@ -43,10 +39,9 @@ def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
     facts = standing(values, provinces, year)
     names, province_names = names_of(values, lang), reference.province_names(lang)
     by_code = dict(zip(provinces["province"], provinces["value"], strict=True))
-    said = sentences(facts, names, province_names, by_code, lang)
+    said = block(facts, names, province_names, by_code, lang)
     here = reference.place(pin, facts.province_layout) if pin else ""
-    name = province_name(here, facts.province_layout, province_names, lang) if here else ""
-    pinned = pin_sentence(facts, here, by_code.get(here), name, lang)
+    pinned = pin_sentence(facts, pin, by_code.get(here), lang)
     used = [*values["source"].unique(), *provinces["source"].dropna().unique()]
     labels = chart_labels(
         t("world.axis_title", lang), t("world.axis_subtitle", lang, year=year), source_line(run, used, lang), lang
@@ -59,14 +54,13 @@ def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
     listed = ", ".join(
         f"{names[c]} {percent(v, lang, 2)}" for c, v in zip(facts.valued, facts.valued_values, strict=True)
     )
-    evidence = [t("world.valued", lang, year=year, names=listed, median=percent(facts.median, lang, 2))]
-    notes = (evidence if facts.median is not None else []) + [said[topic] for topic in said if topic not in ON_SLIDE]
+    valued = [t("world.valued", lang, year=year, names=listed, median=percent(facts.median, lang, 2))]
     return Slide(
         "world",
-        t("world.title", lang),
-        [said[topic] for topic in ON_SLIDE if topic in said] + pinned,
+        said.headline,
+        [*said.sentences, *pinned],
         chart,
         asdict(facts),
         used,
-        [t("notes.world", lang), *notes],
+        [t("notes.world", lang), *said.evidence, *(valued if facts.median is not None else [])],
     )
