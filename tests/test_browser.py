@@ -65,12 +65,20 @@ def test_the_map_draws_every_province_of_its_layout(app, page, build_dir, query,
     assert page.watch.app_errors() == []
 
 
+def click_a_point(page, x: float, y: float) -> None:
+    """Point, wait for plotly's hover label, then click: plotly takes a click's point from the
+    hover it computes (throttled) after the pointer moves, so a click at once can land before it."""
+    page.mouse.move(x, y)
+    expect(page.locator(".hoverlayer .hovertext").first).to_be_visible(timeout=10_000)
+    page.mouse.click(x, y)
+
+
 def test_clicking_a_province_opens_its_profile(app, page, build_dir):
     open_overview(page, f"{app}/?indicator=imdi&year=2025")
     labels = pd.read_csv(build_dir / "boundaries" / "labels.csv", dtype={"kode": str})
     centre = labels[(labels.layout == 38) & (labels.kode == "62")].iloc[0]  # Kalimantan Tengah
     x, y = page.evaluate(PROJECT, [float(centre.lng), float(centre.lat)])
-    page.mouse.click(x, y)
+    click_a_point(page, x, y)
     expect(page).to_have_url(re.compile(r"/profile\?.*province=62"), timeout=20_000)
     expect(page.get_by_role("heading", name="Kalimantan Tengah")).to_be_visible(timeout=20_000)
     assert page.watch.outside == []
@@ -81,7 +89,7 @@ def test_clicking_a_tile_opens_its_profile(app, page):
     tile = page.locator("g.textpoint", has_text=re.compile(r"^NTT$")).first
     expect(tile).to_be_visible(timeout=30_000)
     box = tile.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    click_a_point(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page).to_have_url(re.compile(r"/profile\?.*province=53"), timeout=20_000)
     expect(page.get_by_role("heading", name="Nusa Tenggara Timur")).to_be_visible(timeout=20_000)
 
