@@ -118,16 +118,19 @@ def beta_convergence(start: pd.DataFrame, end: pd.DataFrame, years: int) -> Beta
     start and end: province, value on the same layout; provinces missing in either are left out."""
     from scipy import stats
 
-    both = start.merge(end, on="province", suffixes=("_start", "_end")).dropna()
-    both = both[(both["value_start"] > 0) & (both["value_end"] > 0)]
-    growth = 100 * (np.log(both["value_end"]) - np.log(both["value_start"])) / years
-    x = np.log(both["value_start"].to_numpy())
-    fit = stats.linregress(x, growth.to_numpy())
-    half = stats.t.ppf(1 - ALPHA / 2, len(both) - 2) * fit.stderr
-    points = pd.DataFrame(
-        {"province": both["province"], "start": both["value_start"], "end": both["value_end"], "growth": growth}
-    )
-    return Beta(fit.slope, fit.slope - half, fit.slope + half, fit.intercept, fit.rvalue**2, len(both), points)
+    last = dict(zip(end["province"], end["value"].to_numpy(float), strict=True))
+    pairs = [
+        (p, v, last[p])
+        for p, v in zip(start["province"], start["value"].to_numpy(float), strict=True)
+        if p in last and v > 0 and last[p] > 0  # a missing value (NaN) is not above zero
+    ]
+    province, first, final = (list(column) for column in zip(*pairs, strict=True)) if pairs else ([], [], [])
+    x = np.log(np.asarray(first, float))
+    growth = 100 * (np.log(np.asarray(final, float)) - x) / years
+    fit = stats.linregress(x, growth)
+    half = stats.t.ppf(1 - ALPHA / 2, len(pairs) - 2) * fit.stderr
+    points = pd.DataFrame({"province": province, "start": first, "end": final, "growth": growth})
+    return Beta(fit.slope, fit.slope - half, fit.slope + half, fit.intercept, fit.rvalue**2, len(pairs), points)
 
 
 def weights(geojson: dict):

@@ -121,13 +121,17 @@ def _cv(frame: pd.DataFrame) -> float:
     return float(values.std() / values.mean()) if len(values) >= MIN_PROVINCES else math.nan
 
 
+def _valued(frame: pd.DataFrame) -> dict[str, float]:
+    """province -> value of the provinces with a value."""
+    return {p: v for p, v in zip(frame["province"], frame["value"].to_numpy(float), strict=True) if not math.isnan(v)}
+
+
 def _step(editions: dict[int, pd.DataFrame], start: int, end: int) -> Step:
-    first, last = (editions[y][["province", "value"]].dropna() for y in (start, end))
-    both = first.merge(last, on="province")
-    both = both[(both["value_x"] > 0) & (both["value_y"] > 0)]
+    first, last = _valued(editions[start]), _valued(editions[end])
+    levels = [v for p, v in first.items() if p in last and v > 0 and last[p] > 0]
     # beta needs starting levels that differ on the log scale (values a rounding apart do not)
-    usable = len(both) >= MIN_PROVINCES and np.ptp(np.log(both["value_x"].to_numpy(float))) > 0
-    beta = inequality.beta_convergence(first, last, end - start) if usable else None
+    usable = len(levels) >= MIN_PROVINCES and np.ptp(np.log(levels)) > 0
+    beta = inequality.beta_convergence(editions[start], editions[end], end - start) if usable else None
     return Step(start, end, _cv(editions[start]), _cv(editions[end]), beta)
 
 
@@ -157,9 +161,8 @@ def _plain(editions: dict[int, pd.DataFrame], years: list[int], layout: str) -> 
     steps = tuple(_step(editions, a, b) for a, b in zip(years, years[1:], strict=False))
     span = _step(editions, years[0], years[-1])
     word, recent = judge(span, steps[-1])
-    start, end = (editions[y].set_index("province")["value"] for y in (years[0], years[-1]))
-    both = pd.concat([start, end], axis=1, join="inner").dropna()
-    dropped = tuple(sorted(both.index[(both <= 0).any(axis=1)]))
+    start, end = _valued(editions[years[0]]), _valued(editions[years[-1]])
+    dropped = tuple(sorted(p for p, v in start.items() if p in end and min(v, end[p]) <= 0))
     return Verdict(tuple(years), layout, cv, n, span, steps, word, recent, dropped)
 
 
