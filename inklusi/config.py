@@ -50,6 +50,11 @@ SETTINGS = {
             "where the light audience view's pages are served (make serve sets /audience for its replicas)",
         ),
         Setting("INKLUSI_SERVE_PORT", "8080", "the audience's port of make serve"),
+        Setting(
+            "INKLUSI_ROOM_PORT",
+            None,
+            "the port the room's phones reach this dashboard at (make serve sets nginx's for its replicas)",
+        ),
         Setting("INKLUSI_SERVE_ADDRESS", "0.0.0.0", "where make serve's nginx listens"),
         Setting("REPLICAS", None, "replicas make serve starts on this machine (default: one per core)"),
         Setting("INKLUSI_REPLICA_PORT", "8601", "port of the first replica (0: free ports)"),

@@ -5,7 +5,11 @@ speaker view shows the notes. Screenshots of every size are kept under build/scr
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
+from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 import pytest
@@ -97,27 +101,54 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_qr_codes_decode_to_the_light_page_of_the_view(app, browser, lang):
+def routed_address() -> str:
+    """The source address of this machine's default route, as iproute2 reports it (the kernel's
+    own answer, not the code under test's)."""
+    route = json.loads(subprocess.run(["ip", "-j", "route", "get", "203.0.113.1"], capture_output=True, text=True).stdout)
+    return route[0]["prefsrc"]
+
+
+def test_under_make_run_no_qr_code_names_localhost_and_the_presenter_is_told_why(app, browser):
+    """make run listens on localhost only: the QR slide and the corner say phones cannot reach it,
+    and so do the settings, instead of a code of an address no phone can open."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(f"{app}/present?lang={lang}&pin=53&slide={QR_SLIDE}")
+    page.goto(f"{app}/present?lang=en&pin=53&slide={QR_SLIDE}")
     wait_for_slide(page, QR_SLIDE, len(SLIDES), False)
-    shot = SHOTS / f"present-qr-slide-{lang}.png"
-    page.locator(".st-key-qr-slide img").screenshot(path=shot)
-    [link] = decoded(shot)
-    assert link == f"{app}/app/static/audience/{lang}/1-53.html", link
-    expect(page.locator(".st-key-qr-slide code")).to_have_text(link)
-
-    page.goto(f"{app}/present?lang={lang}&pin=53&slide=3&qr=1")
+    expect(page.locator(".st-key-slide-body [data-testid=stAlert]")).to_contain_text("make serve")
+    assert page.locator(".st-key-slide-body img").count() == 0
+    page.get_by_role("button", name="Settings").click()
+    expect(page.locator("[data-testid=stPopoverBody] [data-testid=stAlert]")).to_contain_text("make serve")
+    page.goto(f"{app}/present?lang=en&pin=53&slide=3&qr=1")
     wait_for_slide(page, 3, len(SLIDES), True)
-    corner = SHOTS / f"present-qr-corner-{lang}.png"
-    page.locator(".st-key-slide-qr img").screenshot(path=corner)
-    [link] = decoded(corner)
-    assert link == f"{app}/app/static/audience/{lang}/3-53.html", link
-    box = page.locator(".st-key-slide-qr").bounding_box()
-    assert box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 800
+    expect(page.locator(".st-key-slide-qr")).to_contain_text(t("present.qr_unreachable", "en"))
+    assert page.locator(".st-key-slide-qr img").count() == 0
     context.close()
+
+
+@pytest.mark.skipif(not shutil.which("ip"), reason="iproute2 is not installed (.ci/run installs it)")
+def test_a_deck_opened_on_localhost_gives_the_room_this_machines_address_beside_the_chart(browser):
+    """As under make serve (the room's port set): the QR codes decode to this machine's address on
+    the default route, the corner QR sits beside the chart and never over it."""
+    with server({"INKLUSI_ROOM_PORT": "8080"}) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        room = f"http://{routed_address()}:8080/app/static/audience"
+        page.goto(f"{base}/present?lang=id&pin=53&slide={QR_SLIDE}")
+        wait_for_slide(page, QR_SLIDE, len(SLIDES), False)
+        page.locator(".st-key-qr-slide img").screenshot(path=SHOTS / "present-qr-slide-id.png")
+        assert decoded(SHOTS / "present-qr-slide-id.png") == [f"{room}/id/1-53.html"]
+        expect(page.locator(".st-key-qr-slide code")).to_have_text(f"{room}/id/1-53.html")
+        for number in (1, 4, 7):
+            page.goto(f"{base}/present?lang=en&pin=53&slide={number}&qr=1")
+            wait_for_slide(page, number, len(SLIDES), True)
+            shot = SHOTS / f"present-qr-corner-{number}.png"
+            page.screenshot(path=shot)
+            assert decoded(shot) == [f"{room}/en/{number}-53.html"]
+            qr = page.locator(".st-key-slide-qr").bounding_box()
+            plot = page.locator(".st-key-slide-body .js-plotly-plot").bounding_box()
+            assert qr["x"] >= plot["x"] + plot["width"] and qr["x"] + qr["width"] <= 1280, (qr, plot)
+        context.close()
 
 
 def test_the_qr_code_uses_the_public_address_the_presenter_sets(browser):
@@ -152,15 +183,33 @@ def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser
     context.close()
 
 
-def test_the_speaker_view_shows_notes_the_next_title_and_a_clock(app, browser):
+def test_the_speaker_view_and_the_deck_follow_each_other_and_no_other_deck(app, browser):
+    """A deck and its speaker view (one token in their links) stay on one slide whichever moves;
+    a second deck on the same server (another presenter) does not move with them. The speaker view
+    shows the notes in large type, the current and next slides as pictures and a clock that starts
+    on the first Next."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(f"{app}/present?mode=present&view=speaker&lang=en&slide=6")
-    expect(page.locator(".st-key-slide-title p")).to_contain_text(t("notes.title", "en"), timeout=30_000)
-    body = page.locator(".st-key-slide-body")
+    deck, other = context.new_page(), browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    deck.goto(f"{app}/present?lang=en&slide=6")
+    other.goto(f"{app}/present?lang=en&slide=6")
+    for page in (deck, other):
+        wait_for_slide(page, 6, len(SLIDES), True)
+    token = parse_qs(urlsplit(deck.url).query)["deck"][0]
+    assert token != parse_qs(urlsplit(other.url).query)["deck"][0]
+    speaker = context.new_page()
+    speaker.goto(f"{app}/present?mode=present&view=speaker&lang=en&slide=1&deck={token}")
+    expect(speaker.locator(".st-key-slide-head p", has_text=f"6 / {len(SLIDES)}")).to_be_visible(timeout=30_000)
+    body = speaker.locator(".st-key-speaker-body")
     expect(body).to_contain_text("synthetic")
-    expect(body).to_contain_text(t("present.next_slide", "en", title=t("story.next_topic", "en")).replace("**", ""))
-    expect(page.get_by_text(re.compile(r"^\d\d:\d\d$"))).to_be_visible()
-    page.keyboard.press("ArrowRight")
-    expect(page.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
+    expect(body).to_contain_text(t("present.elapsed_waiting", "en"))
+    expect(body.locator("img")).to_have_count(2)  # the current slide and the next one
+    note = body.locator("li").first
+    assert float(note.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 20
+    deck.get_by_role("button", name="Next").click()
+    expect(speaker.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
+    expect(body).to_contain_text(re.compile(t("present.elapsed", "en", time=r"\d\d:\d\d")))
+    speaker.get_by_role("button", name="Previous").click()
+    speaker.get_by_role("button", name="Previous").click()
+    expect(deck.locator(".st-key-slide-head p", has_text=f"5 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
+    expect(other.locator(".st-key-slide-head p", has_text=f"6 / {len(SLIDES)}")).to_be_visible()
     context.close()

@@ -49,11 +49,17 @@ def live_link(lang: str, number: int, pin: str) -> str:
     return links.build("", registry.page("present"), {"lang": lang, "slide": number, "pin": pin})
 
 
+def drawing(slide: Slide, lang: str) -> str:
+    """The slide's chart as inline SVG for a phone's width (also the speaker view's miniature)."""
+    chart = slide.chart
+    return svg.DRAW[chart.kind](chart.frame, chart.options, lang, chart.labels.title, slide.alt) if chart else ""
+
+
 def _chart(slide: Slide, lang: str) -> str:
     chart = slide.chart
     if chart is None:
         return ""
-    drawing = svg.DRAW[chart.kind](chart.frame, chart.options, lang, chart.labels.title, slide.alt)
+    picture = drawing(slide, lang)
     header, body = table.rows(chart, lang)
     unreliable = any(UNRELIABLE_MARK.strip() in cell for row in body for cell in row)
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
@@ -67,7 +73,7 @@ def _chart(slide: Slide, lang: str) -> str:
     )
     return (
         f"<figure><figcaption><strong>{escape(chart.labels.title)}</strong><br>"
-        f"<small>{escape(chart.labels.subtitle)}</small></figcaption>{drawing}"
+        f"<small>{escape(chart.labels.subtitle)}</small></figcaption>{picture}"
         + (f'<p class="keys"><small>{keys}</small></p>' if keys else "")
         + (f"<p><small>{escape(t('reliability.legend', lang))}</small></p>" if unreliable else "")
         + f'<p class="source">{escape(chart.labels.source)}</p></figure>'

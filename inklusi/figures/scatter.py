@@ -192,3 +192,25 @@ def by_group(
     fig.update_yaxes(title=y_title, gridcolor="#eee", fixedrange=True)
     fig.update_layout(dragmode=False, showlegend=True)
     return finish(fig, labels, height=height, min_plot=SCATTER_PLOT)
+
+
+def pinned(fig: go.Figure, x: float, y: float, name: str) -> go.Figure:
+    """The pinned province on a scatter: a ring in the highlight colour with its full name, its
+    label placed first (finish() places labels in trace order)."""
+    fig.add_trace(
+        go.Scatter(
+            x=[x],
+            y=[y],
+            mode="markers+text",
+            text=[name],
+            meta=labelled([name]),
+            textfont=dict(color=HIGHLIGHT, weight="bold"),
+            marker=dict(symbol="circle-open", size=20, color=HIGHLIGHT, line=dict(width=3)),
+            hoverinfo="skip",
+            showlegend=False,
+            cliponaxis=False,
+            name=name,
+        )
+    )
+    fig.data = (fig.data[-1], *fig.data[:-1])
+    return fig

@@ -10,6 +10,7 @@ Every setting is an environment variable (docs/settings.md).
 from __future__ import annotations
 
 import ctypes
+import io
 import json
 import os
 import resource
@@ -23,13 +24,14 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import segno
 import streamlit
 
 from inklusi import audience, config
 from inklusi.audience import build as audience_pages
 from inklusi.config import REPO
 from inklusi.serving import ServeError, nginx, precompress, warmup
-from inklusi.site import registry
+from inklusi.site import registry, room
 
 READY_SECONDS = 90  # a replica's start (imports, data) on a busy machine
 STOP_SECONDS = 10
@@ -161,7 +163,7 @@ def replica_ports(settings: Settings) -> list[int]:
     return list(range(settings.first_port, settings.first_port + settings.replicas))
 
 
-def replica(address: str, port: int, run: Path) -> Child:
+def replica(address: str, port: int, run: Path, room_port: int | None = None) -> Child:
     argv = [
         sys.executable,
         "-m",
@@ -175,8 +177,11 @@ def replica(address: str, port: int, run: Path) -> Child:
         "--server.headless",
         "true",
     ]
-    # Behind nginx the light audience view is nginx's own location: the replicas' QR codes point there.
+    # Behind nginx the light audience view is nginx's own location, and the room reaches nginx's
+    # port: the replicas' QR codes point there.
     env = os.environ | {"INKLUSI_AUDIENCE_URL": audience.SERVE_URL}
+    if room_port:
+        env["INKLUSI_ROOM_PORT"] = str(room_port)
     return Child(
         f"replica {address}:{port}", argv, run / f"replica-{port}.log", base=f"http://{address}:{port}", env=env
     )
@@ -337,7 +342,8 @@ def main(replicas_only: bool = False) -> int:
         / (run_name(settings.replica_address, first) if replicas_only else str(settings.port))
     )
     run.mkdir(parents=True, exist_ok=True)
-    replicas = [replica(settings.replica_address, port, run) for port in ports]
+    room_port = None if replicas_only else settings.port
+    replicas = [replica(settings.replica_address, port, run, room_port) for port in ports]
     local = [f"{settings.replica_address}:{port}" for port in ports]
     running: list[Child] = []
     signal.signal(signal.SIGTERM, _stop)
@@ -361,14 +367,12 @@ def main(replicas_only: bool = False) -> int:
             wait_until_ready([nginx_child], [state["url"] + "/_stcore/health"])
         print(
             f"Inklusi: {len(local)} replica(s) on {', '.join(local)}"
-            + (
-                f"; for the audience: port {settings.port} of this machine ({state['url']} here); logs in {run}"
-                if nginx_child
-                else ""
-            )
+            + (f"; nginx on port {settings.port} ({state['url']} here); logs in {run}" if nginx_child else "")
             + "; Ctrl-C stops",
             flush=True,
         )
+        if nginx_child:
+            print(room_banner(state["url"], settings.port), flush=True)
         supervise(running, run, state)
     except Stop:
         return 0
@@ -379,6 +383,24 @@ def main(replicas_only: bool = False) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop_all(running)
+
+
+def room_banner(local_url: str, port: int) -> str:
+    """What the presenter reads at start: the room address (the one the QR codes will name when
+    the deck is opened on this machine) and its QR code, to check from a phone before the event."""
+    found = room.room(local_url, port=port)
+    if not found.reachable:
+        return (
+            f"No network address found for the room: phones cannot reach {local_url}. Join the venue's "
+            "network and start again, or set INKLUSI_PUBLIC_URL."
+        )
+    code = segno.make(found.base, error="m")
+    buffer = io.StringIO()
+    code.terminal(out=buffer, compact=True, border=2)
+    return (
+        f"For the room: {found.base} (the QR codes of the presentation use it; check it from a phone "
+        f"on the venue's network)\n{buffer.getvalue()}"
+    )
 
 
 def stop_all(running: list[Child]) -> None:

@@ -13,8 +13,9 @@ from inklusi.i18n import t
 from inklusi.story.slide import Slide
 
 
-def to_html(deck: list[Slide], lang: str, title: str, link: str) -> str:
-    """link: the presentation's address for the QR slide (the one the audience can reach)."""
+def to_html(deck: list[Slide], lang: str, title: str, link: str | None) -> str:
+    """link: the presentation's address for the QR slide (the one the audience can reach); None
+    when no phone can reach it: the slide then says so instead of showing a code."""
     sections = []
     for i, slide in enumerate(deck):
         chart = (
@@ -27,7 +28,9 @@ def to_html(deck: list[Slide], lang: str, title: str, link: str) -> str:
             if slide.figure
             else ""
         )
-        if slide.key == "qr":
+        if slide.key == "qr" and link is None:
+            chart = f'<p class="warning">{html.escape(t("present.qr_unreachable", lang))}</p>'
+        elif slide.key == "qr":
             chart = (
                 f'<div class="qr">{segno.make(link, error="m").svg_inline(scale=10, border=2)}'
                 f"<code>{html.escape(link)}</code></div>"

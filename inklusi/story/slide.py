@@ -10,7 +10,7 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi.figures import maps
+from inklusi.figures import maps, scatter
 from inklusi.figures.common import PHONE_WIDTH, Labels, presented
 from inklusi.i18n import pick, t
 from inklusi.statistics.metrics import layout_of
@@ -77,7 +77,16 @@ class Slide:
     def figure(self) -> go.Figure | None:
         """The chart as a plotly figure for the slide's screen, drawn on first use (the light
         audience view never asks for it)."""
-        return fit(self.chart.draw(), self.screen) if self.chart else None
+        if self.chart is None:
+            return None
+        fig = self.chart.draw()
+        pin = self.chart.options.get("highlight")
+        if self.chart.kind == "scatter" and pin:
+            row = self.chart.frame[self.chart.frame["province"] == pin].dropna(subset=["x", "y"])
+            if len(row):  # ringed and named, as on the phones' pages
+                name = reference.province_name(pin, self.chart.labels.lang)
+                scatter.pinned(fig, float(row["x"].iloc[0]), float(row["y"].iloc[0]), name)
+        return fit(fig, self.screen)
 
     @property
     def alt(self) -> str:

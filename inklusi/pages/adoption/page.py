@@ -68,10 +68,7 @@ def summary(skill: str, measure: str, lang: str) -> Block:
 def points(skill: str, measure: str, lang: str) -> pd.DataFrame:
     found = comparison(skill, measure).points
     names = reference.province_names(lang)
-    provinces = data.provinces()
-    frame = found.assign(
-        group=found["pulau"], short=found["province"].map(provinces["singkatan"]), name=found["province"].map(names)
-    )
+    frame = found.assign(group=found["pulau"], short=found["province"].map(names), name=found["province"].map(names))
     frame["hover"] = [
         t("adoption.hover", lang, name=n, x=number(x, lang, 2), y=number(y, lang, 2), fitted=number(f, lang, 2))
         + (f"<br>{t('adoption.lags', lang)}" if lags else "")

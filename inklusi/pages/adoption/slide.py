@@ -41,8 +41,7 @@ def adoption(run, lang: str, pin: str, geojson) -> Slide:
         sentences.append(t("story.pin_values", lang, name=names[pin], x=x, y=y))
     elif pin:
         sentences.append(t("story.pin_left_out", lang, name=names[pin]))
-    provinces = reference.provinces().set_index("kode")
-    frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(provinces["singkatan"]))
+    frame = found.points.assign(group=found.points["pulau"], short=found.points["province"].map(names))
     frame["hover"] = [
         f"<b>{names[p]}</b><br>{values.exact(x, lang, 2, mark)} · {values.exact(y, lang, 2, mark)}"
         for p, x, y, mark in zip(

@@ -238,12 +238,11 @@ def beta_chart(indicator: str, start: int, end: int, lang: str):
     pair = like.on(editions, like.provinces(editions, layouts))
     layout = str(layouts[start]) if len(set(layouts.values())) == 1 else "matched"
     result = inequality.beta_convergence(pair[start], pair[end], end - start)
-    names = data.provinces()
     d = display.decimals(indicator)
     points = result.points.assign(
         x=result.points["start"],
         y=result.points["growth"],
-        short=[names.loc[p, "singkatan"] for p in result.points["province"]],
+        short=[reference.province_name(p, lang) for p in result.points["province"]],
     )
     points["hover"] = [
         t(

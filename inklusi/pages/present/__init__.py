@@ -1,6 +1,7 @@
 """Presentasi / Presentation: the story on a projector (page.py), with the QR code's slide
 (slide.py); the story's slides are built by each page's slide.py (inklusi/story/deck.py)."""
 
+from inklusi.site import decks
 from inklusi.site.declare import Field, Options, Page, as_int
 from inklusi.story.plan import SLIDES
 
@@ -14,7 +15,8 @@ def declares(options: Options) -> list[Field]:
         Field("kiosk", lambda s: list(KIOSK_SECONDS), lambda s: 0, as_int),
         Field("qr", lambda s: [0, 1], lambda s: 0, as_int),
         Field("speaker", lambda s: [0, 1], lambda s: 0, as_int),
+        Field("deck", lambda s: decks.Tokens(), lambda s: "", decks.parse),
     ]
 
 
-PAGE = Page("present", ":material/slideshow:", ("slide", "pin", "kiosk", "qr", "speaker"), None, declares)
+PAGE = Page("present", ":material/slideshow:", ("slide", "pin", "kiosk", "qr", "speaker", "deck"), None, declares)

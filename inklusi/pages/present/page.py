@@ -1,8 +1,10 @@
 """Presentasi / Presentation: the story on a projector. No side panel, large type, one chart per
 slide that takes the height the screen leaves it, one header line (title, "2 / 10", previous,
 next, settings), arrow keys, an optional kiosk that advances by itself, a QR code of the view
-for the room, a speaker view with notes (?mode=present&view=speaker), and the whole story as
-one HTML file that needs no network."""
+for the room's address (inklusi/site/room.py) beside the chart, a speaker view
+(?mode=present&view=speaker) that stays on the projector's slide (inklusi/site/decks.py) with the
+notes, pictures of the current and next slides and a clock, and the whole story as one HTML file
+that needs no network."""
 
 from __future__ import annotations
 
@@ -16,9 +18,10 @@ import segno
 import streamlit as st
 
 from inklusi import audience, config
+from inklusi.audience.page import drawing
 from inklusi.i18n import literal, t
 from inklusi.pages.present import KIOSK_SECONDS
-from inklusi.site import links, registry
+from inklusi.site import decks, links, registry, room
 from inklusi.store import boundaries, queries
 from inklusi.story import deck as story
 from inklusi.story.html import to_html
@@ -27,6 +30,11 @@ from inklusi.ui import controls, data, furniture, play, state
 from inklusi.ui.furniture import current_lang
 
 LAST_TICK = "present.last_tick"
+ROOM_CHOICE = "present.room_choice"
+QR_CORNER_PX = 180
+CLOCK_SECONDS = 1
+MINIATURE_PX = 300  # a slide's chart as the phones' page draws it, at about four fifths of its size
+FOLLOW_SECONDS = 0.5  # how often a deck with a speaker view looks where the other window is
 # Static style (no data or user text in it). The page fills the screen: a one-line header, the
 # slide's sentences, and a chart that stretches over the height left (no scrolling on a
 # projector); type of at least 24 px on a 1280-pixel screen; a phone shows the chart and the
@@ -57,9 +65,17 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   margin-bottom: 0; }
 .st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: clamp(24px, 0.8vw + 14px, 34px);
   line-height: 1.25; margin: 0 0 0.1em; color: #000; }
-.st-key-slide-qr { position: fixed; right: 12px; bottom: 10px; width: 190px; z-index: 20; background: white;
-  padding: 6px; border-radius: 6px; box-shadow: 0 0 6px rgba(0,0,0,0.25); }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-row) { flex: 1 1 auto; min-height: 0; }
+.st-key-slide-row { height: 100%; align-items: stretch; flex-wrap: nowrap; }
+.st-key-slide-row > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) { flex: 1 1 0; min-width: 0;
+  height: 100%; }
+.st-key-slide-row > .st-key-slide-body { flex: 1 1 0; min-width: 0; }
+.st-key-slide-qr { flex: 0 0 auto; align-self: flex-end; }
 .st-key-slide-qr p { font-size: 12px !important; word-break: break-all; margin: 0; }
+.st-key-speaker-body { flex: 1 1 auto; min-height: 0; overflow-y: auto; }
+.st-key-speaker-body li, .st-key-speaker-body [data-testid="stMarkdownContainer"] > p { font-size: 22px;
+  line-height: 1.35; }
+.st-key-speaker-clock p { font-size: 26px; }
 .st-key-qr-slide img { max-height: 55vh; width: auto; }
 .st-key-qr-slide code { font-size: clamp(18px, 1vw + 8px, 28px); word-break: break-all; }
 @media (max-width: 640px) {
@@ -84,19 +100,24 @@ def deck(lang: str, pin: str, phone: bool) -> list[Slide]:
     return story.slides(data.query, lang, pin, data.geojson, PHONE if phone else PROJECTOR)
 
 
-def public_base() -> str:
-    """The address the room reaches the dashboard at: INKLUSI_PUBLIC_URL, else the browser's."""
-    configured = config.setting("INKLUSI_PUBLIC_URL")
-    if configured:
-        return configured.rstrip("/")
+def browser_base() -> str:
+    """scheme://host:port of the address this browser used."""
     parts = urlsplit(getattr(st.context, "url", None) or "http://localhost:8501")
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def audience_link(slide: int) -> str:
+def room_address() -> room.Room:
+    """Where the room's phones reach the dashboard (inklusi/site/room.py), with the address the
+    presenter chose in the settings."""
+    return room.room(browser_base(), st.session_state.get(ROOM_CHOICE))
+
+
+def audience_link(slide: int) -> str | None:
     """The link the room is given for a slide: its page in the light audience view (static, in the
-    view's language and with its pinned province), whose one tap opens this live view."""
-    return public_base() + audience.url(current_lang(), slide, state.get("pin"))
+    view's language and with its pinned province), whose one tap opens this live view. None when
+    no phone can reach this dashboard: no QR code is made of an address the room cannot open."""
+    found = room_address()
+    return found.base + audience.url(current_lang(), slide, state.get("pin")) if found.reachable else None
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -107,7 +128,7 @@ def qr_png(link: str, scale: int) -> bytes:
     return buffer.getvalue()
 
 
-def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
+def standalone_html(cursors, lang: str, pin: str, link: str | None) -> bytes:
     """The story with the maps inside the file (not fetched from this server); runs on click,
     outside the script run, so it gets the session's cursors as an argument."""
     slides = story.slides(
@@ -120,25 +141,56 @@ def standalone_html(cursors, lang: str, pin: str, link: str) -> bytes:
 
 
 def move(step: int, count: int) -> None:
-    state.put("slide", (state.get("slide") - 1 + step) % count + 1)
+    go_to((state.get("slide") - 1 + step) % count + 1)
     st.session_state.pop(LAST_TICK, None)  # a kiosk waits a full interval after a manual move
     play.release()  # a played map starts again from its own slide
+
+
+def go_to(number: int) -> None:
+    """Show slide number here, and in the other window of the deck (the deck's token)."""
+    state.put("slide", number)
+    if state.get("deck"):
+        decks.move(state.get("deck"), number)
+
+
+def follow(token: str, shown: int) -> None:
+    """Each FOLLOW_SECONDS: when the other window of the deck has moved, move here too."""
+    position = decks.where(token)
+    if position is not None and position.slide != shown:
+        state.put("slide", position.slide)
+        play.release()
+        st.rerun()
 
 
 def render() -> None:
     lang = current_lang()
     st.html(STYLE)
-    slides = deck(lang, state.get("pin"), furniture.on_phone())
-    if state.get("speaker"):
-        speaker_view(slides, lang)
-        return
+    phone = furniture.on_phone()
+    slides = deck(lang, state.get("pin"), phone)
+    if not state.get("deck") and not phone:  # the token that ties a speaker view to this deck
+        state.put("deck", decks.new_token())
+    token = state.get("deck")
+    if token:
+        state.put("slide", min(decks.join(token, state.get("slide")), len(slides)))
     heading, counter, playing = header(len(slides), lang)
+    if token:
+        st.fragment(partial(follow, token, state.get("slide")), run_every=FOLLOW_SECONDS)()
+    if state.get("speaker"):
+        speaker_view(slides, lang, heading, counter, qr_warning(lang))
+        return
     furniture.show_url_notes()
     kiosk = state.get("kiosk")
     if kiosk:
         st.fragment(partial(show, slides, heading, counter, playing, lang, advance=kiosk), run_every=kiosk)()
     else:
         show(slides, heading, counter, playing, lang)
+
+
+def qr_warning(lang: str) -> str | None:
+    """What the presenter must know before the room sees a QR code: why no phone can reach the
+    dashboard, or None."""
+    found = room_address()
+    return t(f"present.room_{found.warning}", lang) if found.warning else None
 
 
 def header(count: int, lang: str):
@@ -172,31 +224,35 @@ def show(slides: list[Slide], heading, counter, playing, lang: str, advance: int
     if advance:
         now = time.monotonic()
         if now - st.session_state.setdefault(LAST_TICK, now) >= advance - 0.5:
-            state.put("slide", state.get("slide") % len(slides) + 1)
+            go_to(state.get("slide") % len(slides) + 1)
             st.query_params["slide"] = str(state.get("slide"))
             st.session_state[LAST_TICK] = now
     number = state.get("slide")
     slide = slides[number - 1]
     heading.markdown(literal(slide.topic))
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
-    with st.container(key="slide-body"):
-        st.title(slide.title, anchor=False)
-        if slide.key == "qr":
-            qr_slide(slide, lang)
-            return
-        if slide.key == "sources":
-            sources_list(slide)
-            return
-        with st.container(key="slide-words", gap=None):
-            for sentence in slide.sentences:
-                st.markdown(sentence)
-        if slide.figure is not None:
-            slide_chart(slide, playing, lang)
-    if state.get("qr"):
-        with st.container(key="slide-qr"):
-            link = audience_link(number)
-            st.image(qr_png(link, 4), width="stretch")
-            st.markdown(literal(link))
+    corner = bool(state.get("qr")) and slide.key != "qr"
+    with st.container(key="slide-row", horizontal=True, gap="small"):
+        with st.container(key="slide-body"):
+            st.title(slide.title, anchor=False)
+            if slide.key == "qr":
+                qr_slide(slide, lang)
+            elif slide.key == "sources":
+                sources_list(slide)
+            else:
+                with st.container(key="slide-words", gap=None):
+                    for sentence in slide.sentences:
+                        st.markdown(sentence)
+                if slide.figure is not None:
+                    slide_chart(slide, playing, lang)
+        if corner:  # beside the slide, never over its chart
+            with st.container(key="slide-qr", width=QR_CORNER_PX):
+                link = audience_link(number)
+                if link:
+                    st.image(qr_png(link, 4), width="stretch")
+                    st.markdown(literal(link))
+                else:
+                    st.caption(t("present.qr_unreachable", lang))
 
 
 def slide_chart(slide: Slide, playing, lang: str) -> None:
@@ -230,34 +286,38 @@ def slide_figure(figure, key: str, alt: str) -> None:
 
 
 def qr_slide(slide: Slide, lang: str) -> None:
-    """The dedicated slide: a large QR code of the presentation's first slide, and its link."""
+    """The dedicated slide: a large QR code of the presentation's first slide, and its link; in its
+    place, when no phone can reach the dashboard, why."""
     link = audience_link(1)
+    if link is None:
+        st.warning(qr_warning(lang))
+        return
     st.markdown(slide.sentences[0])
     with st.container(key="qr-slide", horizontal_alignment="center"):
         st.image(qr_png(link, 12), width="content", caption=None)
         st.code(link, language=None, wrap_lines=True)
 
 
-def speaker_view(slides: list[Slide], lang: str) -> None:
-    """For the presenter's own screen: the slide's notes and sentences, the next slide's title and
-    a clock; the arrow keys move as on the projector."""
-    number = state.get("slide")
-    slide, following = slides[number - 1], slides[number % len(slides)]
-    heading, counter, _ = header(len(slides), lang)
-    heading.markdown(literal(f"{t('notes.title', lang)}: {slide.topic}"))
-    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
-    st.fragment(clock, run_every=15)()
-    with st.container(key="slide-body"):
-        st.markdown("\n".join(f"- {note}" for note in slide.notes))
-        st.caption(" ".join([slide.title, *slide.sentences]))
-        st.markdown(t("present.next_slide", lang, title=literal(following.topic)))
-
-
-def clock() -> None:
-    st.markdown(f"**{datetime.now().strftime('%H:%M')}**")
+def room_settings(lang: str) -> None:
+    """The room address, the choice of this machine's network when the deck is opened on it, and
+    what is wrong with it, said before the room sees a QR code."""
+    found = room_address()
+    choices = room.addresses()
+    if found.warning is None and room.loopback(urlsplit(browser_base()).hostname or "") and len(choices) > 1:
+        if st.session_state.get(ROOM_CHOICE) not in choices:
+            st.session_state[ROOM_CHOICE] = room.machine_address(st.session_state.get(ROOM_CHOICE))[0]
+        st.selectbox(t("present.room_choice", lang), choices, key=ROOM_CHOICE)
+        found = room_address()
+    if found.note:
+        st.info(t(f"present.room_{found.note}", lang))
+    if found.warning:
+        st.warning(t(f"present.room_{found.warning}", lang))
+    else:
+        st.markdown(t("present.room", lang, address=literal(found.base)))
 
 
 def settings(lang: str) -> None:
+    room_settings(lang)
     controls.language(lang)
     st.selectbox(
         t("present.pin", lang),
@@ -285,7 +345,7 @@ def settings(lang: str) -> None:
         t("present.speaker_link", lang),
         icon=":material/speaker_notes:",
         url=links.build(
-            public_base(),
+            browser_base(),
             registry.page("present"),
             st.session_state[state.STATE] | {"speaker": 1, "kiosk": None, "qr": None},
         ),
@@ -301,3 +361,50 @@ def settings(lang: str) -> None:
     )
     st.caption(t("present.pdf_note", lang))
     st.caption(t("present.keys", lang))
+
+
+def speaker_view(slides: list[Slide], lang: str, heading, counter, warning: str | None) -> None:
+    number = state.get("slide")
+    slide, following = slides[number - 1], slides[number % len(slides)]
+    heading.markdown(literal(f"{t('notes.title', lang)}: {slide.topic}"))
+    counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
+    with st.container(key="speaker-body"):
+        with st.container(horizontal=True, key="speaker-clock", vertical_alignment="center"):
+            st.fragment(clock, run_every=CLOCK_SECONDS)(lang)
+            st.button(
+                t("present.clock_reset", lang), key="present.clock_reset", on_click=reset, icon=":material/restart_alt:"
+            )
+        notes, pictures = st.columns([3, 2], gap="medium")
+        with notes:
+            if warning and slide.key == "qr":
+                st.warning(warning)
+            st.markdown("\n".join(f"- {note}" for note in slide.notes))
+        with pictures:
+            miniature(slide, t("present.now_showing", lang), lang)
+            miniature(following, t("present.coming", lang), lang)
+
+
+def miniature(slide: Slide, label: str, lang: str) -> None:
+    """A slide as a picture: its title, its sentences and its chart."""
+    with st.container(border=True):
+        st.caption(f"{label}: **{literal(slide.title)}**")
+        picture = drawing(slide, lang)
+        if picture:
+            st.image(picture, width=MINIATURE_PX)
+
+
+def reset() -> None:
+    if state.get("deck"):
+        decks.reset_clock(state.get("deck"))
+
+
+def clock(lang: str) -> None:
+    """The time of day and the time since the first Next."""
+    position = decks.where(state.get("deck")) if state.get("deck") else None
+    started = position.started if position else None
+    if started is None:
+        elapsed = t("present.elapsed_waiting", lang)
+    else:
+        minutes, seconds = divmod(int(time.time() - started), 60)
+        elapsed = t("present.elapsed", lang, time=f"{minutes:02d}:{seconds:02d}")
+    st.markdown(f"**{datetime.now().strftime('%H:%M')}** · {elapsed}")

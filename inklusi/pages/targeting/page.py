@@ -85,7 +85,7 @@ def points(need: str, per: str, lang: str) -> pd.DataFrame:
     shaky = facts.unreliable(data.query, (need, per))
     names = reference.province_names(lang)
     frame["name"] = [values.named(names[p], p in shaky) for p in frame["province"]]
-    frame["short"] = frame["province"].map(data.provinces()["singkatan"])
+    frame["short"] = frame["province"].map(names)  # full names: a visitor cannot decode "Papeg"
     frame["x"] = frame["skill"]
     d = display.decimals(split(need)[0])
     frame["hover"] = [

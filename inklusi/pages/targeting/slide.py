@@ -23,7 +23,6 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
     x_kind, y_kind = threshold_kinds(run, need, per)
     marked = priorities(table(run, need, per), x_cut, y_cut)
     names_of = reference.province_names(lang)
-    short = reference.provinces().set_index("kode")["singkatan"]
     chosen = marked[marked["priority"]].sort_values("skill")
     need_label, per_label = measure_label(run, need, lang), measure_label(run, per, lang)
     facts = {"priority": list(chosen["province"]), "x_cut": x_cut, "y_cut": y_cut}
@@ -51,7 +50,7 @@ def next_steps(run, lang: str, pin: str, geojson) -> Slide:
         key = "story.pin_priority" if row["priority"] else "story.pin_not_priority"
         sentences.append(t(key, lang, name=names_of[pin]))
     frame = marked.assign(
-        x=marked["skill"], short=marked["province"].map(short), hover=[names_of[p] for p in marked["province"]]
+        x=marked["skill"], short=marked["province"].map(names_of), hover=[names_of[p] for p in marked["province"]]
     )
     used = measure_sources(run, (need, per))
     labels = chart_labels(
