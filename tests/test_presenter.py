@@ -104,7 +104,9 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
 def routed_address() -> str:
     """The source address of this machine's default route, as iproute2 reports it (the kernel's
     own answer, not the code under test's)."""
-    route = json.loads(subprocess.run(["ip", "-j", "route", "get", "203.0.113.1"], capture_output=True, text=True).stdout)
+    route = json.loads(
+        subprocess.run(["ip", "-j", "route", "get", "203.0.113.1"], capture_output=True, text=True).stdout
+    )
     return route[0]["prefsrc"]
 
 
