@@ -342,7 +342,8 @@ def main(replicas_only: bool = False) -> int:
         / (run_name(settings.replica_address, first) if replicas_only else str(settings.port))
     )
     run.mkdir(parents=True, exist_ok=True)
-    room_port = None if replicas_only else settings.port
+    # the port the room reaches: nginx's, unless nginx listens on this machine only
+    room_port = None if replicas_only or room.loopback(settings.address) else settings.port
     replicas = [replica(settings.replica_address, port, run, room_port) for port in ports]
     local = [f"{settings.replica_address}:{port}" for port in ports]
     running: list[Child] = []
@@ -372,7 +373,7 @@ def main(replicas_only: bool = False) -> int:
             flush=True,
         )
         if nginx_child:
-            print(room_banner(state["url"], settings.port), flush=True)
+            print(room_banner(state["url"], room_port), flush=True)
         supervise(running, run, state)
     except Stop:
         return 0
@@ -385,9 +386,11 @@ def main(replicas_only: bool = False) -> int:
         stop_all(running)
 
 
-def room_banner(local_url: str, port: int) -> str:
+def room_banner(local_url: str, port: int | None) -> str:
     """What the presenter reads at start: the room address (the one the QR codes will name when
     the deck is opened on this machine) and its QR code, to check from a phone before the event."""
+    if port is None:
+        return f"nginx listens on {local_url} only (INKLUSI_SERVE_ADDRESS): phones in a room cannot reach it."
     found = room.room(local_url, port=port)
     if not found.reachable:
         return (
