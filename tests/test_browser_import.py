@@ -3,7 +3,6 @@ built-in data, with no error on the page and no warning in the server's log."""
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from inklusi.i18n import t
@@ -23,8 +22,12 @@ def with_problems(content: str) -> str:
     return "\n".join(line + delimiter + ("catatan" if i == 0 else "x") for i, line in enumerate([*lines, bad])) + "\n"
 
 
-def use_file(page, base, name: str, content: str, kind: str) -> None:
-    page.goto(f"{base}/import?lang=en")
+def use_file(page, base, name: str, content: str, kind: str, fresh: bool = True) -> None:
+    """The Import page, in a new session (fresh) or in this one (through the side panel's link)."""
+    if fresh:
+        page.goto(f"{base}/import?lang=en")
+    else:
+        page.locator("[data-testid=stSidebarNav] a[href$='/import']").dispatch_event("click")
     expect(page.get_by_role("heading", name="Import data")).to_be_visible(timeout=30_000)
     if kind == "indicators":
         page.get_by_role("radio", name="Indicator values", exact=True).click()
@@ -48,24 +51,25 @@ def visit(page, names: list[str]) -> None:
         assert page.locator("[data-testid=stException]").count() == 0, name
 
 
-@pytest.mark.parametrize(
-    "name, content, kind",
-    [("ntt.csv", MENTORING, "mentoring"), ("pelatihan.csv", INDICATORS, "indicators")],
-    ids=["mentoring", "indicators"],
-)
-def test_every_page_after_an_import_and_after_going_back(app, app_log, browser, name, content, kind):
-    base = app
+def test_every_page_after_each_kind_of_import_and_after_going_back(app, app_log, browser):
+    """One session: mentoring records, then indicator values in their place (an import replaces
+    the one before), then back to the built-in data; every page after each step."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     watch = Watch(page)
-    use_file(page, base, name, content, kind)
-    visit(page, PAGES)
-    present(page)  # its deck from the session's data: the imported records on the mentoring slide
     nav = page.locator("[data-testid=stSidebarNav]")  # hidden in presenter mode, still the session's links
+    for step, (name, content, kind) in enumerate(
+        [("ntt.csv", MENTORING, "mentoring"), ("pelatihan.csv", INDICATORS, "indicators")]
+    ):
+        use_file(page, app, name, content, kind, fresh=not step)
+        visit(page, PAGES)
+        present(page)  # its deck from the session's data: the imported records on the mentoring slide
     nav.locator("a[href$='/import']").dispatch_event("click")
     expect(page.locator("h1").first).to_have_text(t("import.title", "en"), timeout=30_000)
+    expect(page.get_by_text("from the file pelatihan.csv")).to_be_visible()
+    expect(page.get_by_text("from the file ntt.csv")).to_have_count(0)  # replaced, not added
     page.get_by_role("button", name="Back to the built-in data").click()
-    expect(page.get_by_text(f"from the file {name}")).to_have_count(0, timeout=20_000)
+    expect(page.get_by_text("from the file pelatihan.csv")).to_have_count(0, timeout=20_000)
     visit(page, PAGES)
     present(page)
     assert watch.outside == [] and watch.app_errors() == []
