@@ -196,6 +196,10 @@ def test_the_speaker_view_and_the_deck_follow_each_other_and_no_other_deck(app, 
     other.goto(f"{app}/present?lang=en&slide=6")
     for page in (deck, other):
         wait_for_slide(page, 6, len(SLIDES), True)
+        page.get_by_role("button", name="Settings").click()
+        page.get_by_role("button", name=t("present.speaker_tie", "en")).click()
+        expect(page.get_by_role("link", name=t("present.speaker_link", "en"))).to_be_visible(timeout=15_000)
+        page.keyboard.press("Escape")
     token = parse_qs(urlsplit(deck.url).query)["deck"][0]
     assert token != parse_qs(urlsplit(other.url).query)["deck"][0]
     speaker = context.new_page()
@@ -208,10 +212,13 @@ def test_the_speaker_view_and_the_deck_follow_each_other_and_no_other_deck(app, 
     note = body.locator("li").first
     assert float(note.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 20
     deck.get_by_role("button", name="Next").click()
-    expect(speaker.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
+    expect(speaker.locator(".st-key-slide-head p", has_text=f"7 / {len(SLIDES)}")).to_be_visible(timeout=30_000)
     expect(body).to_contain_text(re.compile(t("present.elapsed", "en", time=r"\d\d:\d\d")))
-    speaker.get_by_role("button", name="Previous").click()
-    speaker.get_by_role("button", name="Previous").click()
-    expect(deck.locator(".st-key-slide-head p", has_text=f"5 / {len(SLIDES)}")).to_be_visible(timeout=15_000)
+    for number in (6, 5):
+        speaker.get_by_role("button", name="Previous").click()
+        expect(speaker.locator(".st-key-slide-head p", has_text=f"{number} / {len(SLIDES)}")).to_be_visible(
+            timeout=30_000
+        )
+        expect(deck.locator(".st-key-slide-head p", has_text=f"{number} / {len(SLIDES)}")).to_be_visible(timeout=30_000)
     expect(other.locator(".st-key-slide-head p", has_text=f"6 / {len(SLIDES)}")).to_be_visible()
     context.close()

@@ -153,6 +153,13 @@ def go_to(number: int) -> None:
         decks.move(state.get("deck"), number)
 
 
+def tie() -> None:
+    """A token for this deck, in its link and its speaker view's: from now on each follows the other."""
+    token = decks.new_token()
+    state.put("deck", token)
+    decks.join(token, state.get("slide"))
+
+
 def follow(token: str, shown: int) -> None:
     """Each FOLLOW_SECONDS: when the other window of the deck has moved, move here too."""
     position = decks.where(token)
@@ -165,11 +172,8 @@ def follow(token: str, shown: int) -> None:
 def render() -> None:
     lang = current_lang()
     st.html(STYLE)
-    phone = furniture.on_phone()
-    slides = deck(lang, state.get("pin"), phone)
-    if not state.get("deck") and not phone:  # the token that ties a speaker view to this deck
-        state.put("deck", decks.new_token())
-    token = state.get("deck")
+    slides = deck(lang, state.get("pin"), furniture.on_phone())
+    token = state.get("deck")  # a speaker view is tied to this deck (settings): both follow each other
     if token:
         state.put("slide", min(decks.join(token, state.get("slide")), len(slides)))
     heading, counter, playing = header(len(slides), lang)
@@ -341,15 +345,18 @@ def settings(lang: str) -> None:
         key="present.qr_toggle",
         on_change=lambda: state.put("qr", int(st.session_state["present.qr_toggle"])),
     )
-    st.link_button(
-        t("present.speaker_link", lang),
-        icon=":material/speaker_notes:",
-        url=links.build(
-            browser_base(),
-            registry.page("present"),
-            st.session_state[state.STATE] | {"speaker": 1, "kiosk": None, "qr": None},
-        ),
-    )
+    if state.get("deck"):
+        st.link_button(
+            t("present.speaker_link", lang),
+            icon=":material/speaker_notes:",
+            url=links.build(
+                browser_base(),
+                registry.page("present"),
+                st.session_state[state.STATE] | {"speaker": 1, "kiosk": None, "qr": None},
+            ),
+        )
+    else:
+        st.button(t("present.speaker_tie", lang), icon=":material/link:", on_click=tie, key="present.tie")
     st.download_button(
         t("present.export_html", lang),
         data=partial(standalone_html, data.cursors(), lang, state.get("pin"), audience_link(1)),
