@@ -59,8 +59,11 @@ def test_a_public_url_that_is_not_an_http_address_is_set_aside_with_a_message(la
 
 
 def test_a_public_url_wins(laptop):
+    """Read when asked, so a server started with it uses it (the browser test of the QR code
+    decodes the room address the same function gives)."""
     laptop.setenv("INKLUSI_PUBLIC_URL", "https://inklusi.example.org/")
     assert room.room("http://localhost:8501") == room.Room("https://inklusi.example.org")
+    assert room.room("http://192.168.1.20:8080") == room.Room("https://inklusi.example.org")
 
 
 def test_no_network_at_all(laptop):
