@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from inklusi import config
 from inklusi.i18n import t
 from inklusi.story.plan import SLIDES
-from testkit.chromium import PHONE, Watch, chart_problems, wait_until_drawn
+from testkit.chromium import CHART_TEXTS, PHONE, Watch, chart_problems, wait_until_drawn
 from testkit.servers import server
 
 SCREENS = [(1280, 720, "id"), (1920, 1080, "en")]  # the lowest projector screen and the largest
@@ -44,6 +44,9 @@ SLIDE_LAYOUT = """() => ({
 })"""
 SHOTS = config.build_dir() / "screenshots"
 QR_SLIDE = SLIDES.index("qr") + 1
+# The slides whose chart draws provinces one by one, and the pinned province's name there (pin=53).
+PROVINCE_CHARTS = ("national", "skills", "adoption", "msme", "next", "world")
+PINNED = {"id": "Nusa Tenggara Timur", "en": "East Nusa Tenggara"}
 
 
 def decoded(path) -> list[str]:
@@ -92,6 +95,9 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
             if max(bottom for bottom, _ in layout["sentences"]) > top + 1:
                 problems.append("the sentences run into the chart")
             problems += chart_problems(page)
+            drawn = " ".join(item["text"] for chart in page.evaluate(CHART_TEXTS) for item in chart["texts"])
+            if key in PROVINCE_CHARTS and PINNED[lang] not in drawn:
+                problems.append(f"the pinned province ({PINNED[lang]}) is not named on the chart")
         report += [f"slide {number} ({key}): {p}" for p in problems]
         page.keyboard.press("ArrowRight")
     assert report == []

@@ -115,10 +115,13 @@ def choropleth(
     scale: Scale,
     *,
     highlight: str | None = None,
+    highlight_name: str | None = None,
     height: int = 480,
     zoom: float = ZOOM,
 ) -> go.Figure:
-    """frame: province, value, hover (text shown on hover, already formatted)."""
+    """frame: province, value, hover (text shown on hover, already formatted). The highlighted
+    province is outlined; with highlight_name, the outline has a legend entry of that name (the
+    map has no text of its own: its style loads no fonts)."""
     has = frame[frame["value"].notna()]
     missing = frame[frame["value"].isna()]
     fig = go.Figure()
@@ -182,8 +185,8 @@ def choropleth(
                 marker=dict(line=dict(color=HIGHLIGHT, width=3)),
                 hoverinfo="skip",
                 customdata=[[highlight]],
-                name="",
-                showlegend=False,
+                name=highlight_name or "",
+                showlegend=bool(highlight_name),
             )
         )
     fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=zoom))
@@ -197,6 +200,7 @@ def tile_grid(
     scale: Scale,
     *,
     highlight: str | None = None,
+    highlight_name: str | None = None,
     height: int = 470,
 ) -> go.Figure:
     """Equal tiles in a geographic arrangement. tiles: kode, row, col; frame as for choropleth
@@ -233,7 +237,8 @@ def tile_grid(
     chosen = grid[grid["province"] == highlight]
     if len(chosen):
         ring = dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3))
-        fig.add_trace(tile_trace(chosen, "markers", ring, hoverinfo="skip", showlegend=False))
+        named = {"name": highlight_name, "showlegend": True} if highlight_name else {"showlegend": False}
+        fig.add_trace(tile_trace(chosen, "markers", ring, hoverinfo="skip", **named))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(dragmode=False)

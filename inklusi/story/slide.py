@@ -168,10 +168,15 @@ def ranking_chart(frame: pd.DataFrame, geojson, labels: Labels, scale: maps.Scal
 
     def draw() -> go.Figure:
         shapes = geojson(layout_of(frame))
+        # the pinned province outlined and named in the legend, as the phones' pages name it
+        pinned = {
+            "highlight": pin or None,
+            "highlight_name": reference.province_name(pin, labels.lang) if pin else None,
+        }
         if shapes is None:
             tiles = reference.read_csv("tile_grid.csv").astype({"row": int, "col": int})
-            return maps.tile_grid(frame, tiles, labels, scale, highlight=pin or None)
-        return maps.choropleth(frame, shapes, labels, scale, highlight=pin or None)
+            return maps.tile_grid(frame, tiles, labels, scale, **pinned)
+        return maps.choropleth(frame, shapes, labels, scale, **pinned)
 
     return Chart("ranking", frame, labels, draw, {"highlight": pin, "unit": scale.unit, "national": scale.midpoint})
 
