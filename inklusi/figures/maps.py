@@ -7,6 +7,7 @@ highlighted outline are separate traces over separate subsets of the GeoJSON.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -185,12 +186,18 @@ def choropleth(
                 marker=dict(line=dict(color=HIGHLIGHT, width=3)),
                 hoverinfo="skip",
                 customdata=[[highlight]],
-                name=highlight_name or "",
+                name=pinned_name(highlight_name),
                 showlegend=bool(highlight_name),
             )
         )
     fig.update_layout(map=dict(style="white-bg", center=CENTRE, zoom=zoom))
     return finish(fig, labels, height=height, bottom=BOTTOM)
+
+
+def pinned_name(name: str | None) -> str:
+    """The legend entry of the outlined province: an outlined square and its name, in the outline's
+    colour (a choropleth's own legend symbol is its fill, which the outline trace does not have)."""
+    return f'<span style="color:{HIGHLIGHT}">\u25a1 {html.escape(name)}</span>' if name else ""
 
 
 def tile_grid(
@@ -237,7 +244,7 @@ def tile_grid(
     chosen = grid[grid["province"] == highlight]
     if len(chosen):
         ring = dict(symbol="square-open", size=44, color=HIGHLIGHT, line=dict(width=3))
-        named = {"name": highlight_name, "showlegend": True} if highlight_name else {"showlegend": False}
+        named = {"name": pinned_name(highlight_name), "showlegend": True} if highlight_name else {"showlegend": False}
         fig.add_trace(tile_trace(chosen, "markers", ring, hoverinfo="skip", **named))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
