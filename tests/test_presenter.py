@@ -159,7 +159,7 @@ def test_a_deck_opened_on_localhost_gives_the_room_this_machines_address_beside_
         context.close()
 
 
-@pytest.mark.parametrize("path", ["/present?lang=en&pin=53&slide=2", "/present?lang=id&slide=1", "/?lang=id"])
+@pytest.mark.parametrize("path", ["/present?lang=en&pin=53&slide=2&qr=1", "/present?lang=id&slide=1", "/?lang=id"])
 def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser, path):
     context = browser.new_context(**PHONE, is_mobile=True)
     page = context.new_page()
@@ -169,6 +169,7 @@ def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser
     page.screenshot(path=SHOTS / f"phone-390x844-{path.strip('/?').replace('&', '-').replace('=', '')}.png")
     chart = page.locator(".js-plotly-plot").first.bounding_box()
     assert chart["y"] + 0.6 * chart["height"] <= 844 and chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
+    assert chart["width"] >= 0.85 * 390, chart  # the whole width: no corner QR beside it on a phone
     numbers = page.locator("[data-testid=stMetric]:visible, .st-key-slide-body p:visible")
     first = numbers.first.bounding_box()
     assert first["y"] + first["height"] <= chart["y"] + 1, "one headline number above the chart"

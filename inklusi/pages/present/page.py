@@ -235,7 +235,8 @@ def show(slides: list[Slide], heading, counter, playing, lang: str, advance: int
     slide = slides[number - 1]
     heading.markdown(literal(slide.topic))
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
-    corner = bool(state.get("qr")) and slide.key != "qr"
+    # a phone that opens a link with qr=1 is in the room already: no corner to squeeze its chart
+    corner = bool(state.get("qr")) and slide.key != "qr" and not furniture.on_phone()
     with st.container(key="slide-row", horizontal=True, gap="small"):
         with st.container(key="slide-body"):
             st.title(slide.title, anchor=False)
