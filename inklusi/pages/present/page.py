@@ -308,7 +308,8 @@ def room_settings(lang: str) -> None:
     what is wrong with it, said before the room sees a QR code."""
     found = room_address()
     choices = room.addresses()
-    if found.warning is None and room.loopback(urlsplit(browser_base()).hostname or "") and len(choices) > 1:
+    on_this_machine = room.loopback(urlsplit(browser_base()).hostname or "") and room.public_url()[0] is None
+    if found.warning is None and on_this_machine and len(choices) > 1:
         if st.session_state.get(ROOM_CHOICE) not in choices:
             st.session_state[ROOM_CHOICE] = room.machine_address(st.session_state.get(ROOM_CHOICE))[0]
         st.selectbox(t("present.room_choice", lang), choices, key=ROOM_CHOICE)
@@ -318,7 +319,7 @@ def room_settings(lang: str) -> None:
     if found.warning:
         st.warning(t(f"present.room_{found.warning}", lang))
     else:
-        st.markdown(t("present.room", lang, address=literal(found.base)))
+        st.markdown(t("present.room", lang, address=found.base.replace("`", "")))  # in a code span: shown as is
 
 
 def settings(lang: str) -> None:
