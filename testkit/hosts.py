@@ -29,6 +29,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from inklusi import config
 from inklusi.config import REPO
 from inklusi.serving import supervisor
@@ -51,6 +53,12 @@ def ip(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     return done
 
 
+def routed_address(destination: str = "203.0.113.1") -> str:
+    """The source address this machine's routes give a destination, as iproute2 reports it (the
+    kernel's own answer); by default one only the default route reaches (TEST-NET-3)."""
+    return json.loads(ip("-j", "route", "get", destination).stdout)[0]["prefsrc"]
+
+
 CAP_NET_ADMIN, CAP_SYS_ADMIN = 12, 21
 
 
@@ -62,6 +70,10 @@ def unavailable() -> str | None:
     if not shutil.which("ip"):
         return "the ip command (iproute2) is not installed"
     return None
+
+
+# A test that makes hosts (network namespaces): skipped where this machine cannot.
+NEEDS_HOSTS = pytest.mark.skipif(bool(unavailable()), reason=unavailable() or "")
 
 
 @dataclass

@@ -16,11 +16,19 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from inklusi import config
 from inklusi.config import REPO
 
 PORTS_PER_WORKER = 1000
 _taken: set[int] = set()
+
+# A test of make serve: skipped where Debian's nginx is not installed.
+NEEDS_NGINX = pytest.mark.skipif(
+    not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
+    reason="nginx is not installed (apt-get install nginx; .ci/run does)",
+)
 
 
 def free_port() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import stat
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 from inklusi import config
 from inklusi.config import REPO
 from inklusi.serving.supervisor import die_with_parent
-from testkit import hosts
+from testkit import hosts, servers
 
 PORT = 8080  # make serve's, inside the laptop: no other process of this machine is there
 READY_SECONDS = 240  # the first start compresses Streamlit's frontend files
@@ -86,16 +85,6 @@ def _chromium_inside(namespace: str, folder: Path) -> Path:
     return wrapper
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)  # the supervisor stops nginx and its replica
-        try:
-            process.wait(timeout=hosts.STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
 @contextmanager
 def venue():
     """The venue with make serve started on the laptop and ready (it has printed the room
@@ -124,7 +113,7 @@ def venue():
                 start_new_session=True,
                 preexec_fn=die_with_parent,
             )
-        cleanup.callback(_stop, process)
+        cleanup.callback(servers._stop, process, hosts.STOP_SECONDS)  # the supervisor stops nginx and its replica
         made = Venue(
             laptop.namespace, phone.namespace, laptop.address, log, _chromium_inside(laptop.namespace, Path(folder))
         )

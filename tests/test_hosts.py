@@ -9,9 +9,7 @@ URL holds back, and the other host's visitors, nginx and replica notice nothing.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -21,16 +19,13 @@ from websockets.exceptions import ConnectionClosed
 from inklusi.serving.nginx import COOKIE
 from testkit import cards, hosts
 from testkit.protocol import Session, run_apart, served_by
-from testkit.servers import serve_state, served
+from testkit.servers import NEEDS_NGINX, serve_state, served
 
 # serial: nginx shares the compressed frontend files with tests/test_serve.py, and two more
 # replicas would crowd the parallel part's cores.
 pytestmark = [
-    pytest.mark.skipif(
-        not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
-        reason="nginx is not installed (apt-get install nginx; .ci/run does)",
-    ),
-    pytest.mark.skipif(bool(hosts.unavailable()), reason=hosts.unavailable() or ""),
+    NEEDS_NGINX,
+    hosts.NEEDS_HOSTS,
     pytest.mark.serve,
     pytest.mark.serial,
 ]

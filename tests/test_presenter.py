@@ -5,10 +5,8 @@ speaker view shows the notes. Screenshots of every size are kept under build/scr
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
@@ -20,6 +18,7 @@ from playwright.sync_api import expect
 from inklusi import config
 from inklusi.i18n import t
 from inklusi.story.plan import SLIDES
+from testkit import hosts
 from testkit.chromium import CHART_TEXTS, PHONE, Watch, chart_problems, wait_until_drawn
 from testkit.servers import server
 
@@ -107,15 +106,6 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     context.close()
 
 
-def routed_address() -> str:
-    """The source address of this machine's default route, as iproute2 reports it (the kernel's
-    own answer, not the code under test's)."""
-    route = json.loads(
-        subprocess.run(["ip", "-j", "route", "get", "203.0.113.1"], capture_output=True, text=True).stdout
-    )
-    return route[0]["prefsrc"]
-
-
 def test_under_make_run_no_qr_code_names_localhost_and_the_presenter_is_told_why(app, browser):
     """make run listens on localhost only: the QR slide and the corner say phones cannot reach it,
     and so do the settings, instead of a code of an address no phone can open."""
@@ -141,7 +131,7 @@ def test_a_deck_opened_on_localhost_gives_the_room_this_machines_address_beside_
     with server({"INKLUSI_ROOM_PORT": "8080"}) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         page = context.new_page()
-        room = f"http://{routed_address()}:8080/app/static/audience"
+        room = f"http://{hosts.routed_address()}:8080/app/static/audience"
         page.goto(f"{base}/present?lang=id&pin=53&slide={QR_SLIDE}")
         wait_for_slide(page, QR_SLIDE, len(SLIDES), False)
         page.locator(".st-key-qr-slide img").screenshot(path=SHOTS / "present-qr-slide-id.png")

@@ -32,15 +32,12 @@ from inklusi.site import registry
 from testkit import cards
 from testkit.chromium import Watch
 from testkit.protocol import Session, run_apart, served_by
-from testkit.servers import serve_state, served
+from testkit.servers import NEEDS_NGINX, serve_state, served
 
 # serial: the first start of a stack writes the compressed frontend files (build/serve/frontend),
 # which every stack shares; and a test here kills a replica of the session's stack.
 pytestmark = [
-    pytest.mark.skipif(
-        not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
-        reason="nginx is not installed (apt-get install nginx; .ci/run does)",
-    ),
+    NEEDS_NGINX,
     pytest.mark.serial,
 ]
 VALUES, CATALOGUE = cards.load()

@@ -7,9 +7,7 @@ and no packet goes to them."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import numpy as np
 import pytest
@@ -21,13 +19,11 @@ from playwright.sync_api import expect
 from inklusi.story.plan import SLIDES
 from testkit import hosts, venue
 from testkit.chromium import CHROMIUM_ARGS, wait_until_drawn
+from testkit.servers import NEEDS_NGINX
 
 pytestmark = [
-    pytest.mark.skipif(
-        not shutil.which("nginx", path=os.environ["PATH"] + ":/usr/sbin"),
-        reason="nginx is not installed (apt-get install nginx; .ci/run does)",
-    ),
-    pytest.mark.skipif(bool(hosts.unavailable()), reason=hosts.unavailable() or ""),
+    NEEDS_NGINX,
+    hosts.NEEDS_HOSTS,
     pytest.mark.serve,
     pytest.mark.serial,
 ]
