@@ -16,9 +16,7 @@ from inklusi.store import reference
 
 def split_provinces() -> set[str]:
     """The codes whose territory the 2022 split changed: the new provinces and their parents."""
-    provinces = reference.provinces()
-    moved = provinces[provinces["kode"] != provinces["kode_2012"]]
-    return set(moved["kode"]) | set(moved["kode_2012"])
+    return {code for code, parent in reference.to_2012().items() if code != parent} | reference.undivided()
 
 
 def provinces(

@@ -47,6 +47,12 @@ def to_2012() -> dict[str, str]:
     return dict(zip(provinces()["kode"], provinces()["kode_2012"], strict=True))
 
 
+def undivided() -> set[str]:
+    """The provinces the 2022 split divided (Papua, Papua Barat): on the 34-province layout their
+    codes name the undivided provinces."""
+    return {parent for code, parent in to_2012().items() if code != parent}
+
+
 def formed() -> dict[str, int]:
     """Kemendagri code -> the year of the law that formed the province (provinces.csv)."""
     return {code: int(year) for code, year in zip(provinces()["kode"], provinces()["tahun_dibentuk"], strict=True)}

@@ -17,7 +17,7 @@ def series(run, indicator: str, provinces: tuple[str, ...]) -> pd.DataFrame:
     provinces formed from it."""
     parts = []
     formed = reference.provinces().set_index("kode")["tahun_dibentuk"].astype(int)
-    split = set(reference.provinces().query("kode != kode_2012")["kode_2012"])  # Papua, Papua Barat
+    split = reference.undivided()  # Papua, Papua Barat
     for code in provinces:
         frame = run("indicator_series", indicator=indicator, province=code).assign(province=code)
         gone = frame["via_parent"].fillna(False).astype(bool) | (frame["year"] < formed[code])

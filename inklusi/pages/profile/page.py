@@ -55,7 +55,7 @@ def render() -> None:
         series,
         lang=lang,
         decimals=display.decimals(indicator),
-        undivided=province in undivided_provinces(),
+        undivided=province in reference.undivided(),
         crossed=data.indicator_breaks(indicator),
         margin_pct=display.margin(indicator),
     )
@@ -126,12 +126,6 @@ def comparable(series: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """A province's series with the national value kept only where it is a level a province can
     be compared with (not a total such as the national count of businesses)."""
     return series.assign(national=[display.national_level(indicator, int(y)) for y in series["year"]])
-
-
-def undivided_provinces() -> set[str]:
-    """Papua and Papua Barat: their codes name the undivided provinces on the 34-province layout."""
-    moved = data.provinces()
-    return set(moved.loc[moved["kode"] != moved["kode_2012"], "kode_2012"])
 
 
 def name_of(province: str, lang: str) -> str:

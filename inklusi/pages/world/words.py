@@ -17,15 +17,9 @@ def pct(value: float, lang: str) -> str:
     return percent(value, lang, 2)
 
 
-def split_in_2022() -> set[str]:
-    """The codes of the provinces split in 2022: on the 34-province layout they are the undivided ones."""
-    provinces = reference.provinces()
-    return set(provinces.loc[provinces["kode"] != provinces["kode_2012"], "kode_2012"])
-
-
 def province_name(code: str, layout: int, names: dict[str, str], lang: str) -> str:
     name = names[code]
-    return t("layout.old_name", lang, name=name) if layout == 34 and code in split_in_2022() else name
+    return t("layout.old_name", lang, name=name) if layout == 34 and code in reference.undivided() else name
 
 
 def block(
