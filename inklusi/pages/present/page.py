@@ -140,8 +140,11 @@ def standalone_html(cursors, lang: str, pin: str, link: str | None) -> bytes:
     return to_html(slides, lang, t("present.title", lang), link).encode()  # drawn for a projector
 
 
-def move(step: int, count: int) -> None:
-    go_to((state.get("slide") - 1 + step) % count + 1)
+def move(step: int, count: int, shown: int | None) -> None:
+    """Previous or Next from the slide the window shows (a click counted twice, or a move of the
+    other window on the way, still lands one slide on from what the presenter saw); shown None:
+    from the slide a kiosk has reached."""
+    go_to(((shown or state.get("slide")) - 1 + step) % count + 1)
     st.session_state.pop(LAST_TICK, None)  # a kiosk waits a full interval after a manual move
     play.release()  # a played map starts again from its own slide
 
@@ -201,12 +204,13 @@ def header(count: int, lang: str):
     """One line: the slide's topic, previous, "2 / 10", next (each with its arrow key), a map
     slide's play control and the settings; returns the places of the topic, the counter and the play control
     (None in the speaker view and a kiosk, where no map plays), which the slide fills."""
+    shown = None if state.get("kiosk") else state.get("slide")  # a kiosk moves on under its header
     with st.container(key="slide-head", horizontal=True, vertical_alignment="center"):
         with st.container(key="slide-title", width="stretch"):
             heading = st.empty()
-        st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count))
+        st.button(t("present.prev", lang), key="present.prev", shortcut="Left", on_click=move, args=(-1, count, shown))
         counter = st.empty()
-        st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count))
+        st.button(t("present.next", lang), key="present.next", shortcut="Right", on_click=move, args=(1, count, shown))
         playing = None if state.get("speaker") or state.get("kiosk") else st.empty()
         if not state.get("speaker"):
             with st.popover(t("present.settings", lang), icon=":material/settings:"):
