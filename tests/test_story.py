@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from inklusi import config
-from inklusi.pages.sectors.slide import going_digital
+from inklusi.figures.common import HIGHLIGHT
+from inklusi.pages.sectors.slide import going_digital, mentoring
 from inklusi.store import boundaries
 from inklusi.story import deck as story
 from inklusi.story.html import to_html
@@ -163,6 +164,45 @@ def test_pinned_province_is_named_and_highlighted(decks):
     )
     outline = [tr for tr in pinned["national"].figure.data if list(tr.locations) == ["53"]]
     assert outline and outline[0].marker.line.width >= 3
+
+
+def test_the_pinned_province_has_its_own_line_and_zone_on_the_gap_slide(decks, values, provinces):
+    """NTT pinned: its published IMDI of every edition as a line named in full, in the pinned
+    colour; its zone (WITA) drawn solid and the other zones dotted; unpinned, no such line."""
+    slide = decks[("en", "53")]["gap"]
+    traces = {trace.name: trace for trace in slide.figure.data}
+    published = values[(values.indicator == "imdi") & (values.province == "53")].set_index("year")["value"]
+    line = traces["East Nusa Tenggara"]
+    assert list(line.y) == [published[int(year)] for year in line.x]
+    assert line.line.color == HIGHLIGHT and line.line.dash == "solid"
+    assert provinces.set_index("kode").loc["53", "zona_waktu"] == "WITA"
+    assert {name: traces[name].line.dash for name in ("WIB", "WITA", "WIT")} == {
+        "WIB": "dot",
+        "WITA": "solid",
+        "WIT": "dot",
+    }
+    unpinned = decks[("en", "")]["gap"].figure.data
+    assert [trace.name for trace in unpinned] == ["WIB", "WITA", "WIT"]
+    assert all(trace.line.color != HIGHLIGHT for trace in unpinned)
+
+
+def test_the_mentoring_slide_highlights_the_pinned_areas_or_says_there_were_none(run, decks, build_dir):
+    """NTT pinned: its area (Labuan Bajo) is among the bars and the only red one, whatever its size;
+    a province the records never reach (Aceh) gets a sentence that says it had no area."""
+    records = pd.read_parquet(build_dir / "mentoring.parquet")
+    newest = records[records.year == records.year.max()]
+    slide = decks[("en", "53")]["mentoring"]
+    bar = slide.figure.data[0]
+    red = [name for name, colour in zip(bar.y, bar.marker.color, strict=True) if colour == HIGHLIGHT]
+    assert red == ["Labuan Bajo"] and set(newest[newest.province == "53"].area) == {"labuanbajo"}
+    assert len(bar.y) == min(8, newest.area.nunique())  # the eight largest: 22-pixel names fit at 1280 x 720
+    counts = newest.groupby("area").size().sort_values(ascending=False)
+    assert slide.chart.frame["participants"].tolist() == counts.iloc[: len(bar.y)].tolist()
+    assert "8 largest of 13 areas" in slide.figure.layout.title.text
+    assert "11" not in set(records.province)
+    aceh = mentoring(run, "en", "11", None)
+    assert aceh.sentences[-1] == f"Aceh had no mentoring area ({records.year.min()}–{records.year.max()})."
+    assert aceh.chart.options["highlight"] is None
 
 
 def test_next_slide_names_the_priority_provinces_it_counts(decks, provinces):

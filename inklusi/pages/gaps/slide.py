@@ -22,7 +22,8 @@ from inklusi.words import breaks as break_words
 ZONES = ("WIB", "WITA", "WIT")
 
 
-ZONE_COLOURS = {"WIB": NEUTRAL, "WITA": BELOW, "WIT": HIGHLIGHT}
+# The zones' colours; the pinned province's own line is drawn in HIGHLIGHT, as it is on every slide.
+ZONE_COLOURS = {"WIB": NEUTRAL, "WITA": BELOW, "WIT": "#000000"}
 
 
 def _zone_means(frames: dict[int, pd.DataFrame], kept: set[str], lang: str) -> pd.DataFrame:
@@ -35,6 +36,11 @@ def _zone_means(frames: dict[int, pd.DataFrame], kept: set[str], lang: str) -> p
     for zone in ZONES:
         table[f"{zone}_text"] = [number(v, lang, 2) for v in table[zone]]
     return table
+
+
+def _value_of(frame: pd.DataFrame, province: str) -> float:
+    values = frame.loc[frame["province"] == province, "value"]
+    return float(values.iloc[0]) if len(values) else np.nan
 
 
 def _counts(frame: pd.DataFrame) -> str:
@@ -86,6 +92,11 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
         t("story.gap_title", lang), t("story.gap_subtitle", lang, n=len(kept)), source_line(run, sources, lang), lang
     )
     series = [(z, z, ZONE_COLOURS[z], "solid") for z in ZONES]
+    if pin and pin in kept:  # its zone drawn solid, the others dotted, and its own values as published
+        series = [(z, z, ZONE_COLOURS[z], "solid" if z == zones[pin] else "dot") for z in ZONES]
+        series.append(("pinned", names[pin], HIGHLIGHT, "solid"))
+        table["pinned"] = [_value_of(frames[int(y)], pin) for y in table["year"]]
+        table["pinned_text"] = [number(v, lang, 2) for v in table["pinned"]]
     break_marks = break_words.marks(crossed, lang)
     chart = Chart(
         "lines",

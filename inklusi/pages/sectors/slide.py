@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
+
 from inklusi.figures import bars, maps
 from inklusi.i18n import number, percent, t
 from inklusi.store import reference
@@ -20,6 +22,10 @@ from inklusi.story.slide import (
     source_line,
 )
 from inklusi.words.narrative import PRESENTED, records_source, records_synthetic
+
+# The areas a projector's bar chart names in 22-pixel type at 1280 x 720 (the largest, and the
+# pinned province's); the phones' page and the sectors page list them all.
+SLIDE_AREAS = 8
 
 
 def mentoring(run, lang: str, pin: str, geojson) -> Slide:
@@ -43,20 +49,33 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
     if pin:
         here = cube[cube["province"] == pin]["participants"].sum()
         key = "story.pin_mentoring" if synthetic else "story.pin_mentoring_imported"
-        sentences.append(t(key, lang, name=reference.province_name(pin, lang), participants=number(here, lang, 0)))
+        name = reference.province_name(pin, lang)
+        sentences.append(
+            t(key, lang, name=name, participants=number(here, lang, 0))
+            if here
+            else t(
+                "story.pin_mentoring_none",
+                lang,
+                name=name,
+                years="–".join(str(y) for y in sorted({min(facts), max(facts)})),
+            )
+        )
     newest = int(years["year"].max())
-    frame = by_area[by_area["year"] == newest].assign(
+    pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
+    every = by_area[by_area["year"] == newest].sort_values("participants", ascending=False)
+    shown = every[(np.arange(len(every)) < SLIDE_AREAS) | every["area"].isin(pinned_areas)]
+    frame = shown.assign(
         province=lambda f: f["area"],
         name=lambda f: f["area"].map(names),
         value=lambda f: f["participants"].astype(float),
         value_text=lambda f: [number(v, lang, 0) for v in f["participants"]],
     )
     frame["hover"] = [f"<b>{n}</b><br>{v}" for n, v in zip(frame["name"], frame["value_text"], strict=True)]
-    labels = chart_labels(
-        t("story.mentoring_title", lang, year=newest), t("sectors.unit_msmes", lang), records_source(run, lang), lang
-    )
-    pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
-    highlight = next(iter(pinned_areas), None)
+    subtitle = t("sectors.unit_msmes", lang)
+    if len(shown) < len(every):
+        subtitle += " · " + t("story.mentoring_largest", lang, shown=len(shown), areas=len(every))
+    labels = chart_labels(t("story.mentoring_title", lang, year=newest), subtitle, records_source(run, lang), lang)
+    highlight = next(iter(pinned_areas & set(shown["area"])), None)  # a province has one area a year
     chart = Chart(
         "ranking",
         frame,
