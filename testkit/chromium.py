@@ -39,7 +39,7 @@ class Watch:
         page.on("request", self._request)
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("response", self._response)
-        self._probes: set[str] = set()
+        self._probes: list[str] = []  # one for each load of the page (the deck loads again on a large screen)
 
     def _request(self, request):
         url = request.url
@@ -48,7 +48,7 @@ class Watch:
 
     def _response(self, response):
         if response.status >= 400 and response.url.endswith(KNOWN_PROBES):
-            self._probes.add(response.url)
+            self._probes.append(response.url)
 
     def app_errors(self) -> list[str]:
         """Console errors other than the 404s of the known start-up probes (the console

@@ -5,6 +5,7 @@ speaker view shows the notes. Screenshots of every size are kept under build/scr
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 from urllib.parse import parse_qs, urlsplit
@@ -40,11 +41,16 @@ SLIDE_LAYOUT = """() => ({
         return [h.scrollWidth, h.clientWidth, h.getBoundingClientRect().height,
                 parseFloat(s.lineHeight) || 1.15 * parseFloat(s.fontSize)]; })(),
     head: document.querySelector('.st-key-slide-head').getBoundingClientRect().height,
+    type: [...document.querySelectorAll('.st-key-slide-body .js-plotly-plot')].flatMap(p => [...p.querySelectorAll(
+        '.xtick text, .ytick text, .legendtext, .textpoint text, .bartext, .cbaxis text, .annotation-text')])
+        .filter(e => e.textContent.trim() && e.getBoundingClientRect().height > 0)
+        .map(e => [e.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]),
 })"""
 SHOTS = config.build_dir() / "screenshots"
 QR_SLIDE = SLIDES.index("qr") + 1
 # The slides whose chart draws provinces one by one, and the pinned province's name there (pin=53).
-PROVINCE_CHARTS = ("national", "skills", "adoption", "msme", "next", "world")
+PROVINCE_CHARTS = ("national", "gap", "skills", "adoption", "msme", "next", "world")
+ROOM_TYPE = 22  # px of tick labels, legends and value labels a room reads at 1280 x 720; in proportion above
 PINNED = {"id": "Nusa Tenggara Timur", "en": "East Nusa Tenggara"}
 
 
@@ -69,6 +75,8 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
     page = context.new_page()
     watch = Watch(page)
     page.goto(f"{app}/present?lang={lang}&pin=53")
+    step = min(2, max(1, math.floor(min(width / 1280, height / 720) * 8) / 8))  # 1920 x 1080: 1.5
+    page.wait_for_function(f"() => window.inklusiDrawn === {step}", timeout=30_000)  # drawn for this screen
     SHOTS.mkdir(parents=True, exist_ok=True)
     count = len(SLIDES)
     report, titles = [], []
@@ -97,6 +105,9 @@ def test_every_slide_fits_the_screen_with_nothing_clipped(app, browser, width, h
             drawn = " ".join(item["text"] for chart in page.evaluate(CHART_TEXTS) for item in chart["texts"])
             if key in PROVINCE_CHARTS and PINNED[lang] not in drawn:
                 problems.append(f"the pinned province ({PINNED[lang]}) is not named on the chart")
+            small = [(text, size) for text, size in layout["type"] if size < ROOM_TYPE * step - 0.01]
+            if small or not layout["type"]:
+                problems.append(f"chart text under {ROOM_TYPE * step} px: {small[:5]}")
         report += [f"slide {number} ({key}): {p}" for p in problems]
         page.keyboard.press("ArrowRight")
     assert report == []
@@ -149,7 +160,15 @@ def test_a_deck_opened_on_localhost_gives_the_room_this_machines_address_beside_
         context.close()
 
 
-@pytest.mark.parametrize("path", ["/present?lang=en&pin=53&slide=2&qr=1", "/present?lang=id&slide=1", "/?lang=id"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/present?lang=en&pin=53&slide=2&qr=1",
+        "/present?lang=id&slide=1",
+        "/present?lang=en&pin=53&slide=4",
+        "/?lang=id",
+    ],
+)
 def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser, path):
     context = browser.new_context(**PHONE, is_mobile=True)
     page = context.new_page()
@@ -165,6 +184,12 @@ def test_a_phone_shows_the_chart_and_one_number_in_its_first_screen(app, browser
     assert first["y"] + first["height"] <= chart["y"] + 1, "one headline number above the chart"
     if path == "/?lang=id":
         assert numbers.count() == 4 and page.locator("[data-testid=stMetric]").nth(1).bounding_box()["y"] > 844
+    else:  # a live slide: a plot a phone can read, its key in one or two rows (no clipped axis title below)
+        plot = page.locator(".js-plotly-plot .nsewdrag, .js-plotly-plot .maplibregl-canvas").first.bounding_box()
+        assert plot["height"] >= 300, plot
+        legend = page.locator(".js-plotly-plot .legend")
+        rows = {round(box["y"]) for box in (e.bounding_box() for e in legend.locator(".traces").all())}
+        assert legend.count() == 0 or len(rows) <= 2, rows
     assert chart_problems(page) == []
     context.close()
 

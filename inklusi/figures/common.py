@@ -95,32 +95,60 @@ def broken(names, width: float, size: float = 12) -> list[str]:
     return ["<br>".join(wrap(name, width, size)) for name in names]
 
 
-def title_block(labels: Labels, scale: float = 1.0) -> tuple[str, float]:
-    """The title, subtitle and source line as one text at the top of the figure (so that no
-    axis, legend or colour bar can run into them), wrapped for the figure's width, and the
-    height it takes in pixels."""
+def title_block(labels: Labels, scale: float = 1.0, key: list[str] = ()) -> tuple[str, float]:
+    """The title, subtitle, key (a legend as lines of text, see inline_key) and source line as
+    one text at the top of the figure (so that no axis, legend or colour bar can run into them),
+    wrapped for the figure's width, and the height it takes in pixels."""
     sizes = [s * scale for s in (TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE)]
     title, subtitle, source = (
         wrap(text, labels.width - 12, size)
         for text, size in zip((labels.title, labels.subtitle, labels.source), sizes, strict=True)
     )
     text = (
-        f"<b>{'<br>'.join(title)}</b><br><span style='font-size:{sizes[1]:.0f}px'>{'<br>'.join(subtitle)}</span>"
+        f"<b>{'<br>'.join(title)}</b><br>"
+        f"<span style='font-size:{sizes[1]:.0f}px'>{'<br>'.join([*subtitle, *key])}</span>"
         f"<br><span style='font-size:{sizes[2]:.0f}px;color:#555'>{'<br>'.join(source)}</span>"
     )
-    height = LINE * sizes[0] * (len(title) + len(subtitle) + len(source))  # Plotly spaces lines by the title's size
-    return text, height
+    lines = len(title) + len(subtitle) + len(key) + len(source)
+    return text, LINE * sizes[0] * lines  # Plotly spaces lines by the title's size
 
 
-def legend_layout(fig: go.Figure, width: float, size: float) -> tuple[float, float]:
+def legend_layout(fig: go.Figure, width: float, size: float) -> tuple[float, int]:
     """The legend as a grid of equal entries across the top of the plot: the width of an entry
-    and the height of the grid (0 if the figure shows no legend)."""
-    names = [plain(trace.name) for trace in fig.data if trace.showlegend is not False and plain(trace.name or "")]
+    and the number of rows (0 if the figure shows no legend)."""
+    names = [plain(trace.name) for trace in legend_traces(fig)]
     if fig.layout.showlegend is False or not names or (fig.layout.showlegend is None and len(fig.data) < 2):
-        return 0.0, 0.0
+        return 0.0, 0
     entry = min(width, CHAR * size * max(len(name) for name in names) + 45)
-    rows = math.ceil(len(names) / max(1, int(width // entry)))
-    return entry, rows * size * 1.6 + 6
+    return entry, math.ceil(len(names) / max(1, int(width // entry)))
+
+
+def legend_traces(fig: go.Figure) -> list:
+    return [trace for trace in fig.data if trace.showlegend is not False and plain(trace.name or "")]
+
+
+def inline_key(fig: go.Figure, width: float, size: float) -> list[str]:
+    """The legend as lines of text that fill the width (a coloured dot or dash, then the name),
+    where a grid of entries would take more than two rows of a narrow chart (a phone); [] when a
+    series has no one colour to show."""
+    items = []
+    for trace in legend_traces(fig):
+        lines = "lines" in (getattr(trace, "mode", None) or "")
+        colour = trace.line.color if lines else trace.marker.color
+        if isinstance(colour, (tuple, list)) and colour:  # a colour a point: the series' is the most common
+            colour = max(set(colour), key=list(colour).count)
+        if not isinstance(colour, str):
+            return []
+        symbol = ("···" if trace.line.dash == "dot" else "—") if lines else "●"
+        items.append((f"<span style='color:{colour}'>{symbol}</span> {plain(trace.name)}", len(plain(trace.name)) + 4))
+    rows, row, used = [], [], 0
+    for text, chars in items:
+        if row and (used + chars) * CHAR * size > width:
+            rows.append("  ".join(row))
+            row, used = [], 0
+        row.append(text)
+        used += chars
+    return [*rows, "  ".join(row)] if row else rows
 
 
 def finish(
@@ -132,6 +160,8 @@ def finish(
     scale: float = 1.0,
     plot_height: float = 0,
     min_plot: int = MIN_PLOT,
+    title_scale: float | None = None,
+    side: bool = False,
 ) -> go.Figure:
     """Title, subtitle and source at the top, wrapped for the figure's width (labels.width), the
     legend in rows above the plot, axes that make room for their tick labels and titles, point
@@ -140,16 +170,32 @@ def finish(
     drawn there (a colour bar). scale enlarges every type size (a slide on a projector).
     plot_height: the smallest plot height in pixels the chart is drawn at (by default, what its
     height leaves); min_plot: the least height in pixels its plot keeps under a long title or
-    legend (a scatter plot of 38 provinces keeps a proportionate one)."""
-    text, title_height = title_block(labels, scale)
-    pad = 6 + 0.95 * TITLE_SIZE * scale  # Plotly sets the first line's baseline, not its top, at the pad
-    entry, legend = legend_layout(fig, labels.width - Y_AXIS_ROOM * scale, LEGEND_SIZE * scale)
+    legend (a scatter plot of 38 provinces keeps a proportionate one); title_scale: the scale of
+    the title, subtitle and source line when it is not scale's (a slide's headline and sentences
+    already say what its chart's title does, so its ticks, legend and labels grow more); side: a
+    wide, low screen (a slide on a projector): the legend in a column beside the plot, so that the
+    plot keeps its height."""
+    title_scale = title_scale or scale
+    entry, rows = legend_layout(fig, labels.width - Y_AXIS_ROOM * scale, LEGEND_SIZE * scale)
+    key = (
+        inline_key(fig, labels.width - 12, SUBTITLE_SIZE * title_scale)
+        if rows > 2 and labels.width <= PHONE_WIDTH
+        else []
+    )
+    if key:
+        fig.update_layout(showlegend=False)
+        rows = 0
+    beside = entry if side and rows else 0.0  # a column right of the plot, from the line above it down
+    legend = 0.0 if side or not rows else rows * LEGEND_SIZE * scale * 1.6 + 6
+    text, title_height = title_block(labels, title_scale, key)
+    pad = 6 + 0.95 * TITLE_SIZE * title_scale  # Plotly sets the first line's baseline, not its top, at the pad
     above = max(  # notes written just above the plot (the national value over a ranking)
         (LINE * 12 * scale for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1), default=0
     )
     top = 6 + title_height + legend + above + 12 * scale
     if height is not None:  # the plot keeps at least min_plot pixels under a long title or legend
         height = max(height, int(top + (bottom + AXIS_ROOM + min_plot) * scale))
+    room = (height or 400) - top - (bottom + AXIS_ROOM) * scale
     fig.update_layout(
         title=dict(
             text=text,
@@ -159,7 +205,7 @@ def finish(
             yref="container",
             yanchor="top",
             pad=dict(t=pad, l=4),
-            font=dict(size=TITLE_SIZE * scale),
+            font=dict(size=TITLE_SIZE * title_scale),
         ),
         font=FONT | {"size": FONT["size"] * scale},
         separators=SEPARATORS[labels.lang],
@@ -168,14 +214,15 @@ def finish(
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend=dict(
-            orientation="h",
-            x=0,
+            orientation="v" if beside else "h",
+            x=1.01 if beside else 0,
             xanchor="left",
-            y=1,
-            yanchor="bottom",
+            y=1 + above / (plot_height or room),  # over the notes written above the plot
+            yanchor="top" if beside else "bottom",
             yref="paper",
-            font=dict(size=LEGEND_SIZE * scale),
-            entrywidth=entry or None,
+            font=dict(size=(12 if beside else LEGEND_SIZE) * scale),
+            tracegroupgap=0,
+            entrywidth=None if beside else entry or None,
             entrywidthmode="pixels",
             bgcolor="rgba(255,255,255,0.85)",
         ),
@@ -196,17 +243,61 @@ def finish(
         colorbar=dict(tickfont_size=12 * scale, title_font_size=13 * scale, thickness=12 * scale),
         selector=lambda trace: "colorbar" in trace,
     )
-    room = (height or 400) - top - (bottom + AXIS_ROOM) * scale
-    place(fig, (labels.width - Y_AXIS_ROOM * scale, plot_height or room), 12 * scale)
+    place(fig, (labels.width - Y_AXIS_ROOM * scale - beside, plot_height or room), 12 * scale)
     return fig
 
 
-def presented(fig: go.Figure, scale: float, width: int, height: int | None = None, plot_height: float = 0) -> go.Figure:
+def lines_named_at_end(fig: go.Figure) -> None:
+    """A plain line (a fitted trend) named at its right end instead of in the legend: the room
+    reads it where it is, and the legend keeps to the rows that fit beside or above a low plot."""
+    for trace in fig.data:
+        if (
+            isinstance(trace, go.Scatter)
+            and trace.mode == "lines"
+            and trace.showlegend is not False
+            and plain(trace.name or "")
+            and len(trace.x) > 1
+        ):
+            trace.showlegend = False
+            colour = trace.line.color or "#262730"
+            fig.add_annotation(
+                x=trace.x[-1],
+                y=trace.y[-1],
+                text=trace.name,
+                xanchor="right",
+                yanchor="bottom",
+                yshift=4,
+                showarrow=False,
+                font_color=colour,
+            )
+
+
+def y_title_above(fig: go.Figure) -> None:
+    """The y axis's title written across, above the plot's left edge, where a vertical title
+    would be longer than a low plot is high."""
+    title = fig.layout.yaxis.title.text
+    if title:
+        fig.add_annotation(
+            text=title, xref="paper", x=0, xanchor="left", yref="paper", y=1, yanchor="bottom", showarrow=False
+        )
+        fig.update_yaxes(title_text=None)
+
+
+def presented(
+    fig: go.Figure,
+    scale: float,
+    width: int,
+    height: int | None = None,
+    plot_height: float = 0,
+    title_scale: float | None = None,
+    side: bool = False,
+) -> go.Figure:
     """The same figure for another screen: every type size scaled (a slide), the title wrapped for
     its width, the margins made anew; height None leaves the height to the page (a slide fills
     the screen)."""
     title, subtitle, source, lang, _ = fig.layout.meta["labels"]
     fig.update_traces(textfont_size=12 * scale, selector=lambda t: "textfont" in t)
+    fig.update_traces(constraintext="none", selector=dict(type="bar"))  # a bar's value keeps its size
     return finish(
         fig,
         Labels(title, subtitle, source, lang, width),
@@ -215,4 +306,6 @@ def presented(fig: go.Figure, scale: float, width: int, height: int | None = Non
         scale=scale,
         plot_height=plot_height,
         min_plot=fig.layout.meta.get("min_plot", MIN_PLOT),
+        title_scale=title_scale,
+        side=side,
     )

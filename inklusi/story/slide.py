@@ -3,6 +3,7 @@ helpers that turn query results into the frames and labels the figures take."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -11,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inklusi.figures import maps, scatter
-from inklusi.figures.common import PHONE_WIDTH, Labels, presented
+from inklusi.figures.common import PHONE_WIDTH, Labels, lines_named_at_end, presented, y_title_above
 from inklusi.i18n import pick, t
 from inklusi.statistics.metrics import layout_of
 from inklusi.store import reference
@@ -22,19 +23,34 @@ from inklusi.words.citations import cite
 
 @dataclass(frozen=True)
 class Screen:
-    """What a slide's chart is drawn for: its type scale, the zoom of its maps and the length of
-    its title lines."""
+    """What a slide's chart is drawn for: its type scale (ticks, legend, labels) and its title's,
+    the zoom of its maps and the length of its title lines."""
 
     scale: float
+    title: float
+    side: bool  # wide and low: legends beside the plot
     zoom: float
     width: int  # the narrowest chart on it, in pixels
     plot_height: int  # the lowest plot area of a chart on it, in pixels
 
+    def larger(self, step: float) -> Screen:
+        """The same screen step times larger in each direction (1920 x 1080 against 1280 x 720:
+        1.5): every size in proportion, the map a zoom level on for each doubling."""
+        return Screen(
+            scale=self.scale * step,
+            title=self.title * step,
+            side=self.side,
+            zoom=self.zoom + math.log2(step),
+            width=round(self.width * step),
+            plot_height=round(self.plot_height * step),
+        )
 
-# On a projector: text in charts 17-20 px, titles 23 px, Indonesia about 970 px wide; a chart
-# is narrowest at 1280 x 720 and its plot lowest there under three lines of sentences.
-PROJECTOR = Screen(scale=1.45, zoom=3.9, width=1200, plot_height=230)
-PHONE = Screen(scale=1.0, zoom=maps.PHONE_ZOOM, width=PHONE_WIDTH, plot_height=300)
+
+# On a projector: tick labels, legends and value labels 22 px or more (a room reads them from the
+# back), the chart's title 23 px, Indonesia about 970 px wide; a chart is narrowest at
+# 1280 x 720 and its plot lowest there under three lines of sentences.
+PROJECTOR = Screen(scale=22 / 12, title=1.45, side=True, zoom=3.9, width=1200, plot_height=230)
+PHONE = Screen(scale=1.0, title=1.0, side=False, zoom=maps.PHONE_ZOOM, width=PHONE_WIDTH, plot_height=300)
 
 
 @dataclass(frozen=True)
@@ -99,7 +115,11 @@ def fit(fig: go.Figure, screen: Screen) -> go.Figure:
     zoomed to the screen's width; the height is the slide's (see inklusi/pages/present/page.py)."""
     if fig.layout.map.center is not None:
         fig.update_layout(map_zoom=screen.zoom)
-    return presented(fig, screen.scale, screen.width, plot_height=screen.plot_height)
+    lines_named_at_end(fig)
+    y_title_above(fig)  # whole, across: a vertical title would be longer than the plot is high
+    return presented(
+        fig, screen.scale, screen.width, plot_height=screen.plot_height, title_scale=screen.title, side=screen.side
+    )
 
 
 def latest(run, indicator: str) -> int:

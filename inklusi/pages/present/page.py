@@ -25,8 +25,8 @@ from inklusi.site import decks, links, registry, room
 from inklusi.store import boundaries, queries
 from inklusi.story import deck as story
 from inklusi.story.html import to_html
-from inklusi.story.slide import PHONE, PROJECTOR, Slide, fit
-from inklusi.ui import controls, data, furniture, play, state
+from inklusi.story.slide import PHONE, PROJECTOR, Screen, Slide, fit
+from inklusi.ui import controls, data, furniture, play, screens, state
 from inklusi.ui.furniture import current_lang
 
 LAST_TICK = "present.last_tick"
@@ -88,16 +88,27 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 .st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: 17px; }
   .st-key-slide-words > [data-testid="stElementContainer"] ~ [data-testid="stElementContainer"] { display: none; }
   .st-key-slide-body > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 0 0 auto;
-    height: 62vh; }
+    height: max(76vh, 640px); }
 }
 </style>"""
 
 
 @data.cached(max_entries=100)
-def deck(lang: str, pin: str, phone: bool) -> list[Slide]:
+def deck(lang: str, pin: str, phone: bool, step: float) -> list[Slide]:
     """The slides of a language and pinned province for a projector or a phone, built once (a
     kiosk tick queries nothing)."""
-    return story.slides(data.query, lang, pin, data.geojson, PHONE if phone else PROJECTOR)
+    return story.slides(data.query, lang, pin, data.geojson, screen(phone, step))
+
+
+def screen(phone: bool, step: float) -> Screen:
+    """What the slides' charts are drawn for: a phone, or a projector step times 1280 x 720."""
+    return PHONE if phone else PROJECTOR.larger(step)
+
+
+def drawn_for() -> tuple[bool, float]:
+    """This window: a phone or not, and the step of its screen (inklusi/ui/screens.py)."""
+    phone = furniture.on_phone()
+    return phone, 1.0 if phone else screens.step()
 
 
 def browser_base() -> str:
@@ -175,7 +186,9 @@ def follow(token: str, shown: int) -> None:
 def render() -> None:
     lang = current_lang()
     st.html(STYLE)
-    slides = deck(lang, state.get("pin"), furniture.on_phone())
+    phone, step = drawn_for()
+    screens.mark(step)
+    slides = deck(lang, state.get("pin"), phone, step)
     token = state.get("deck")  # a speaker view is tied to this deck (settings): both follow each other
     if token:
         state.put("slide", min(decks.join(token, state.get("slide")), len(slides)))
@@ -279,15 +292,15 @@ def slide_chart(slide: Slide, playing, lang: str) -> None:
 def played_map(slide: Slide, span: tuple[float, float], lang: str) -> None:
     """The map of the edition the play has reached (each timed rerun moves it one on)."""
     year = play.tick(data.indicator_catalogue().years(slide.plays), in_view=False)
-    fig, alt = played_figure(slide.key, lang, state.get("pin"), furniture.on_phone(), year, span)
+    fig, alt = played_figure(slide.key, lang, state.get("pin"), *drawn_for(), year, span)
     slide_figure(fig, slide.key, alt)
 
 
 @data.cached(max_entries=100)
-def played_figure(key: str, lang: str, pin: str, phone: bool, year: int, span: tuple[float, float]):
+def played_figure(key: str, lang: str, pin: str, phone: bool, step: float, year: int, span: tuple[float, float]):
     """A played slide's map of one edition on the fixed scale, built once (as the deck is)."""
     fig, alt = story.PLAYED[key](data.query, lang, pin, data.geojson, year, span)
-    return fit(fig, PHONE if phone else PROJECTOR), alt
+    return fit(fig, screen(phone, step)), alt
 
 
 def slide_figure(figure, key: str, alt: str) -> None:

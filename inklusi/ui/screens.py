@@ -1,0 +1,53 @@
+"""The projector's size, for the deck's charts: Plotly sizes type in pixels and the server does not
+see the screen, so the browser says it. A static script keeps the step of the screen against
+1280 x 720 (1, 1.125, ... up to 2: 1.5 on 1920 x 1080) in a cookie; when the slide on screen was
+drawn for another step (the first visit, or the window moved to another screen), it loads the
+deck again, once for each step, so that every chart on a larger projector is the 1280 x 720 slide
+in proportion."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+COOKIE = "inklusi_screen"
+LARGEST = 2.0
+# The script (no user text in it: the step this run drew for is a number the server chose).
+SCRIPT = """<script>
+window.inklusiDrawn = {drawn};
+(() => {{
+  if (window.inklusiScreen) return;
+  window.inklusiScreen = true;
+  const step = () => Math.max(1, Math.min(2, Math.floor(Math.min(innerWidth / 1280, innerHeight / 720) * 8) / 8));
+  const check = () => {{
+    const wanted = step();
+    document.cookie = `inklusi_screen=${{wanted}}; path=/; max-age=31536000; SameSite=Lax`;
+    if (window.inklusiDrawn !== wanted && sessionStorage.getItem('inklusiScreenTried') !== String(wanted)) {{
+      sessionStorage.setItem('inklusiScreenTried', String(wanted));
+      location.reload();
+    }}
+  }};
+  window.setInterval(check, 500);
+}})();
+</script>"""
+
+
+def step() -> float:
+    """The step this browser reported."""
+    return parse(st.context.cookies.get(COOKIE))
+
+
+def parse(value: str | None) -> float:
+    """A step from the cookie's text: 1 to LARGEST in eighths; 1 without one, or with one that is
+    not a finite number."""
+    try:
+        number = float(value or "1")
+    except ValueError:
+        return 1.0
+    return min(LARGEST, max(1.0, math.floor(number * 8) / 8)) if math.isfinite(number) else 1.0
+
+
+def mark(drawn: float) -> None:
+    """The script, told the step this run drew the slides for."""
+    st.html(SCRIPT.format(drawn=float(drawn)), unsafe_allow_javascript=True)
