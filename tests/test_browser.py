@@ -181,6 +181,7 @@ def test_the_exported_story_opens_from_disk_without_network(app, browser, tmp_pa
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True)
     page = context.new_page()
     page.goto(f"{app}/present?lang=en&pin=53")
+    page.wait_for_function("() => window.inklusiDrawn === 1.5", timeout=30_000)  # drawn for 1920 x 1080
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="Settings").click()
     with page.expect_download(timeout=60_000) as download:

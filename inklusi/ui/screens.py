@@ -13,23 +13,28 @@ import streamlit as st
 
 COOKIE = "inklusi_screen"
 LARGEST = 2.0
-# The script (no user text in it: the step this run drew for is a number the server chose).
+MARK = "screen-{:.0f}"  # the key of a hidden container: the step the slide was drawn for, in hundredths
+MARKED = "<span></span>"  # what the container holds (an empty one is not drawn)
+# Static script (no data or user text in it).
 SCRIPT = """<script>
-window.inklusiDrawn = {drawn};
-(() => {{
+(() => {
   if (window.inklusiScreen) return;
   window.inklusiScreen = true;
   const step = () => Math.max(1, Math.min(2, Math.floor(Math.min(innerWidth / 1280, innerHeight / 720) * 8) / 8));
-  const check = () => {{
+  const check = () => {
+    const drawn = document.querySelector('[class*="st-key-screen-"]');
+    if (!drawn) return;
     const wanted = step();
-    document.cookie = `inklusi_screen=${{wanted}}; path=/; max-age=31536000; SameSite=Lax`;
-    if (window.inklusiDrawn !== wanted && sessionStorage.getItem('inklusiScreenTried') !== String(wanted)) {{
+    document.cookie = `inklusi_screen=${wanted}; path=/; max-age=31536000; SameSite=Lax`;
+    window.inklusiDrawn = parseInt(drawn.className.match(/st-key-screen-(\\d+)/)[1], 10) / 100;
+    if (window.inklusiDrawn !== wanted && sessionStorage.getItem('inklusiScreenTried') !== String(wanted)) {
       sessionStorage.setItem('inklusiScreenTried', String(wanted));
       location.reload();
-    }}
-  }};
-  window.setInterval(check, 500);
-}})();
+    }
+  };
+  check();
+  window.setInterval(check, 250);
+})();
 </script>"""
 
 
@@ -49,5 +54,7 @@ def parse(value: str | None) -> float:
 
 
 def mark(drawn: float) -> None:
-    """The script, told the step this run drew the slides for."""
-    st.html(SCRIPT.format(drawn=float(drawn)), unsafe_allow_javascript=True)
+    """The script, and a hidden container whose key says the step this run drew the slides for."""
+    st.html(SCRIPT, unsafe_allow_javascript=True)
+    with st.container(key=MARK.format(drawn * 100)):
+        st.html(MARKED)

@@ -65,12 +65,13 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   margin-bottom: 0; }
 .st-key-slide-body [data-testid="stMarkdownContainer"] p { font-size: clamp(24px, 0.8vw + 14px, 34px);
   line-height: 1.25; margin: 0 0 0.1em; color: #000; }
-[data-testid="stLayoutWrapper"]:has(> .st-key-slide-row) { flex: 1 1 auto; min-height: 0; }
+.st-key-slide-body > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-row) { flex: 1 1 0; min-height: 0; }
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-screen-"]), [class*="st-key-screen-"],
+[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:has(script) { display: none; }
 .st-key-slide-row { height: 100%; align-items: stretch; flex-wrap: nowrap; }
-.st-key-slide-row > [data-testid="stLayoutWrapper"]:has(> .st-key-slide-body) { flex: 1 1 0; min-width: 0;
-  height: 100%; }
-.st-key-slide-row > .st-key-slide-body { flex: 1 1 0; min-width: 0; }
-.st-key-slide-qr { flex: 0 0 auto; align-self: flex-end; }
+.st-key-slide-row > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) { flex: 1 1 0;
+  min-width: 0; height: 100%; }
+.st-key-slide-qr { flex: 0 0 auto; align-self: flex-start; }
 .st-key-slide-qr p { font-size: 12px !important; word-break: break-all; margin: 0; }
 .st-key-speaker-body { flex: 1 1 auto; min-height: 0; overflow-y: auto; }
 .st-key-speaker-body li, .st-key-speaker-body [data-testid="stMarkdownContainer"] > p { font-size: 22px;
@@ -254,27 +255,32 @@ def show(slides: list[Slide], heading, counter, playing, lang: str, advance: int
     counter.markdown(t("present.slide", lang, i=number, n=len(slides)), width="content")
     # a phone that opens a link with qr=1 is in the room already: no corner to squeeze its chart
     corner = bool(state.get("qr")) and slide.key != "qr" and not furniture.on_phone()
-    with st.container(key="slide-row", horizontal=True, gap="small"):
-        with st.container(key="slide-body"):
-            st.title(slide.title, anchor=False)
-            if slide.key == "qr":
-                qr_slide(slide, lang)
-            elif slide.key == "sources":
-                sources_list(slide)
-            else:
-                with st.container(key="slide-words", gap=None):
-                    for sentence in slide.sentences:
-                        st.markdown(sentence)
-                if slide.figure is not None:
+    with st.container(key="slide-body"):
+        st.title(slide.title, anchor=False)
+        if slide.key == "qr":
+            qr_slide(slide, lang)
+        elif slide.key == "sources":
+            sources_list(slide)
+        else:
+            with st.container(key="slide-words", gap=None):
+                for sentence in slide.sentences:
+                    st.markdown(sentence)
+            if slide.figure is not None and corner:  # beside the chart, never over it; the sentences keep the width
+                with st.container(key="slide-row", horizontal=True, gap="small"):
                     slide_chart(slide, playing, lang)
-        if corner:  # beside the slide, never over its chart
-            with st.container(key="slide-qr", width=QR_CORNER_PX):
-                link = audience_link(number)
-                if link:
-                    st.image(qr_png(link, 4), width="stretch")
-                    st.markdown(literal(link))
-                else:
-                    st.caption(t("present.qr_unreachable", lang))
+                    corner_qr(number, lang)
+            elif slide.figure is not None:
+                slide_chart(slide, playing, lang)
+
+
+def corner_qr(number: int, lang: str) -> None:
+    with st.container(key="slide-qr", width=QR_CORNER_PX):
+        link = audience_link(number)
+        if link:
+            st.image(qr_png(link, 4), width="stretch")
+            st.markdown(literal(link))
+        else:
+            st.caption(t("present.qr_unreachable", lang))
 
 
 def slide_chart(slide: Slide, playing, lang: str) -> None:
