@@ -29,6 +29,11 @@ def _write(path: Path, data: bytes) -> None:
     partial.replace(path)
 
 
+# Quality 10, not 11: on Streamlit's three largest files 10 s instead of 20 s on one core, for 2 %
+# more bytes (2.139 MB against 2.097 MB); 9 would take 1 s but 11 % more bytes for every phone.
+BROTLI_QUALITY = 10
+
+
 def _compress(job: tuple[Path, Path, bool]) -> int:
     """Write link.gz (and link.br) for one original; returns the bytes read."""
     original, link, with_brotli = job
@@ -36,7 +41,7 @@ def _compress(job: tuple[Path, Path, bool]) -> int:
     if not _fresh(link.with_name(link.name + ".gz"), original):
         _write(link.with_name(link.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
     if with_brotli and not _fresh(link.with_name(link.name + ".br"), original):
-        _write(link.with_name(link.name + ".br"), brotli.compress(data, quality=11))
+        _write(link.with_name(link.name + ".br"), brotli.compress(data, quality=BROTLI_QUALITY))
     return len(data)
 
 
