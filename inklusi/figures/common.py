@@ -217,7 +217,7 @@ def finish(
             orientation="v" if beside else "h",
             x=1.01 if beside else 0,
             xanchor="left",
-            y=1 + above / (plot_height or room),  # over the notes written above the plot
+            y=1 + above / (plot_height or max(room, MIN_PLOT)),  # over the notes written above the plot
             yanchor="top" if beside else "bottom",
             yref="paper",
             font=dict(size=(12 if beside else LEGEND_SIZE) * scale),
