@@ -41,11 +41,10 @@ serve: $(VENV)/.runtime
 $(AXE):
 	npm install --prefix $(BUILD)/axe --no-audit --no-fund --silent axe-core@4.14.1
 
-# The parallel part on one worker per core (each with its own server, browser and ports; the
-# checks of one page load stay on one worker), then the serial part (tests/conftest.py).
+# One worker per core (each with its own server, browser and ports; the checks of one page load
+# stay on one worker, and the serial tests run one after another on one worker: tests/conftest.py).
 test: $(VENV)/.dev data $(AXE)
-	$(PY) -m pytest -n auto --dist loadgroup -m "not serial" --durations=10
-	$(PY) -m pytest -m serial --durations=10
+	$(PY) -m pytest -n auto --dist loadgroup --durations=10
 
 # ruff (format check and lint, pyproject.toml) and sqlfluff on queries/ (.sqlfluff).
 lint: $(VENV)/.dev

@@ -26,8 +26,8 @@ change the view (other checks run on the same load after it); one that must, ope
 context. The link a page is swept at is its path with SWEPT_AT's values, if any.
 
 Marks: tests using `browser` or `visit` are marked `browser`, tests using `site` `serve`,
-automatically; `serial` (declared in pyproject.toml) runs after the parallel part, in one
-process (`make test`: `pytest -n auto -m "not serial"`, then `pytest -m serial`).
+automatically; `serial` tests (declared in pyproject.toml) are one xdist group: one worker runs
+them one after another while the other workers run the rest (`make test`).
 """
 
 from __future__ import annotations
@@ -205,6 +205,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "site" in used:
             item.add_marker(pytest.mark.serve)
+        if item.get_closest_marker("serial"):
+            item.add_marker(pytest.mark.xdist_group("serial"))
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "visit" in callspec.params:
             name, lang = callspec.params["visit"]
