@@ -4,10 +4,13 @@ width a chart is drawn at. The browser checks the drawn result (tests/test_prese
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
+import plotly.graph_objects as go
 
 from inklusi.figures import lines
-from inklusi.figures.common import COLUMN, WIDTH, Labels, title_block
+from inklusi.figures.common import COLUMN, WIDTH, Labels, inline_key, lines_named_at_end, title_block
 from inklusi.figures.tables import figure_table
 from inklusi.words.citations import cite, years_text
 
@@ -65,3 +68,29 @@ def test_a_title_wraps_for_the_width_the_chart_is_drawn_at():
     wide = title_block(Labels(title, "unit", "Source: BPS", "en", WIDTH))[0]
     narrow = title_block(Labels(title, "unit", "Source: BPS", "en", COLUMN))[0]
     assert "<br>" not in wide.split("</b>")[0] and "<br>" in narrow.split("</b>")[0]
+
+
+def test_a_phone_key_names_each_series_in_its_colour_or_leaves_a_map_its_legend():
+    """Markers, solid and dotted lines in their colours; a map's legend entry (a Choroplethmap has
+    no one colour) leaves the legend to plotly instead of failing."""
+    fig = go.Figure(
+        [
+            go.Scatter(x=[1], y=[1], mode="markers", name="Sumatera", marker_color=["#E69F00", "#E69F00", "#d7301f"]),
+            go.Scatter(x=[1], y=[1], mode="lines+markers", name="WIB", line=dict(color="#2c7fb8", dash="dot")),
+            go.Scatter(x=[1], y=[1], mode="lines", name="Trend", line_color="#000000"),
+        ]
+    )
+    key = " ".join(inline_key(fig, 1000, 13))
+    assert "color:#E69F00'>●</span> Sumatera" in key and "color:#2c7fb8'>···</span> WIB" in key
+    assert "color:#000000'>—</span> Trend" in key
+    assert len(inline_key(fig, 120, 13)) == 3  # a narrow chart: one series a line
+    fig.add_trace(go.Choroplethmap(locations=["53"], z=[1], name="□ East Nusa Tenggara", showlegend=True))
+    assert inline_key(fig, 1000, 13) == []
+
+
+def test_a_trend_line_is_named_at_its_end_on_a_log_axis_too():
+    fig = go.Figure(go.Scatter(x=[10, 1000], y=[1, 2], mode="lines", name="Trend"))
+    fig.update_xaxes(type="log")
+    lines_named_at_end(fig)
+    (note,) = fig.layout.annotations
+    assert note.text == "Trend" and note.x == math.log10(1000) and note.y == 2 and fig.data[0].showlegend is False

@@ -199,6 +199,11 @@ def test_the_mentoring_slide_highlights_the_pinned_areas_or_says_there_were_none
     counts = newest.groupby("area").size().sort_values(ascending=False)
     assert slide.chart.frame["participants"].tolist() == counts.iloc[: len(bar.y)].tolist()
     assert "8 largest of 13 areas" in slide.figure.layout.title.text
+    smallest = newest.groupby("area").size().idxmin()  # a pinned area outside the eight largest joins them
+    owner = newest.loc[newest.area == smallest, "province"].iloc[0]
+    ninth = mentoring(run, "en", owner, None)
+    assert len(ninth.chart.frame) == 9 and ninth.chart.options["highlight"] == smallest
+    assert smallest in set(ninth.chart.frame["area"]) and smallest not in set(slide.chart.frame["area"])
     assert "11" not in set(records.province)
     aceh = mentoring(run, "en", "11", None)
     assert aceh.sentences[-1] == f"Aceh had no mentoring area ({records.year.min()}–{records.year.max()})."

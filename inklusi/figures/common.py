@@ -134,7 +134,7 @@ def inline_key(fig: go.Figure, width: float, size: float) -> list[str]:
     items = []
     for trace in legend_traces(fig):
         lines = "lines" in (getattr(trace, "mode", None) or "")
-        colour = trace.line.color if lines else trace.marker.color
+        colour = getattr(getattr(trace, "line" if lines else "marker", None), "color", None)
         if isinstance(colour, (tuple, list)) and colour:  # a colour a point: the series' is the most common
             colour = max(set(colour), key=list(colour).count)
         if not isinstance(colour, str):
@@ -256,12 +256,15 @@ def lines_named_at_end(fig: go.Figure) -> None:
             and trace.mode == "lines"
             and trace.showlegend is not False
             and plain(trace.name or "")
+            and trace.x is not None
             and len(trace.x) > 1
         ):
             trace.showlegend = False
             colour = trace.line.color or "#262730"
             fig.add_annotation(
-                x=trace.x[-1],
+                x=math.log10(trace.x[-1])
+                if fig.layout.xaxis.type == "log"
+                else trace.x[-1],  # a log axis: its exponent
                 y=trace.y[-1],
                 text=trace.name,
                 xanchor="right",
