@@ -208,6 +208,8 @@ def test_the_mentoring_slide_highlights_the_pinned_areas_or_says_there_were_none
     aceh = mentoring(run, "en", "11", None)
     assert aceh.sentences[-1] == f"Aceh had no mentoring area ({records.year.min()}–{records.year.max()})."
     assert aceh.chart.options["highlight"] is None
+    years = f"{records.year.min()}–{records.year.max()}"
+    assert mentoring(run, "id", "11", None).sentences[-1] == f"Aceh tidak punya kawasan pendampingan ({years})."
 
 
 def test_next_slide_names_the_priority_provinces_it_counts(decks, provinces):

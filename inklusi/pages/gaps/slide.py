@@ -38,11 +38,6 @@ def _zone_means(frames: dict[int, pd.DataFrame], kept: set[str], lang: str) -> p
     return table
 
 
-def _value_of(frame: pd.DataFrame, province: str) -> float:
-    values = frame.loc[frame["province"] == province, "value"]
-    return float(values.iloc[0]) if len(values) else np.nan
-
-
 def _counts(frame: pd.DataFrame) -> str:
     counts = frame.dropna(subset=["value"]).groupby("zona_waktu").size()
     return ", ".join(f"{z} {counts.get(z, 0)}" for z in ZONES)
@@ -95,7 +90,7 @@ def gap(run, lang: str, pin: str, geojson) -> Slide:
     if pin and pin in kept:  # its zone drawn solid, the others dotted, and its own values as published
         series = [(z, z, ZONE_COLOURS[z], "solid" if z == zones[pin] else "dot") for z in ZONES]
         series.append(("pinned", names[pin], HIGHLIGHT, "solid"))
-        table["pinned"] = [_value_of(frames[int(y)], pin) for y in table["year"]]
+        table["pinned"] = [frames[int(y)].set_index("province")["value"].get(pin, np.nan) for y in table["year"]]
         table["pinned_text"] = [number(v, lang, 2) for v in table["pinned"]]
     break_marks = break_words.marks(crossed, lang)
     chart = Chart(

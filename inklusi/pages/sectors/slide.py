@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import numpy as np
-
 from inklusi.figures import bars, maps
 from inklusi.i18n import number, percent, t
 from inklusi.store import reference
@@ -62,8 +60,8 @@ def mentoring(run, lang: str, pin: str, geojson) -> Slide:
         )
     newest = int(years["year"].max())
     pinned_areas = set(areas.loc[areas["province"] == pin, "area"]) if pin else set()
-    every = by_area[by_area["year"] == newest].sort_values("participants", ascending=False)
-    shown = every[(np.arange(len(every)) < SLIDE_AREAS) | every["area"].isin(pinned_areas)]
+    every = by_area[by_area["year"] == newest].sort_values("participants", ascending=False, ignore_index=True)
+    shown = every[(every.index < SLIDE_AREAS) | every["area"].isin(pinned_areas)]
     frame = shown.assign(
         province=lambda f: f["area"],
         name=lambda f: f["area"].map(names),
