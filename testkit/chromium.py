@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from inklusi import config
 
 CHROMIUM_ARGS = [
@@ -95,6 +97,23 @@ def wait_until_drawn(page, timeout: float = 60_000) -> None:
     """Wait for the ready signal (DRAWN) and then for the layout to stop moving (STILL)."""
     page.wait_for_function(DRAWN, timeout=timeout, polling=100)
     page.wait_for_function(STILL, timeout=timeout, polling=150)
+
+
+def choose(page, label: str, option: str, tries: int = 3) -> None:
+    """Pick `option` in the select box named `label`: its list is opened by a click on the box
+    itself, and opened again if it did not show (a click that lands while an expander still opens,
+    or while the page runs again, is lost: CI lost one)."""
+    box = page.locator("[data-testid='stSelectbox']", has_text=label).get_by_role("combobox")
+    listbox = page.get_by_role("listbox")
+    for attempt in range(tries):
+        box.click()
+        try:
+            listbox.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+    page.get_by_role("option", name=option, exact=True).click()
 
 
 # Every text of every drawn chart, with the box it takes, the box of its figure and what may hold it.

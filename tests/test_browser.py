@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from inklusi.export import files
 from inklusi.i18n import t
 from inklusi.story.plan import SLIDES
-from testkit.chromium import Watch, wait_until_drawn
+from testkit.chromium import Watch, choose, wait_until_drawn
 from testkit.servers import server
 from tests.exported import shell_export
 
@@ -162,9 +162,7 @@ def test_a_download_equals_the_shell_export_of_the_same_link(app, page, tmp_path
     wait_until_drawn(page)  # a choice made while the page still runs can be drawn over (CI lost one)
     page.get_by_text("Download this view's data").click()
     if fmt != "csv":
-        page.locator("[data-testid='stSelectbox']", has_text="Format").click()
-        expect(page.get_by_role("listbox")).to_be_visible(timeout=10_000)
-        page.get_by_role("option", name=t(f"export.format_{fmt}", "en")).click()
+        choose(page, "Format", t(f"export.format_{fmt}", "en"))
         expect(page.get_by_text(f".{files.EXTENSIONS[fmt]}. The JSON metadata")).to_be_visible(timeout=20_000)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download data").click()
