@@ -12,7 +12,7 @@ import decimal
 import math
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,14 @@ def number(value: float | None, lang: str, decimals: int = 2, *, exact: bool = F
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + ("#" * (6 - decimals) if exact else "")
     if exact and not decimals:
         pattern = "#,##0.######"
+    return _formatted(repr(float(value)), pattern, lang)
+
+
+@lru_cache(maxsize=1 << 16)  # a deck, a profile or an export formats the same figures many times
+def _formatted(value: str, pattern: str, lang: str) -> str:
+    """value: a float's repr (the key keeps -0.0 apart from 0.0)."""
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):  # statistics round half up: 35.865 -> 35.87
-        return format_decimal(decimal.Decimal(repr(float(value))), format=pattern, locale=LOCALES[lang])
+        return format_decimal(decimal.Decimal(value), format=pattern, locale=LOCALES[lang])
 
 
 def signed(value: float | None, lang: str, decimals: int = 2) -> str:

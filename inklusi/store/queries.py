@@ -193,4 +193,18 @@ def remembering(run: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]
             answers[key] = run(name, **params)
         return answers[key].copy()
 
+    remembered.derived = {}  # facts computed from its answers (derived below)
     return remembered
+
+
+def derived(run: Callable[..., pd.DataFrame], key: tuple, compute: Callable[[], Any]) -> Any:
+    """compute(), facts drawn from query answers alone: kept under key by a remembering run (its
+    answers do not change, so neither do the facts; each deck of a province would compute them
+    again) and computed anew for any other run. The facts are not changed by those who use them
+    (frozen dataclasses)."""
+    memory = getattr(run, "derived", None)
+    if memory is None:
+        return compute()
+    if key not in memory:
+        memory[key] = compute()
+    return memory[key]

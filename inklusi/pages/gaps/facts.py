@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from inklusi.statistics import inequality, like
+from inklusi.store import queries
 
 CLOSING, WIDENING, MIXED, UNCLEAR = "closing", "widening", "mixed", "unclear"
 MIN_PROVINCES = 3
@@ -216,5 +217,9 @@ def editions_of(run, indicator: str) -> tuple[dict[int, pd.DataFrame], dict[int,
 
 def of_indicator(run, indicator: str) -> Verdict | None:
     """The verdict of an indicator from every edition with provincial values in the data."""
-    frames, layouts = editions_of(run, indicator)
-    return verdict({y: f[["province", "value"]] for y, f in frames.items()}, layouts, like.split_provinces())
+
+    def compute() -> Verdict | None:
+        frames, layouts = editions_of(run, indicator)
+        return verdict({y: f[["province", "value"]] for y, f in frames.items()}, layouts, like.split_provinces())
+
+    return queries.derived(run, ("verdict", indicator), compute)

@@ -11,7 +11,7 @@ from inklusi.i18n import percent, t
 from inklusi.pages.world.charts import axis, axis_rows
 from inklusi.pages.world.facts import INDIA, INDONESIA, Standing, names_of, standing, world_options, world_provinces
 from inklusi.pages.world.words import block, province_name
-from inklusi.store import reference
+from inklusi.store import queries, reference
 from inklusi.story.slide import Chart, Slide, chart_labels, source_line
 
 
@@ -36,7 +36,7 @@ def standing_slide(run, lang: str, pin: str, geojson) -> Slide:
     values = run("country_values")
     provinces = world_provinces(run)
     year = world_options(values, [int(provinces["year"].iloc[0])])["default_year"]
-    facts = standing(values, provinces, year)
+    facts = queries.derived(run, ("standing", year), partial(standing, values, provinces, year))
     names, province_names = names_of(values, lang), reference.province_names(lang)
     by_code = dict(zip(provinces["province"], provinces["value"], strict=True))
     said = block(facts, names, province_names, by_code, lang)
