@@ -5,6 +5,7 @@ lists each one (tests/test_docs.py checks it)."""
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,12 @@ SETTINGS = {
         Setting("INKLUSI_CHROMIUM", "/usr/bin/chromium", "tests and benchmark: the Chromium executable"),
     )
 }
+
+
+def upload_megabytes() -> int:
+    """The one upload limit, in MB: Streamlit's server.maxUploadSize in .streamlit/config.toml."""
+    settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    return int(settings["server"]["maxUploadSize"])
 
 
 def setting(name: str) -> str | None:

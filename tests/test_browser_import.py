@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from inklusi import imports
 from inklusi.i18n import t
 from inklusi.site import registry
 from testkit.chromium import Watch, wait_until_drawn
@@ -29,6 +30,10 @@ def use_file(page, base, name: str, content: str, kind: str, fresh: bool = True)
     else:
         page.locator("[data-testid=stSidebarNav] a[href$='/import']").dispatch_event("click")
     expect(page.get_by_role("heading", name="Import data")).to_be_visible(timeout=30_000)
+    if fresh:  # one upload limit, said alike by the page and by its upload box (Streamlit's)
+        limit = imports.MAX_BYTES // 1024 // 1024
+        expect(page.get_by_text(f"at most {limit} MB)")).to_be_visible()
+        expect(page.get_by_test_id("stFileUploaderDropzoneInstructions")).to_contain_text(f"{limit}MB per file")
     if kind == "indicators":
         page.get_by_role("radio", name="Indicator values", exact=True).click()
     # The choice reruns the page; a file given to the uploader before that rerun has drawn it

@@ -63,8 +63,8 @@ def test_raw_html_is_only_ever_a_fixed_constant_of_the_code():
 def test_upload_limit_and_xsrf_protection_are_configured():
     server_config = CONFIG["server"]
     assert server_config["enableXsrfProtection"] is True
-    assert server_config["maxUploadSize"] == 20  # MB: the import refuses files over 10 MB itself
-    assert imports.MAX_BYTES <= server_config["maxUploadSize"] * 1024 * 1024
+    # One limit: the upload box's (Streamlit's, in MB of 1024 x 1024 bytes) is the reader's own
+    assert imports.MAX_BYTES == server_config["maxUploadSize"] * 1024 * 1024 == 10 * 1024 * 1024
 
 
 def test_a_running_server_refuses_an_upload_without_the_xsrf_token(app):

@@ -16,11 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from inklusi import config
 from inklusi.imports.cells import MARKUP
 from inklusi.imports.problems import Problem, ReadError
 from inklusi.imports.schemas import SCHEMAS
 
-MAX_BYTES = 10 * 1024 * 1024  # stated on the import page; Streamlit's own upload limit is 20 MB
+MAX_BYTES = config.upload_megabytes() * 1024 * 1024  # the upload box's limit, stated on the import page too
 MAX_ROWS = 2_000_000
 EXCEL = ("xlsx", "xlsm", "xls")
 DELIMITERS = ("\t", ";", ",", "|")

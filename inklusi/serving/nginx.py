@@ -11,11 +11,10 @@ import re
 import resource
 import shutil
 import subprocess
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from inklusi import audience
+from inklusi import audience, config
 from inklusi.config import REPO
 from inklusi.serving import ServeError
 
@@ -69,11 +68,6 @@ class Site:
     brotli: list[Path]  # modules to load; [] for gzip only
 
 
-def upload_megabytes() -> int:
-    settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
-    return int(settings.get("server", {}).get("maxUploadSize", 200)) + 1
-
-
 def _affinity(upstreams: list[str]) -> str:
     names = [f"r{i}" for i in range(1, len(upstreams) + 1)]
     share = f"{100 / len(names):.2f}".rstrip("0").rstrip(".")
@@ -124,7 +118,7 @@ def render(site: Site) -> str:
         "open_files": str(open_files),
         "connections": str(min(open_files, 16384)),
         "run": str(site.run),
-        "upload_mb": str(upload_megabytes()),
+        "upload_mb": str(config.upload_megabytes() + 1),
         "brotli": (
             f"    brotli on;\n    brotli_comp_level 5;\n    brotli_min_length 512;\n    brotli_types {TEXT_TYPES};"
             if site.brotli
