@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
+from inklusi.config import DATA_DIR
 from testkit.chromium import PHONE, wait_until_drawn, watched_page
 
 CUT_LABELS = """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
@@ -106,3 +108,25 @@ def test_the_skills_scatter_is_proportionate(app, page):
     assert height >= 400, (width, height)  # 38 points, not a 200-pixel strip
     if width <= 1000:  # up to a laptop; a 1920-pixel screen gives the plot its whole width (about 1400 px)
         assert height >= 0.45 * width, (width, height)
+
+
+# A cell of a reference table that cuts its text (wider than its box), or a table wider than the page.
+CUT_CELLS = """() => [...document.querySelectorAll('[data-testid=stTable]')].flatMap(box => {
+    const table = box.querySelector('table'), wide = table.getBoundingClientRect().width - box.clientWidth;
+    return [...(wide > 1 ? [`the table is ${wide} px wider than the page`] : []),
+            ...[...table.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1)
+                .map(c => c.innerText)];
+})"""
+
+
+@pytest.mark.pages("sources")
+def test_the_sources_tables_wrap_their_text_instead_of_cutting_it(visit):
+    page = visit.page
+    tables = page.locator("[data-testid=stTable]")
+    expect(tables).to_have_count(3)  # the datasets, the corrections, the indicators
+    assert page.evaluate(CUT_CELLS) == []
+    sources = pd.read_csv(DATA_DIR / "sources.csv")
+    rows = tables.first.locator("tbody tr")
+    expect(rows).to_have_count(len(sources))
+    shown = {tuple(row.locator("td").all_inner_texts()[1:3]) for row in rows.all()}
+    assert shown == set(zip(sources["publisher"], sources["title"], strict=True))  # whole, as published
