@@ -2,7 +2,7 @@
 fixture, tests/conftest.py), and every check below run on that load.
 
 - the page opens (no "page not found"), with no exception, no console error and no request
-  outside localhost;
+  outside localhost, its title at the top;
 - WCAG 2.1 AA: axe-core (installed from the npm registry by `make test`) finds no critical or
   serious violation, every chart has a text alternative (its title and a one-line summary) and
   its data as a table;
@@ -26,6 +26,8 @@ def test_the_page_opens_with_no_error_and_nothing_from_outside(visit):
     page = visit.page
     if visit.name != "present":  # a slide's heading is the slide's title
         expect(page.locator("h1").first).to_have_text(t(f"{visit.name}.title", visit.lang))
+        # the title right under Streamlit's 60-pixel header bar, not below a band of about 110 px
+        assert page.locator("h1").first.bounding_box()["y"] <= 64
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
     assert visit.watch.outside == []

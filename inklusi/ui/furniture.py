@@ -36,12 +36,21 @@ CHART_ALONE_STYLE = """<style>
 .st-key-embed-rest { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 0.75rem; }
 </style>"""
-# Static style (no data or user text in it): a metric's label wraps instead of being cut with "…"
-# (Streamlit cuts it to one line), so that the card says what it counts at every width.
-METRIC_LABELS = """<style>
+# Static style (no data or user text in it) of every page: a metric's label wraps instead of being
+# cut with "…" (Streamlit cuts it to one line), so that the card says what it counts at every
+# width; the title sits just under Streamlit's header bar (3.75rem, which holds the side panel's
+# button and the menu), not under Streamlit's 6rem top padding, about 110 px of empty band; a
+# table's cell breaks a long name or path (a source's file) rather than push the table past the page.
+PAGE_STYLE = """<style>
 [data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] .stMarkdownEllipsis p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] { height: auto !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
+[data-testid="stMainBlockContainer"] h1 { padding-top: 0.25rem; }
+[data-testid="stTableStyledTable"] { width: 100% !important; }
+[data-testid="stTableStyledTable"] :is(th, td) { white-space: normal; min-width: 6rem; }
+[data-testid="stTableStyledTable"] :is(th, td) :is(div, p) {
+  display: block !important; width: auto !important; overflow-wrap: anywhere !important; }
 </style>"""
 # Static script (no data or user text in it): every province map shows the whole archipelago
 # (95.04-141.02 E, 11.01 S-5.91 N, from the built boundaries) with a margin, at whatever width the
@@ -81,9 +90,9 @@ def embedded() -> bool:
 
 
 def furnish() -> None:
-    """What every run of every page gets: the style that lets metric labels wrap, and the script
-    that fits the maps."""
-    st.sidebar.html(METRIC_LABELS)
+    """What every run of every page gets: the styles that let metric labels wrap and bring the
+    title up, and the script that fits the maps."""
+    st.sidebar.html(PAGE_STYLE)
     st.sidebar.html(FIT_MAPS, unsafe_allow_javascript=True)  # in the side panel: no gap above the page
 
 
