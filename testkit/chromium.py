@@ -129,9 +129,25 @@ CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(
 })"""
 
 
+# Every line of a chart's title that Plotly's toolbar (at the figure's top right, shown on hover or
+# a tap; its box is laid out all the time) would cover by more than a pixel each way.
+TOOLBAR_OVER_TITLE = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetWidth > 0)
+  .flatMap(p => {
+    const bar = p.querySelector('.modebar');
+    if (!bar) return [];
+    const b = bar.getBoundingClientRect();
+    return [...p.querySelectorAll('.gtitle tspan.line')].filter(line => {
+        const r = line.getBoundingClientRect();
+        return Math.min(r.right, b.right) - Math.max(r.left, b.left) > 1
+            && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 1;
+    }).map(line => line.textContent);
+})"""
+
+
 def chart_problems(page) -> list[str]:
-    """Texts that leave their figure or overlap another text of the same figure (1 px tolerated)."""
-    problems = []
+    """Texts that leave their figure or overlap another text of the same figure, and title lines
+    under the toolbar (1 px tolerated)."""
+    problems = [f"under the toolbar: {line!r}" for line in page.evaluate(TOOLBAR_OVER_TITLE)]
     for chart in page.evaluate(CHART_TEXTS):
         left, top, right, bottom = chart["figure"]
         boxes = chart["texts"]

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from inklusi.config import DATA_DIR
-from testkit.chromium import PHONE, wait_until_drawn, watched_page
+from testkit.chromium import PHONE, TOOLBAR_OVER_TITLE, wait_until_drawn, watched_page
 
 CUT_LABELS = """() => [...document.querySelectorAll("[data-testid='stMetricLabel']")]
     .filter(label => [label, ...label.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
@@ -83,6 +83,7 @@ def test_the_overview_shows_the_whole_archipelago_whole_labels_and_clear_values(
     expect(page.get_by_text("MSMEs mentored (synthetic data)")).to_be_visible()
     assert page.evaluate(CUT_LABELS) == []
     assert page.evaluate(CROSSINGS) == []  # 44.54 and 44.41 sit either side of the national 44.53
+    assert page.evaluate(TOOLBAR_OVER_TITLE) == []
 
 
 @pytest.mark.parametrize("path", ["/sectors?lang=en", "/profile?province=53&lang=en"])
@@ -98,6 +99,7 @@ def test_metric_labels_are_whole(app, browser, path):
                 page.wait_for_function(f"() => window.innerWidth === {width}")
                 wait_until_drawn(page)
                 assert page.evaluate(CUT_LABELS) == [], width
+                assert page.evaluate(TOOLBAR_OVER_TITLE) == [], width
             assert page.watch.outside == [] and page.watch.app_errors() == []
 
 

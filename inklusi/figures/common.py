@@ -66,6 +66,7 @@ def class_colours(k: int, diverging: bool = False) -> list[str]:
 # Type sizes (px) of the title block; a slide scales all of them (scale in finish and presented).
 TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE, LEGEND_SIZE = 16, 13, 11, 13
 LINE = 1.3  # line height, in multiples of the type size
+TITLE_TOP = 9  # pixels above the title's first line
 CHAR = 0.6  # an average character's width, in multiples of its type size (bold titles included)
 # The narrowest width (px) a chart is drawn at: across a laptop page, in half of it, in two fifths.
 WIDTH, COLUMN, NARROW = 760, 380, 320
@@ -95,14 +96,32 @@ def broken(names, width: float, size: float = 12) -> list[str]:
     return ["<br>".join(wrap(name, width, size)) for name in names]
 
 
-def title_block(labels: Labels, scale: float = 1.0, key: list[str] = ()) -> tuple[str, float]:
+def toolbar_width(fig: go.Figure) -> float:
+    """The width in pixels of Plotly's toolbar, which shows at the figure's top right when the
+    pointer is over it (a tap on a phone): 26 px a button and 20 around them. A map has six
+    buttons, a chart whose axes zoom seven, a chart with fixed axes two (plotly_config removes
+    the selection tools)."""
+    if any(trace.type in ("choroplethmap", "scattermap") for trace in fig.data):
+        buttons = 6
+    elif fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange:
+        buttons = 2
+    else:
+        buttons = 7
+    return 26 * buttons + 20
+
+
+def title_block(labels: Labels, scale: float = 1.0, key: list[str] = (), toolbar: float = 0) -> tuple[str, float]:
     """The title, subtitle, key (a legend as lines of text, see inline_key) and source line as
     one text at the top of the figure (so that no axis, legend or colour bar can run into them),
-    wrapped for the figure's width, and the height it takes in pixels."""
+    wrapped for the figure's width, and the height it takes in pixels. The title's first line
+    ends before the toolbar (toolbar pixels wide) of a figure drawn at the narrowest width."""
     sizes = [s * scale for s in (TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE)]
-    title, subtitle, source = (
+    first = wrap(labels.title, labels.width - 12 - toolbar, sizes[0])[0]
+    rest = labels.title.removeprefix(first).strip().removeprefix("<br>")
+    title = [first, *(wrap(rest, labels.width - 12, sizes[0]) if rest else [])]
+    subtitle, source = (
         wrap(text, labels.width - 12, size)
-        for text, size in zip((labels.title, labels.subtitle, labels.source), sizes, strict=True)
+        for text, size in zip((labels.subtitle, labels.source), sizes[1:], strict=True)
     )
     text = (
         f"<b>{'<br>'.join(title)}</b><br>"
@@ -140,13 +159,19 @@ def inline_key(fig: go.Figure, width: float, size: float) -> list[str]:
         if not isinstance(colour, str):
             return []
         symbol = ("···" if trace.line.dash == "dot" else "—") if lines else "●"
-        items.append((f"<span style='color:{colour}'>{symbol}</span> {plain(trace.name)}", len(plain(trace.name)) + 4))
+        items.append((colour, symbol, plain(trace.name)))
+    return key_lines(items, width, size)
+
+
+def key_lines(items: list[tuple[str, str, str]], width: float, size: float) -> list[str]:
+    """(colour, symbol, name) as lines of text that fill the width: the symbol in its colour, then the name."""
     rows, row, used = [], [], 0
-    for text, chars in items:
+    for colour, symbol, name in items:
+        chars = len(name) + 4
         if row and (used + chars) * CHAR * size > width:
             rows.append("  ".join(row))
             row, used = [], 0
-        row.append(text)
+        row.append(f"<span style='color:{colour}'>{symbol}</span> {name}")
         used += chars
     return [*rows, "  ".join(row)] if row else rows
 
@@ -185,14 +210,18 @@ def finish(
     if key:
         fig.update_layout(showlegend=False)
         rows = 0
+    colours = (fig.layout.meta or {}).get("colours", [])  # what a figure's colours mean (bars.ranked)
+    key = key_lines([(c, "■", n) for c, n in colours], labels.width - 12, SUBTITLE_SIZE * title_scale) + key
     beside = entry if side and rows else 0.0  # a column right of the plot, from the line above it down
     legend = 0.0 if side or not rows else rows * LEGEND_SIZE * scale * 1.6 + 6
-    text, title_height = title_block(labels, title_scale, key)
-    pad = 6 + 0.95 * TITLE_SIZE * title_scale  # Plotly sets the first line's baseline, not its top, at the pad
+    text, title_height = title_block(labels, title_scale, key, toolbar_width(fig))
+    # Plotly sets the first line's baseline, not its top, at the pad; the second line starts below
+    # the toolbar (26 px from the figure's top)
+    pad = TITLE_TOP + 0.95 * TITLE_SIZE * title_scale
     above = max(  # notes written just above the plot (the national value over a ranking)
         (LINE * 12 * scale for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1), default=0
     )
-    top = 6 + title_height + legend + above + 12 * scale
+    top = TITLE_TOP + title_height + legend + above + 12 * scale
     if height is not None:  # the plot keeps at least min_plot pixels under a long title or legend
         height = max(height, int(top + (bottom + AXIS_ROOM + min_plot) * scale))
     room = (height or 400) - top - (bottom + AXIS_ROOM) * scale
@@ -230,6 +259,7 @@ def finish(
             "labels": [labels.title, labels.subtitle, labels.source, labels.lang, labels.width],
             "bottom": bottom,
             "min_plot": min_plot,
+            "colours": colours,
         },
     )
     fig.update_xaxes(
