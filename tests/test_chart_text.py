@@ -9,8 +9,23 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from inklusi.figures import lines
-from inklusi.figures.common import COLUMN, WIDTH, Labels, inline_key, lines_named_at_end, title_block
+from inklusi.figures import bars, lines
+from inklusi.figures.common import (
+    BELOW,
+    CHAR,
+    COLUMN,
+    HIGHLIGHT,
+    NEUTRAL,
+    PHONE_WIDTH,
+    TITLE_SIZE,
+    WIDTH,
+    Labels,
+    inline_key,
+    lines_named_at_end,
+    presented,
+    title_block,
+    toolbar_width,
+)
 from inklusi.figures.tables import figure_table
 from inklusi.words.citations import cite, years_text
 
@@ -94,3 +109,44 @@ def test_a_trend_line_is_named_at_its_end_on_a_log_axis_too():
     lines_named_at_end(fig)
     (note,) = fig.layout.annotations
     assert note.text == "Trend" and note.x == math.log10(1000) and note.y == 2 and fig.data[0].showlegend is False
+
+
+def ranking_frame(values: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "province": list(values),
+            "name": [f"Province {p}" for p in values],
+            "value": list(values.values()),
+            "value_text": [f"{v:.2f}" for v in values.values()],
+            "hover": list(values),
+        }
+    )
+
+
+def test_a_rankings_colours_are_named_under_its_subtitle_only_as_its_bars_show_them():
+    labels = Labels("Title", "score 0-100", "Source: x", "en", WIDTH)
+    above, below = "at or above the national value", "below the national value"
+    options = dict(national=45.0, national_label="National 45", no_data_label="no data", key=(above, below))
+    fig = bars.ranked(ranking_frame({"31": 57.0, "53": 44.5, "95": 31.1}), labels, highlight="53", **options)
+    text = fig.layout.title.text
+    assert f"color:{NEUTRAL}'>■</span> {above}" in text and f"color:{BELOW}'>■</span> {below}" in text
+    assert f"color:{HIGHLIGHT}'>■</span> Province 53" in text
+    all_above = bars.ranked(ranking_frame({"31": 57.0, "53": 50.0}), labels, **options).layout.title.text
+    assert above in all_above and below not in all_above and "Province" not in all_above  # no bar below, none chosen
+    # drawn again for a slide, the key stays
+    assert f"color:{BELOW}'>■</span> {below}" in presented(fig, 1.8, 1200).layout.title.text
+
+
+def test_a_titles_first_line_ends_before_the_toolbar_of_its_figure():
+    title = "Indonesian Digital Society Index (IMDI) 2025 by province"
+    labels = Labels(title, "score 0-100", "Source: x", "en", PHONE_WIDTH)
+    map_figure = go.Figure(go.Choroplethmap(locations=["53"], z=[1]))
+    fixed = go.Figure(go.Bar(x=[1], y=["a"]))
+    fixed.update_xaxes(fixedrange=True)
+    fixed.update_yaxes(fixedrange=True)
+    for fig, buttons in ((map_figure, 6), (fixed, 2), (go.Figure(go.Scatter(x=[1], y=[1])), 7)):
+        room = PHONE_WIDTH - 12 - (26 * buttons + 20)  # a toolbar button is 26 px, 20 around them (measured)
+        text = title_block(labels, toolbar=toolbar_width(fig))[0]
+        first, *rest = text.split("</b>")[0].removeprefix("<b>").split("<br>")
+        assert len(first) * CHAR * TITLE_SIZE <= room, (buttons, first)
+        assert " ".join([first, *rest]) == title  # every word kept, in order

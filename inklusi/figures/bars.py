@@ -38,12 +38,15 @@ def ranked(
     highlight: str | None = None,
     height: int | None = None,
     unreliable_label: str = "",
+    key: tuple[str, str] = ("", ""),
 ) -> go.Figure:
     """Horizontal bars, highest on top, with the national value marked.
 
     frame: province, name, value, hover, value_text (and unreliable, optional: such a bar is
     hatched, its name gets a dagger and unreliable_label joins the subtitle). Provinces without
-    a value are listed at the bottom with the words "no data" instead of a bar.
+    a value are listed at the bottom with the words "no data" instead of a bar. key: what the
+    colours of a bar at or above the national value and of one below it say, written under the
+    subtitle with the highlighted bar's name (the colours a bar shows).
     """
     ordered = in_rank_order(frame)
     colours = []
@@ -100,7 +103,14 @@ def ranked(
         range=[0, (top if pd.notna(top) else 1) * 1.3],
         tickformat=",",  # thousands grouped in the language's way, as the printed values
     )
-    fig.update_layout(bargap=0.25, showlegend=False, dragmode=False)
+    named = dict(zip(ordered["province"], ordered["name"], strict=True))
+    meaning = {NEUTRAL: key[0], BELOW: key[1], HIGHLIGHT: named.get(highlight, "")}
+    fig.update_layout(
+        bargap=0.25,
+        showlegend=False,
+        dragmode=False,
+        meta={"colours": [(c, meaning[c]) for c in meaning if c in colours and meaning[c]]},
+    )
     return finish(fig, labels, height=height or max(320, 22 * len(ordered) + 150))
 
 

@@ -251,6 +251,7 @@ def ranking_figure(indicator: str, year: int, lang: str, chosen: str) -> tuple[g
         no_data_label=t("common.no_data", lang),
         highlight=chosen or None,
         unreliable_label=t("reliability.legend", lang),
+        key=(t("ranking.key_above", lang), t("ranking.key_below", lang)),
     )
     return fig, ranking_alt(frame, what=what, chart=t("alt.kind_bar", lang), lang=lang, decimals=d)
 

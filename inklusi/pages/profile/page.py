@@ -261,6 +261,7 @@ def peers(province: str, indicator: str, year: int, lang: str) -> tuple[go.Figur
         no_data_label=t("common.no_data", lang),
         highlight=mine,
         unreliable_label=t("reliability.legend", lang),
+        key=(t("ranking.key_above", lang), t("ranking.key_below", lang)),
     )
     alt = t(
         "profile.peers_alt",

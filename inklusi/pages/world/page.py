@@ -79,7 +79,13 @@ def code_picker(name: str, options: list[str], label, lang: str) -> list[str]:
     current = [c for c in state.get(name).split(",") if c]
     st.session_state[key] = current
     st.sidebar.multiselect(
-        t(f"field.{name}", lang), options, key=key, format_func=label, on_change=joined, args=(name,)
+        t(f"field.{name}", lang),
+        options,
+        key=key,
+        format_func=label,
+        on_change=joined,
+        args=(name,),
+        placeholder=t("common.choose", lang),
     )
     return current
 
@@ -116,6 +122,7 @@ def standing_figure(
         national_label=t("world.median_label", lang, year=standing.year, value=percent(standing.median, lang, 2)),
         no_data_label=t("common.no_data", lang),
         highlight=facts.INDONESIA,
+        key=(t("world.key_above", lang), t("world.key_below", lang)),
     )
 
 
