@@ -53,6 +53,7 @@ def picker(lang: str) -> None:
         key=PICKER,
         format_func=controls.province_labels(lang).__getitem__,
         max_selections=provinces.MAX_PROVINCES,
+        placeholder=t("common.choose", lang),
         on_change=lambda: state.put("provinces", ",".join(st.session_state[PICKER])),
     )
 
