@@ -164,3 +164,19 @@ def test_an_unwritable_path_is_refused_cleanly(tmp_path, where):
     done = cli("--query", "national_series", "--param", "indicator=imdi", "--format", "csv", "--out", str(target))
     assert done.returncode == 2 and "cannot write" in done.stderr and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_compare_and_world_exports_name_each_place_beside_its_code(run, state_of):
+    """Names read back against data/provinces.csv and the countries' names as CLDR writes them."""
+    provinces = pd.read_csv(REPO / "data" / "provinces.csv", dtype=str).set_index("kode")
+    compared = files.build(run, "compare", state_of(indicator="imdi", provinces="31,53,95"), "view").frame
+    assert list(compared.columns[:4]) == ["indicator", "province", "nama", "name_en"]
+    for column in ("nama", "name_en"):
+        assert compared[column].tolist() == provinces.loc[compared["province"], column].tolist()
+    world = files.build(run, "world", state_of(w_year=2023), "view").frame.set_index("place")
+    assert world[["place_name_id", "place_name_en"]].notna().all().all()
+    assert tuple(world.loc["IDN", ["place_name_id", "place_name_en"]]) == ("Indonesia", "Indonesia")
+    assert tuple(world.loc["EU27", ["place_name_id", "place_name_en"]]) == ("Uni Eropa", "European Union")
+    assert tuple(world.loc["WLD", ["place_name_id", "place_name_en"]]) == ("Dunia", "World")
+    assert tuple(world.loc["53", ["place_name_id", "place_name_en"]]) == ("Nusa Tenggara Timur", "East Nusa Tenggara")
+    assert world.loc["91", "layout"] == 34 and world.loc["91", "place_name_en"] == "Papua (undivided)"

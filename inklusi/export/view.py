@@ -11,6 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from inklusi.errors import InklusiError
+from inklusi.store import reference
 
 SCOPES = ("view", "all")
 SYNTHETIC_SOURCE = "inklusi_synthetic"
@@ -41,6 +42,17 @@ class View:
     def name(self) -> str:
         parts = [self.page, self.scope, *(str(v) for v in self.filters.values() if v not in ("", None))]
         return "inklusi-" + "-".join(p.replace(" ", "_") for p in parts)
+
+
+def named(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each province's names (nama, name_en, from data/provinces.csv) just after
+    its code, as the whole-dataset exports have them: a reader needs no code list."""
+    names = reference.provinces().set_index("kode")
+    at = frame.columns.get_loc("province") + 1
+    frame = frame.copy()
+    frame.insert(at, "nama", frame["province"].map(names["nama"]))
+    frame.insert(at + 1, "name_en", frame["province"].map(names["name_en"]))
+    return frame
 
 
 def cited(frame: pd.DataFrame) -> list[str]:

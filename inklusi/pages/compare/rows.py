@@ -3,7 +3,7 @@ value (scope "view"), or every value of the indicator (scope "all")."""
 
 from __future__ import annotations
 
-from inklusi.export.view import VALUE_KEY, ExportError, Run, View, cited, of_query
+from inklusi.export.view import VALUE_KEY, ExportError, Run, View, cited, named, of_query
 from inklusi.pages.compare import facts
 from inklusi.site import provinces
 
@@ -17,7 +17,9 @@ def export(run: Run, s: dict, scope: str) -> View:
     if not chosen:
         raise ExportError("the comparison exports chosen provinces: choose at least one province first")
     frame = facts.series(run, s["indicator"], chosen).assign(indicator=s["indicator"])
-    frame = frame[["indicator", "province", "year", "layout", "value", "flag", "source", "reliability", "national"]]
+    frame = named(
+        frame[["indicator", "province", "year", "layout", "value", "flag", "source", "reliability", "national"]]
+    )
     return View(
         "indicator_series",
         {"indicator": s["indicator"], "province": list(chosen)},

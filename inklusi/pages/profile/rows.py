@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from inklusi.export.view import VALUE_COLUMNS, VALUE_KEY, ExportError, Run, View, cited, of_query
+from inklusi.export.view import VALUE_COLUMNS, VALUE_KEY, ExportError, Run, View, cited, named, of_query
 
 
 def export(run: Run, s: dict, scope: str) -> View:
@@ -14,5 +14,5 @@ def export(run: Run, s: dict, scope: str) -> View:
     params = {"indicator": s["indicator"], "province": s["province"]}
     frame = run("indicator_series", **params).assign(indicator=s["indicator"], province=s["province"])
     edition = ["indicator", "province", "year", "layout", "via_parent"]
-    frame = frame[[*edition, *VALUE_COLUMNS, "rank", "n_ranked", "percentile", "national"]]
+    frame = named(frame[[*edition, *VALUE_COLUMNS, "rank", "n_ranked", "percentile", "national"]])
     return View("indicator_series", params, frame, cited(frame), key=VALUE_KEY)

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 from inklusi.export.view import Run, View, cited, of_query
+from inklusi.i18n import LANGS
 from inklusi.pages.world import facts
+from inklusi.pages.world.words import province_name
+from inklusi.store import reference
 
 
 def export(run: Run, s: dict, scope: str) -> View:
@@ -13,7 +16,18 @@ def export(run: Run, s: dict, scope: str) -> View:
     if scope == "all":
         return of_query(run, "country_values", ("country", "year"))
     provinces = facts.world_provinces(run)
-    frame = facts.one_axis_rows(run("country_values"), provinces, s["w_year"])
+    values = run("country_values")
+    frame = facts.one_axis_rows(values, provinces, s["w_year"])
+    # the names beside the codes, in both languages: a country's from Babel, a province's as the page
+    # names it (an undivided province on the 34-province layout says so)
+    layout = int(provinces["layout"].dropna().iloc[0])
+    for lang in LANGS:
+        names = facts.names_of(values, lang) | {
+            code: province_name(code, layout, reference.province_names(lang), lang) for code in provinces["province"]
+        }
+        frame.insert(
+            frame.columns.get_loc("place") + 1 + LANGS.index(lang), f"place_name_{lang}", frame["place"].map(names)
+        )
     return View(
         "country_values",
         {"w_year": s["w_year"]},
