@@ -15,13 +15,17 @@ DATA_INPUTS := $(wildcard data/*.csv data/*.toml queries/build/*.sql) inklusi/st
 UV := $(PY) -m uv pip install --quiet --python $(PY) --compile-bytecode
 UV_VERSION := 0.13.10
 
-$(VENV)/.runtime: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+# uv itself, installed again when the Makefile (its pinned version) changes.
+$(VENV)/.uv: Makefile
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	touch $@
+
+$(VENV)/.runtime: requirements.txt $(VENV)/.uv
 	$(UV) -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime $(VENV)/.uv requirements-dev.txt
 	$(UV) -r requirements-dev.txt
 	touch $@
 
