@@ -135,6 +135,10 @@ def test_a_rankings_colours_are_named_under_its_subtitle_only_as_its_bars_show_t
     assert above in all_above and below not in all_above and "Province" not in all_above  # no bar below, none chosen
     # drawn again for a slide, the key stays
     assert f"color:{BELOW}'>■</span> {below}" in presented(fig, 1.8, 1200).layout.title.text
+    # without a national value, nothing is above or below it: only the chosen province is named
+    options |= {"national": None, "national_label": ""}
+    alone = bars.ranked(ranking_frame({"31": 57.0, "53": 44.5}), labels, highlight="53", **options).layout.title.text
+    assert above not in alone and below not in alone and f"color:{HIGHLIGHT}'>■</span> Province 53" in alone
 
 
 def test_a_titles_first_line_ends_before_the_toolbar_of_its_figure():
@@ -150,3 +154,6 @@ def test_a_titles_first_line_ends_before_the_toolbar_of_its_figure():
         first, *rest = text.split("</b>")[0].removeprefix("<b>").split("<br>")
         assert len(first) * CHAR * TITLE_SIZE <= room, (buttons, first)
         assert " ".join([first, *rest]) == title  # every word kept, in order
+    for odd, words in (("Word\nand  more words", "Word and more words"), ("<br>After a break", "After a break")):
+        lines = title_block(Labels(odd, "", "", "en", PHONE_WIDTH), toolbar=176)[0].split("</b>")[0]
+        assert " ".join(lines.removeprefix("<b>").split("<br>")) == words  # no word lost or written twice

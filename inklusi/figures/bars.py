@@ -104,7 +104,9 @@ def ranked(
         tickformat=",",  # thousands grouped in the language's way, as the printed values
     )
     named = dict(zip(ordered["province"], ordered["name"], strict=True))
-    meaning = {NEUTRAL: key[0], BELOW: key[1], HIGHLIGHT: named.get(highlight, "")}
+    meaning = {HIGHLIGHT: named.get(highlight, "")}
+    if national is not None:  # above and below what: without a reference value the bars have one colour
+        meaning = {NEUTRAL: key[0], BELOW: key[1]} | meaning
     fig.update_layout(
         bargap=0.25,
         showlegend=False,

@@ -116,9 +116,12 @@ def title_block(labels: Labels, scale: float = 1.0, key: list[str] = (), toolbar
     wrapped for the figure's width, and the height it takes in pixels. The title's first line
     ends before the toolbar (toolbar pixels wide) of a figure drawn at the narrowest width."""
     sizes = [s * scale for s in (TITLE_SIZE, SUBTITLE_SIZE, SOURCE_SIZE)]
-    first = wrap(labels.title, labels.width - 12 - toolbar, sizes[0])[0]
-    rest = labels.title.removeprefix(first).strip().removeprefix("<br>")
-    title = [first, *(wrap(rest, labels.width - 12, sizes[0]) if rest else [])]
+    segments = [" ".join(part.split()) for part in str(labels.title).split("<br>")]
+    segments = [part for part in segments if part] or [""]
+    first = wrap(segments[0], labels.width - 12 - toolbar, sizes[0])[0]
+    rest = segments[0][len(first) :].strip()
+    title = [first, *(wrap(part, labels.width - 12, sizes[0]) for part in [rest, *segments[1:]] if part)]
+    title = [title[0], *(line for lines in title[1:] for line in lines)]
     subtitle, source = (
         wrap(text, labels.width - 12, size)
         for text, size in zip((labels.subtitle, labels.source), sizes[1:], strict=True)
