@@ -104,7 +104,7 @@ def choose(page, label: str, option: str, tries: int = 3) -> None:
     itself, and opened again if it did not show (a click that lands while an expander still opens,
     or while the page runs again, is lost: CI lost one)."""
     box = page.locator("[data-testid='stSelectbox']", has_text=label).get_by_role("combobox")
-    listbox = page.get_by_role("listbox")
+    listbox = page.get_by_role("listbox").first
     for attempt in range(tries):
         box.click()
         try:

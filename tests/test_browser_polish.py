@@ -5,6 +5,7 @@ and value labels that do not run across the national line."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -116,7 +117,8 @@ def test_the_skills_scatter_is_proportionate(app, page):
 CUT_CELLS = """() => [...document.querySelectorAll('[data-testid=stTable]')].flatMap(box => {
     const table = box.querySelector('table'), wide = table.getBoundingClientRect().width - box.clientWidth;
     return [...(wide > 1 ? [`the table is ${wide} px wider than the page`] : []),
-            ...[...table.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1)
+            ...[...table.querySelectorAll('th, td')]
+                .filter(c => [c, ...c.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
                 .map(c => c.innerText)];
 })"""
 
@@ -130,5 +132,10 @@ def test_the_sources_tables_wrap_their_text_instead_of_cutting_it(visit):
     sources = pd.read_csv(DATA_DIR / "sources.csv")
     rows = tables.first.locator("tbody tr")
     expect(rows).to_have_count(len(sources))
-    shown = {tuple(row.locator("td").all_inner_texts()[1:3]) for row in rows.all()}
-    assert shown == set(zip(sources["publisher"], sources["title"], strict=True))  # whole, as published
+    shown = [row.locator("td").all_inner_texts() for row in rows.all()]
+    assert {tuple(cells[1:3]) for cells in shown} == set(zip(sources["publisher"], sources["title"], strict=True))
+    hosts = {urlsplit(u).netloc for u in sources["published_at"].dropna()}
+    assert {cells[4] for cells in shown} <= hosts | {"—"} and hosts <= {cells[4] for cells in shown}  # by its site
+    links = tables.first.locator("tbody a").evaluate_all("links => links.map(a => [a.href, a.innerText])")
+    assert len(links) == sources["published_at"].notna().sum()
+    assert all(urlsplit(href).netloc == text for href, text in links)  # each link goes to the site it names

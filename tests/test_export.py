@@ -170,9 +170,11 @@ def test_the_compare_and_world_exports_name_each_place_beside_its_code(run, stat
     """Names read back against data/provinces.csv and the countries' names as CLDR writes them."""
     provinces = pd.read_csv(REPO / "data" / "provinces.csv", dtype=str).set_index("kode")
     compared = files.build(run, "compare", state_of(indicator="imdi", provinces="31,53,95"), "view").frame
-    assert list(compared.columns[:4]) == ["indicator", "province", "nama", "name_en"]
-    for column in ("nama", "name_en"):
-        assert compared[column].tolist() == provinces.loc[compared["province"], column].tolist()
+    profiled = files.build(run, "profile", state_of(indicator="imdi", province="53"), "view").frame
+    for frame in (compared, profiled):
+        assert list(frame.columns[:4]) == ["indicator", "province", "nama", "name_en"]
+        for column in ("nama", "name_en"):
+            assert frame[column].tolist() == provinces.loc[frame["province"], column].tolist()
     world = files.build(run, "world", state_of(w_year=2023), "view").frame.set_index("place")
     assert world[["place_name_id", "place_name_en"]].notna().all().all()
     assert tuple(world.loc["IDN", ["place_name_id", "place_name_en"]]) == ("Indonesia", "Indonesia")

@@ -26,10 +26,12 @@ CURRENT = "inklusi.page"  # the name of the page this run draws
 CLICKS = "inklusi.clicks"
 OPEN_PROFILE = "inklusi.open_profile"  # set by a chart's click, spent by open_clicked
 IMAGE_FORMAT = "inklusi.image_format"  # PNG or SVG from each chart's camera button (set in the export panel)
-# Static style (no data or user text in it) of an embedded page: no side panel and no way to open it.
+# Static style (no data or user text in it) of an embedded page: no side panel and no way to open it,
+# and no room kept for the header it does not show.
 EMBEDDED_STYLE = """<style>
 section[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {
   display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; }
 </style>"""
 # ... and of an embedded chart (?embed=true&chart=KEY): everything else of the page stays hidden.
 CHART_ALONE_STYLE = """<style>

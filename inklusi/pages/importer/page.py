@@ -117,7 +117,8 @@ def templates(kind: str, lang: str) -> None:
 def choose_file(lang: str) -> tuple[bytes | None, str]:
     # No `type=`: Streamlit would refuse another suffix with an English message (or, from a
     # client that skips that check, an exception); imports.read says it in the user's language.
-    upload = st.file_uploader(t("import.upload", lang), key="import.file")
+    # the box's limit is the page's own, whatever the server allows (a setting can raise that)
+    upload = st.file_uploader(t("import.upload", lang), key="import.file", max_upload_size=config.upload_megabytes())
     if upload is not None:
         return upload.getvalue(), upload.name
     offered = folder_files()

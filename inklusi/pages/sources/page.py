@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +12,7 @@ from inklusi.ui import data, furniture
 from inklusi.ui.controls import indicator_label
 from inklusi.ui.furniture import current_lang
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # kept as they are in a link; anything else (a space, <, >) is escaped
 TABLE_HEIGHT = 560  # px: a longer table scrolls under its header, and the method below stays near
 
 
@@ -94,15 +95,17 @@ def shown(columns: dict, links: tuple | list = ()) -> None:
     style (inklusi/ui/furniture.py) lets a long name or path break inside its cell."""
     table = pd.DataFrame(columns).astype(object)
     for name in table.columns:
-        table[name] = [
-            "—"
-            if v is None or v == "" or (isinstance(v, float) and pd.isna(v))
-            else f"[{literal(urlsplit(v).netloc)}](<{v}>)"
-            if name in links
-            else literal(v)
-            for v in table[name]
-        ]
+        table[name] = ["—" if missing(v) else link(v) if name in links else literal(v) for v in table[name]]
     st.table(table, hide_index=True, height=min(TABLE_HEIGHT, 40 + 80 * len(table)))
+
+
+def missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
+
+
+def link(url: str) -> str:
+    """A link shown by its site (the whole address when it names none)."""
+    return f"[{literal(urlsplit(url).netloc or url)}](<{quote(url, safe=URL_SAFE)}>)"
 
 
 def method(lang: str) -> None:
