@@ -10,14 +10,15 @@ from inklusi.i18n import number, pick, t
 from inklusi.store import reference
 from inklusi.words import values
 
-OLD_LAYOUT_CODES = {"91", "92"}  # named like the 2022 provinces but larger before the split
+
+def layout_name(name: str, code: str, layout: int, lang: str) -> str:
+    """A province's name on a layout: on the 34-province layout the codes of the provinces the 2022
+    split divided (Papua, Papua Barat) name the undivided provinces, and the name says so."""
+    return t("layout.old_name", lang, name=name) if layout == 34 and code in reference.undivided() else name
 
 
 def place_name(row, lang: str) -> str:
-    name = row[reference.name_column(lang)]
-    if row["layout"] == 34 and row["province"] in OLD_LAYOUT_CODES:
-        name = t("layout.old_name", lang, name=name)
-    return name
+    return layout_name(row[reference.name_column(lang)], row["province"], row["layout"], lang)
 
 
 def shown(frame: pd.DataFrame, *, what: str, year: int, lang: str, decimals: int) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from inklusi.figures import world as world_figures
 from inklusi.figures.common import Labels
 from inklusi.i18n import percent, t
 from inklusi.pages.world.facts import Standing, one_axis_rows
-from inklusi.pages.world.words import province_name
+from inklusi.words.province_table import layout_name
 
 
 def shown_name(name: str, year: int, facts: Standing) -> str:
@@ -43,7 +43,7 @@ def axis_rows(
         label = [shown_name(names[c], y, facts) for c, y in zip(part["place"], part["year"], strict=True)]
         parts.append(part.assign(row=row_name, label=label))
     mine = rows[rows["place_type"] == "province"]
-    label = [province_name(p, facts.province_layout, province_names, lang) for p in mine["place"]]
+    label = [layout_name(province_names[p], p, facts.province_layout, lang) for p in mine["place"]]
     parts.append(mine.assign(row=where, label=label))
     frame = pd.concat(parts, ignore_index=True)
     frame = frame.assign(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from inklusi.export.view import Run, View, cited, of_query
 from inklusi.i18n import LANGS
 from inklusi.pages.world import facts
-from inklusi.pages.world.words import province_name
 from inklusi.store import reference
+from inklusi.words.province_table import layout_name
 
 
 def export(run: Run, s: dict, scope: str) -> View:
@@ -22,8 +22,9 @@ def export(run: Run, s: dict, scope: str) -> View:
     # names it (an undivided province on the 34-province layout says so)
     layout = int(provinces["layout"].dropna().iloc[0])
     for lang in LANGS:
+        province_names = reference.province_names(lang)
         names = facts.names_of(values, lang) | {
-            code: province_name(code, layout, reference.province_names(lang), lang) for code in provinces["province"]
+            code: layout_name(province_names[code], code, layout, lang) for code in provinces["province"]
         }
         frame.insert(
             frame.columns.get_loc("place") + 1 + LANGS.index(lang), f"place_name_{lang}", frame["place"].map(names)

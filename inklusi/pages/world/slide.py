@@ -10,9 +10,10 @@ from functools import partial
 from inklusi.i18n import percent, t
 from inklusi.pages.world.charts import axis, axis_rows
 from inklusi.pages.world.facts import INDIA, INDONESIA, Standing, names_of, standing, world_options, world_provinces
-from inklusi.pages.world.words import block, province_name
+from inklusi.pages.world.words import block
 from inklusi.store import queries, reference
 from inklusi.story.slide import Chart, Slide, chart_labels, source_line
+from inklusi.words.province_table import layout_name
 
 
 def pin_sentence(facts: Standing, pin: str, value: float | None, lang: str) -> list[str]:
@@ -25,7 +26,7 @@ def pin_sentence(facts: Standing, pin: str, value: float | None, lang: str) -> l
         return [t("story.pin_none", lang, name=name, year=facts.province_year)]
     shown = percent(value, lang, 2)
     if here != pin:
-        parent = province_name(here, facts.province_layout, reference.province_names(lang), lang)
+        parent = layout_name(reference.province_name(here, lang), here, facts.province_layout, lang)
         return [t("story.pin_part", lang, name=name, year=facts.province_year, parent=parent, value=shown)]
     below = sum(v < value for _, _, v in facts.comparators)
     key = "world.pin" if below else "world.pin_none"

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from inklusi.i18n import number, percent, t
 from inklusi.pages.world.facts import INDIA, MIN_RANKED, TOLERANCE, Standing
-from inklusi.store import reference
 from inklusi.words.block import Block
+from inklusi.words.province_table import layout_name
 
 
 def pct(value: float, lang: str) -> str:
     """A percentage with the decimals of the province series (two)."""
     return percent(value, lang, 2)
-
-
-def province_name(code: str, layout: int, names: dict[str, str], lang: str) -> str:
-    name = names[code]
-    return t("layout.old_name", lang, name=name) if layout == 34 and code in reference.undivided() else name
 
 
 def block(
@@ -31,7 +26,7 @@ def block(
     evidence. countries: iso3 -> name; provinces: code -> name; values: province code -> value."""
 
     def province(code: str) -> str:
-        return province_name(code, facts.province_layout, provinces, lang)
+        return layout_name(provinces[code], code, facts.province_layout, lang)
 
     said = [rank(facts, lang)]
     (low, _), (high, _) = facts.lowest_province, facts.highest_province
