@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,6 +67,7 @@ SETTINGS = {
 }
 
 
+@cache  # read at every run of the import page
 def upload_megabytes() -> int:
     """The one upload limit, in MB: Streamlit's server.maxUploadSize in .streamlit/config.toml."""
     settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())

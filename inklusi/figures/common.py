@@ -120,8 +120,10 @@ def title_block(labels: Labels, scale: float = 1.0, key: list[str] = (), toolbar
     segments = [part for part in segments if part] or [""]
     first = wrap(segments[0], labels.width - 12 - toolbar, sizes[0])[0]
     rest = segments[0][len(first) :].strip()
-    title = [first, *(wrap(part, labels.width - 12, sizes[0]) for part in [rest, *segments[1:]] if part)]
-    title = [title[0], *(line for lines in title[1:] for line in lines)]
+    title = [
+        first,
+        *(line for part in [rest, *segments[1:]] if part for line in wrap(part, labels.width - 12, sizes[0])),
+    ]
     subtitle, source = (
         wrap(text, labels.width - 12, size)
         for text, size in zip((labels.subtitle, labels.source), sizes[1:], strict=True)
